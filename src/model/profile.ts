@@ -1,0 +1,31 @@
+import type { ParseWarning } from './diagnostics';
+import type { StackFormatId } from './format';
+
+/**
+ * A stack-sample profile: every distinct stack (root first, frames joined by ';') with its summed
+ * weight. Memory is bounded by the number of distinct stacks, not by the input size.
+ * This is the one model every stack format (perf script, folded, later bcc/bpftrace stacks) produces.
+ */
+export interface StackProfile {
+  format: StackFormatId;
+  /** Events seen in the input, in order of first appearance (perf script only). */
+  events: string[];
+  /** The event whose samples were kept (perf script keeps one event at a time). */
+  event?: string;
+  /** stack -> summed count (samples, or period when weighting by period). */
+  stacks: Map<string, number>;
+  /** Samples kept (after the event filter). */
+  samples: number;
+  /** Lines read, for messages and progress. */
+  lines: number;
+  warnings: ParseWarning[];
+  /** Warnings beyond the stored ones. */
+  droppedWarnings: number;
+}
+
+/** Sum of all stack weights. */
+export function profileTotal(p: Pick<StackProfile, 'stacks'>): number {
+  let total = 0;
+  for (const v of p.stacks.values()) total += v;
+  return total;
+}

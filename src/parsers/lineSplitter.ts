@@ -1,0 +1,89 @@
+/**
+ * Splits decoded text chunks into lines without ever holding more than one chunk plus one partial
+ * line. Handles LF and CRLF. A line longer than `maxLineLength` is skipped (with a callback), so a
+ * 100 MB line in a broken file cannot blow up memory.
+ */
+export interface LineSink {
+  /** `line` has no line terminator; `lineNo` is 1-based. */
+  line(line: string, lineNo: number): void;
+  /** Called once per over-long line that was skipped. */
+  longLine?(lineNo: number, length: number): void;
+}
+
+export const DEFAULT_MAX_LINE = 1 << 20; // 1 MiB of text: far beyond any real perf line.
+
+export class LineSplitter {
+  private carry = '';
+  /** Length of the over-long line being skipped, or -1 when not skipping. */
+  private skipping = -1;
+  lineNo = 0;
+
+  constructor(
+    private readonly sink: LineSink,
+    private readonly maxLineLength = DEFAULT_MAX_LINE,
+  ) {}
+
+  push(chunk: string): void {
+    let start = 0;
+    if (this.skipping >= 0) {
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        this.skipping += chunk.length;
+        return;
+      }
+      this.endSkip(this.skipping + nl);
+      start = nl + 1;
+    } else if (this.carry.length > 0) {
+      const nl = chunk.indexOf('\n');
+      if (nl < 0) {
+        this.carry += chunk;
+        if (this.carry.length > this.maxLineLength) {
+          this.skipping = this.carry.length;
+          this.carry = '';
+        }
+        return;
+      }
+      this.emit(this.carry + chunk.slice(0, nl));
+      this.carry = '';
+      start = nl + 1;
+    }
+    const sink = this.sink;
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) break;
+      let end = nl;
+      if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+      this.lineNo++;
+      sink.line(chunk.slice(start, end), this.lineNo);
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      const rest = chunk.length - start;
+      if (rest > this.maxLineLength) this.skipping = rest;
+      else this.carry = chunk.slice(start);
+    }
+  }
+
+  /** Flushes a last line that had no terminator. */
+  end(): void {
+    if (this.skipping >= 0) this.endSkip(this.skipping);
+    else if (this.carry.length > 0) this.emit(this.carry);
+    this.carry = '';
+  }
+
+  private emit(line: string): void {
+    if (line.length > this.maxLineLength) {
+      this.endSkip(line.length);
+      return;
+    }
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    this.lineNo++;
+    this.sink.line(line, this.lineNo);
+  }
+
+  private endSkip(length: number): void {
+    this.lineNo++;
+    this.skipping = -1;
+    this.sink.longLine?.(this.lineNo, length);
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * `perf script` output -> folded stacks, with the exact semantics of FlameGraph's
+ * stackcollapse-perf.pl (so results are byte-identical to it) and its options.
+ *
+ * A line state machine, fed chunk by chunk: event line -> frame lines (leaf first) -> blank line.
+ * Memory is bounded by the number of distinct stacks and distinct frame lines, never by input size.
+ */
+import { WarningLog } from '../model/diagnostics';
+import type { StackProfile } from '../model/profile';
+import { LineSplitter, type LineSink } from './lineSplitter';
+
+export interface CollapseOptions {
+  /** Root frame `comm-PID` (stackcollapse-perf.pl --pid). */
+  pid: boolean;
+  /** Root frame `comm-PID/TID` (--tid). */
+  tid: boolean;
+  /** Suffix kernel frames with `_[k]` (--kernel). */
+  kernel: boolean;
+  /** Suffix JIT frames (perf-PID.map) with `_[j]` (--jit). */
+  jit: boolean;
+  /** Keep raw addresses of unresolved frames: `[unknown <addr>]` (--addrs). */
+  addrs: boolean;
+  /** Keep only samples of this event; by default the first event seen is kept. */
+  event?: string;
+}
+
+export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
+  pid: false,
+  tid: false,
+  kernel: false,
+  jit: false,
+  addrs: false,
+};
+
+// Event line, as stackcollapse-perf.pl matches it: comm (may hold spaces), then pid or pid/tid.
+const EVENT_LINE = /^(\S.+?)\s+(\d+)\/*(\d+)*\s+/;
+// The event name at the end of a callchain sample header: `...: [period] event: `.
+const EVENT_NAME = /:\s*(\d+)*\s+(\S+):\s*$/;
+// A callchain frame: address, symbol (may hold spaces and parentheses), ` (dso)`.
+const FRAME_LINE = /^\s*(\w+)\s*(.+) \((\S*)\)/;
+// Sample line without callchain: `... time: [period] event:  ip sym+off (dso)`.
+const SINGLE_LINE_FRAME = /\d\.\d+:\s+(?:\d+\s+)?\S+:\s+([0-9a-f]+ .* \(\S*\))\s*$/;
+const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
+const GO_METHOD = /\.\(.*\)\./;
+const ARGS_TAIL = /\((?!anonymous namespace\)).*/;
+const QUOTES = /["']/g;
+const KERNEL_DSO = /(^\[|vmlinux$)/;
+const JIT_DSO = /\/tmp\/perf-\d+\.map/;
+
+/** Cap on the frame-line cache; real profiles have far fewer distinct frame lines. */
+const FRAME_CACHE_LIMIT = 1 << 20;
+
+export class PerfScriptCollapser implements LineSink {
+  readonly stacks = new Map<string, number>();
+  readonly events: string[] = [];
+  readonly warnings = new WarningLog();
+  samples = 0;
+  private readonly splitter: LineSplitter;
+  private readonly options: CollapseOptions;
+  private eventFilter: string | undefined;
+  private readonly eventDefaulted: boolean;
+  private filterWarned = false;
+  /** Root frame of the sample being read; undefined between samples or when filtered out. */
+  private pname: string | undefined;
+  private isJava = false;
+  /** Frames of the current sample, leaf first (perf's order). */
+  private frames: string[] = [];
+  private readonly frameCache = new Map<string, string | null>();
+  private readonly javaFrameCache = new Map<string, string | null>();
+  private sampleStartLine = 0;
+  /** Weight of the current sample: its period when the header shows one, else 1 (as the perl does). */
+  private period = 1;
+  /** Inside a sample of an event that is filtered out. */
+  private filtered = false;
+  /** First line that was neither a sample, a frame, a comment nor blank. */
+  firstUnrecognized: { line: number; text: string } | undefined;
+
+  constructor(options: Partial<CollapseOptions> = {}) {
+    this.options = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
+    if (this.options.tid) this.options.pid = false;
+    this.eventFilter = this.options.event;
+    this.eventDefaulted = this.eventFilter === undefined;
+    this.splitter = new LineSplitter(this);
+  }
+
+  get lineCount(): number {
+    return this.splitter.lineNo;
+  }
+
+  push(chunk: string): void {
+    this.splitter.push(chunk);
+  }
+
+  /**
+   * Ends the input. A sample cut off by the end of the input (no blank line after its frames) is
+   * not counted, exactly as stackcollapse-perf.pl does, but it is reported.
+   */
+  end(): void {
+    this.splitter.end();
+    if (this.pname !== undefined && this.frames.length > 0) {
+      this.warnings.add(this.sampleStartLine, 'input ends inside this sample (truncated file?); the sample was not counted');
+    }
+    this.pname = undefined;
+    this.frames.length = 0;
+  }
+
+  longLine(lineNo: number, length: number): void {
+    this.warnings.add(lineNo, `line of ${length} characters skipped (longer than any perf script line)`);
+  }
+
+  line(line: string, lineNo: number): void {
+    const c = line.charCodeAt(0);
+    if (c === 35 /* # */) return;
+    if (line.length === 0) {
+      if (this.pname !== undefined) this.finishSample();
+      this.filtered = false;
+      return;
+    }
+    // Frame lines start with white space; only other lines can be sample headers.
+    if (c !== 9 && c !== 32 && this.eventLine(line, lineNo)) return;
+    if (this.pname === undefined) {
+      // Frames of a filtered-out sample (or frames with no header) are skipped, as stackcollapse-perf.pl does.
+      if (!this.filtered && !FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
+      return;
+    }
+    const cache = this.isJava ? this.javaFrameCache : this.frameCache;
+    let frame = cache.get(line);
+    if (frame === undefined) {
+      frame = this.frameName(line);
+      if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
+      cache.set(line, frame);
+    }
+    if (frame === null) {
+      if (!FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
+      return;
+    }
+    this.frames.push(frame);
+  }
+
+  private unrecognized(line: string, lineNo: number): void {
+    if (!this.firstUnrecognized) this.firstUnrecognized = { line: lineNo, text: line.slice(0, 200) };
+    this.warnings.add(lineNo, `unrecognized line: ${line.length > 120 ? line.slice(0, 120) + '…' : line}`);
+  }
+
+  /** Handles a sample header; returns false when the line is not one. */
+  private eventLine(line: string, lineNo: number): boolean {
+    const m = EVENT_LINE.exec(line);
+    if (!m) return false;
+    // A header that follows frames without a blank line still closes the previous sample.
+    if (this.pname !== undefined && this.frames.length > 0) this.finishSample();
+    this.pname = undefined;
+    this.frames.length = 0;
+    this.filtered = false;
+    const e = EVENT_NAME.exec(line);
+    this.period = 1;
+    if (e) {
+      if (e[1]) this.period = Number(e[1]) || 1;
+      const event = e[2];
+      if (!this.events.includes(event)) this.events.push(event);
+      if (this.eventFilter === undefined) {
+        this.eventFilter = event;
+      } else if (event !== this.eventFilter) {
+        if (this.eventDefaulted && !this.filterWarned) {
+          this.filterWarned = true;
+          this.warnings.add(lineNo, `several events in this file; showing only '${this.eventFilter}'`);
+        }
+        this.filtered = true;
+        return true;
+      }
+    }
+    const comm = m[1];
+    let pid = m[2];
+    let tid = m[3];
+    if (!tid) {
+      tid = pid;
+      pid = '?';
+    }
+    let pname = this.options.tid ? `${comm}-${pid}/${tid}` : this.options.pid ? `${comm}-${pid}` : comm;
+    if (pname.includes(' ')) pname = pname.replace(/ /g, '_');
+    this.pname = pname;
+    this.isJava = pname === 'java';
+    this.sampleStartLine = lineNo;
+    // Without callchains a sample is one line: the leaf frame follows the event name.
+    const single = SINGLE_LINE_FRAME.exec(line);
+    if (single) {
+      const frame = this.frameName('\t' + single[1]);
+      if (frame !== null) this.frames.push(frame);
+      this.finishSample();
+    }
+    return true;
+  }
+
+  private finishSample(): void {
+    const frames = this.frames;
+    let stack = this.pname ?? '';
+    for (let i = frames.length - 1; i >= 0; i--) stack += ';' + frames[i];
+    this.stacks.set(stack, (this.stacks.get(stack) ?? 0) + this.period);
+    this.samples++;
+    this.pname = undefined;
+    frames.length = 0;
+  }
+
+  /** The folded name(s) of one frame line, root-most first, joined by ';'; null when not a frame. */
+  private frameName(line: string): string | null {
+    const m = FRAME_LINE.exec(line);
+    if (!m) return null;
+    const pc = m[1];
+    const mod = m[3];
+    const rawfunc = m[2].replace(SYMBOL_OFFSET, '');
+    if (rawfunc.charCodeAt(0) === 40 /* ( */) return null;
+    const { addrs, kernel, jit } = this.options;
+    // perf --inline joins inlined functions with '->'; the later ones are the inlined callees.
+    const parts = rawfunc.split('->');
+    const out: string[] = [];
+    for (let func of parts) {
+      if (func === '[unknown]') {
+        let name = 'unknown';
+        if (mod !== '[unknown]') name = mod.replace(/.*\//, '');
+        func = addrs ? `[${name} <${pc}>]` : `[${name}]`;
+      }
+      if (func.includes(';')) func = func.replace(/;/g, ':');
+      if (!GO_METHOD.test(func)) func = func.replace(ARGS_TAIL, '');
+      func = func.replace(QUOTES, '');
+      if (this.isJava && func.includes('/')) func = func.replace(/^L/, '');
+      if (out.length > 0) {
+        if (!func.includes('_[i]')) func += '_[i]';
+      } else if (kernel && KERNEL_DSO.test(mod) && !mod.includes('unknown')) {
+        func += '_[k]';
+      } else if (jit && JIT_DSO.test(mod)) {
+        if (!func.includes('_[j]')) func += '_[j]';
+      }
+      out.push(func);
+    }
+    // The frame list is reversed per frame at the end, so a multi-part frame stays root-most first.
+    return out.length === 1 ? out[0] : out.join(';');
+  }
+
+  toProfile(): StackProfile {
+    return {
+      format: 'perf-script',
+      events: this.events,
+      event: this.eventFilter,
+      stacks: this.stacks,
+      samples: this.samples,
+      lines: this.lineCount,
+      warnings: this.warnings.items,
+      droppedWarnings: this.warnings.dropped,
+    };
+  }
+}
+
+/** Parses a whole perf script text (for small inputs and tests; large inputs stream via push()). */
+export function parsePerfScript(text: string, options: Partial<CollapseOptions> = {}): StackProfile {
+  const c = new PerfScriptCollapser(options);
+  c.push(text);
+  c.end();
+  return c.toProfile();
+}
