@@ -22,7 +22,20 @@ export interface CollapseOptions {
   addrs: boolean;
   /** Keep only samples of this event; by default the first event seen is kept. */
   event?: string;
+  /**
+   * Drop a last sample that the input cuts off (no blank line after it), as stackcollapse-perf.pl
+   * does. By default it is counted (as inferno does), with a warning either way.
+   */
+  dropTruncatedSample?: boolean;
+  /**
+   * Finish Rust legacy symbols that perf left half-demangled (`foo::h0123456789abcdef`,
+   * `_$u7b$$u7b$closure$u7d$$u7d$`), as inferno does. stackcollapse-perf.pl keeps them raw.
+   */
+  tidyRust?: boolean;
 }
+
+/** stackcollapse-perf.pl's own behaviour where inferno (our default) differs from it. */
+export const PERL_COMPAT: Partial<CollapseOptions> = { dropTruncatedSample: true, tidyRust: false };
 
 export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
   pid: false,
@@ -30,6 +43,7 @@ export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
   kernel: false,
   jit: false,
   addrs: false,
+  tidyRust: true,
 };
 
 // Event line, as stackcollapse-perf.pl matches it: comm (may hold spaces), then pid or pid/tid.
@@ -41,11 +55,15 @@ const FRAME_LINE = /^\s*(\w+)\s*(.+) \((\S*)\)/;
 // Sample line without callchain: `... time: [period] event:  ip sym+off (dso)`.
 const SINGLE_LINE_FRAME = /\d\.\d+:\s+(?:\d+\s+)?\S+:\s+([0-9a-f]+ .* \(\S*\))\s*$/;
 const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
-const GO_METHOD = /\.\(.*\)\./;
-const ARGS_TAIL = /\((?!anonymous namespace\)).*/;
 const QUOTES = /["']/g;
-const KERNEL_DSO = /(^\[|vmlinux$)/;
-const JIT_DSO = /\/tmp\/perf-\d+\.map/;
+const RUST_HASH = /::h[0-9a-f]{16}$/;
+const RUST_ESCAPES: Record<string, string> = {
+  SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',',
+};
+// Kernel DSOs: [kernel.kallsyms], [module], vmlinux (also versioned `vmlinux-5.4.14-…`) and .ko modules.
+const KERNEL_DSO = /^\[|(^|\/)vmlinux(-[^/]*)?$|\.ko$/;
+// JIT code: perf-PID.map symbol maps and jitdump's /tmp/jitted-PID-N.so.
+const JIT_DSO = /\/tmp\/perf-\d+\.map|\/jitted-\d+-\d+\.so$/;
 
 /** Cap on the frame-line cache; real profiles have far fewer distinct frame lines. */
 const FRAME_CACHE_LIMIT = 1 << 20;
@@ -91,17 +109,18 @@ export class PerfScriptCollapser implements LineSink {
     this.splitter.push(chunk);
   }
 
-  /**
-   * Ends the input. A sample cut off by the end of the input (no blank line after its frames) is
-   * not counted, exactly as stackcollapse-perf.pl does, but it is reported.
-   */
+  /** Ends the input; a sample cut off by the end (no closing blank line) is reported. */
   end(): void {
     this.splitter.end();
-    if (this.pname !== undefined && this.frames.length > 0) {
-      this.warnings.add(this.sampleStartLine, 'input ends inside this sample (truncated file?); the sample was not counted');
+    if (this.pname === undefined) return;
+    if (this.options.dropTruncatedSample) {
+      this.warnings.add(this.sampleStartLine, 'input ends inside this sample (no blank line after it); the sample was not counted');
+      this.pname = undefined;
+      this.frames.length = 0;
+    } else {
+      this.warnings.add(this.sampleStartLine, 'input ends inside this sample (no blank line after it); counted it as it is');
+      this.finishSample();
     }
-    this.pname = undefined;
-    this.frames.length = 0;
   }
 
   longLine(lineNo: number, length: number): void {
@@ -116,8 +135,9 @@ export class PerfScriptCollapser implements LineSink {
       this.filtered = false;
       return;
     }
-    // Frame lines start with white space; only other lines can be sample headers.
-    if (c !== 9 && c !== 32 && this.eventLine(line, lineNo)) return;
+    // Frame lines start with white space. A header starts with the comm, which perf right-aligns
+    // (leading spaces) when samples have no callchain, so between samples those are tried too.
+    if (c !== 9 && (c !== 32 || this.pname === undefined) && this.eventLine(line, lineNo)) return;
     if (this.pname === undefined) {
       // Frames of a filtered-out sample (or frames with no header) are skipped, as stackcollapse-perf.pl does.
       if (!this.filtered && !FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
@@ -144,7 +164,7 @@ export class PerfScriptCollapser implements LineSink {
 
   /** Handles a sample header; returns false when the line is not one. */
   private eventLine(line: string, lineNo: number): boolean {
-    const m = EVENT_LINE.exec(line);
+    const m = EVENT_LINE.exec(line.charCodeAt(0) === 32 ? line.trimStart() : line);
     if (!m) return false;
     // A header that follows frames without a blank line still closes the previous sample.
     if (this.pname !== undefined && this.frames.length > 0) this.finishSample();
@@ -219,8 +239,9 @@ export class PerfScriptCollapser implements LineSink {
         func = addrs ? `[${name} <${pc}>]` : `[${name}]`;
       }
       if (func.includes(';')) func = func.replace(/;/g, ':');
-      if (!GO_METHOD.test(func)) func = func.replace(ARGS_TAIL, '');
+      func = stripArguments(func);
       func = func.replace(QUOTES, '');
+      if (this.options.tidyRust && RUST_HASH.test(func)) func = tidyRustSymbol(func);
       if (this.isJava && func.includes('/')) func = func.replace(/^L/, '');
       if (out.length > 0) {
         if (!func.includes('_[i]')) func += '_[i]';
@@ -255,4 +276,38 @@ export function parsePerfScript(text: string, options: Partial<CollapseOptions> 
   c.push(text);
   c.end();
   return c.toProfile();
+}
+
+/**
+ * Drops a C/C++/Java argument list: everything from the first '(' that is outside template brackets,
+ * unless it is part of a Go method name (`net/http.(*Client).Do`) or `(anonymous namespace)`.
+ * Template arguments may hold parentheses (`std::function<int (int, int)>::operator()`).
+ */
+export function stripArguments(func: string): string {
+  if (!func.includes('(')) return func;
+  if (/\.\(.*\)\./.test(func)) return func;
+  let depth = 0;
+  for (let i = 0; i < func.length; i++) {
+    const c = func.charCodeAt(i);
+    if (c === 60 /* < */) depth++;
+    else if (c === 62 /* > */ && depth > 0) depth--;
+    else if (c === 40 /* ( */ && depth === 0) {
+      if (func.startsWith('(anonymous namespace)', i)) continue;
+      return func.slice(0, i);
+    }
+  }
+  return func;
+}
+
+/** `a::b::h0123…` -> `a::b`, with `$LT$`/`$u7b$`-style escapes and `..` decoded. */
+export function tidyRustSymbol(func: string): string {
+  return func
+    .replace(RUST_HASH, '')
+    // A symbol that starts with an escape has a '_' in front (`_$LT$T$u20$as$u20$Tr$GT$::f`).
+    .replace(/^_\$LT\$/, '$$LT$$')
+    .replace(/\$([A-Z]{1,2}|u[0-9a-f]{2,6})\$/g, (whole, code: string) => {
+      if (code.charCodeAt(0) === 117 /* u */) return String.fromCodePoint(parseInt(code.slice(1), 16));
+      return RUST_ESCAPES[code] ?? whole;
+    })
+    .replace(/\.\./g, '::');
 }

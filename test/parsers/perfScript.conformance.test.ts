@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { parsePerfScript, type CollapseOptions } from '../../src/parsers/perfScript';
+import { parsePerfScript, PERL_COMPAT, type CollapseOptions } from '../../src/parsers/perfScript';
 import { toFoldedText } from '../../src/analysis/folded';
 import { corpusFile, readCorpus, sortedLines } from '../helpers/corpus';
 
@@ -33,8 +33,8 @@ const KNOWN_BAD_UPSTREAM = new Set([
   'perf-vertx-stacks-01-collapsed-tid.txt',
 ]);
 
-function check(input: string, expectedFile: string, flag: Flag | 'default'): void {
-  const ours = toFoldedText(parsePerfScript(readCorpus(input), optionsFor(flag)).stacks);
+function check(input: string, expectedFile: string, flag: Flag | 'default', extra: Partial<CollapseOptions> = {}): void {
+  const ours = toFoldedText(parsePerfScript(readCorpus(input), { ...optionsFor(flag), ...extra }).stacks);
   const expected = readCorpus(expectedFile);
   assert.deepEqual(sortedLines(ours), sortedLines(expected));
 }
@@ -51,7 +51,9 @@ describe('perf script collapse: FlameGraph test suite (13 inputs x 6 flags)', ()
         it.skip(`${title} (stored result wrong upstream)`);
         continue;
       }
-      it(title, () => check(`flamegraph/test/${input}`, `flamegraph/test/results/${result}`, flag));
+      // FlameGraph's results come from the perl: it drops a final sample with no closing blank line
+      // (perf-dd-stacks-01 ends so) and leaves Rust hashes in (perf-rust-Yamakaky-dcpu).
+      it(title, () => check(`flamegraph/test/${input}`, `flamegraph/test/results/${result}`, flag, PERL_COMPAT));
     }
   }
 });
