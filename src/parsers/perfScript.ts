@@ -47,11 +47,14 @@ export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
 };
 
 // Event line, as stackcollapse-perf.pl matches it: comm (may hold spaces), then pid or pid/tid.
-const EVENT_LINE = /^(\S.+?)\s+(\d+)\/*(\d+)*\s+/;
+// (The perl's `\S.+?` would keep a space in one-letter comms: `t  9981` -> `t_`; inferno trims it.)
+const EVENT_LINE = /^(\S.*?)\s+(\d+)\/*(\d+)*\s+/;
 // The event name at the end of a callchain sample header: `...: [period] event: `.
 const EVENT_NAME = /:\s*(\d+)*\s+(\S+):\s*$/;
 // A callchain frame: address, symbol (may hold spaces and parentheses), ` (dso)`.
 const FRAME_LINE = /^\s*(\w+)\s*(.+) \((\S*)\)/;
+// Any header with a time: `time: [period] event: …` (tracepoints, samples without callchain).
+const TIMED_EVENT = /\d\.\d+:\s+(?:(\d+)\s+)?(\S+):(?:\s|$)/;
 // Sample line without callchain: `... time: [period] event:  ip sym+off (dso)`.
 const SINGLE_LINE_FRAME = /\d\.\d+:\s+(?:\d+\s+)?\S+:\s+([0-9a-f]+ .* \(\S*\))\s*$/;
 const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
@@ -113,7 +116,11 @@ export class PerfScriptCollapser implements LineSink {
   end(): void {
     this.splitter.end();
     if (this.pname === undefined) return;
-    if (this.options.dropTruncatedSample) {
+    if (this.frames.length === 0) {
+      // A last header without frames: a no-callchain sample, complete as it is.
+      if (this.options.dropTruncatedSample) this.pname = undefined;
+      else this.finishSample();
+    } else if (this.options.dropTruncatedSample) {
       this.warnings.add(this.sampleStartLine, 'input ends inside this sample (no blank line after it); the sample was not counted');
       this.pname = undefined;
       this.frames.length = 0;
@@ -137,7 +144,7 @@ export class PerfScriptCollapser implements LineSink {
     }
     // Frame lines start with white space. A header starts with the comm, which perf right-aligns
     // (leading spaces) when samples have no callchain, so between samples those are tried too.
-    if (c !== 9 && (c !== 32 || this.pname === undefined) && this.eventLine(line, lineNo)) return;
+    if (c !== 9 && (c !== 32 || this.frames.length === 0) && this.eventLine(line, lineNo)) return;
     if (this.pname === undefined) {
       // Frames of a filtered-out sample (or frames with no header) are skipped, as stackcollapse-perf.pl does.
       if (!this.filtered && !FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
@@ -166,12 +173,14 @@ export class PerfScriptCollapser implements LineSink {
   private eventLine(line: string, lineNo: number): boolean {
     const m = EVENT_LINE.exec(line.charCodeAt(0) === 32 ? line.trimStart() : line);
     if (!m) return false;
-    // A header that follows frames without a blank line still closes the previous sample.
-    if (this.pname !== undefined && this.frames.length > 0) this.finishSample();
+    // A header that follows a sample without a blank line still closes it (no-callchain output).
+    if (this.pname !== undefined) this.finishSample();
     this.pname = undefined;
     this.frames.length = 0;
     this.filtered = false;
-    const e = EVENT_NAME.exec(line);
+    // stackcollapse-perf.pl only knows the callchain form (event name ends the line); other
+    // headers with a time stamp name their event before the sample's own text.
+    const e = EVENT_NAME.exec(line) ?? TIMED_EVENT.exec(line);
     this.period = 1;
     if (e) {
       if (e[1]) this.period = Number(e[1]) || 1;
@@ -179,7 +188,7 @@ export class PerfScriptCollapser implements LineSink {
       if (!this.events.includes(event)) this.events.push(event);
       if (this.eventFilter === undefined) {
         this.eventFilter = event;
-      } else if (event !== this.eventFilter) {
+      } else if (event !== this.eventFilter && baseEvent(event) !== baseEvent(this.eventFilter)) {
         if (this.eventDefaulted && !this.filterWarned) {
           this.filterWarned = true;
           this.warnings.add(lineNo, `several events in this file; showing only '${this.eventFilter}'`);
@@ -310,4 +319,13 @@ export function tidyRustSymbol(func: string): string {
       return RUST_ESCAPES[code] ?? whole;
     })
     .replace(/\.\./g, '::');
+}
+
+/**
+ * The event without its modifier suffix (`cycles:u` -> `cycles`, `cpu-clock:pppH` -> `cpu-clock`):
+ * the same counter with other privilege/precision modifiers is the same event for filtering.
+ * Tracepoints keep their name (`sched:sched_switch`).
+ */
+export function baseEvent(event: string): string {
+  return event.replace(/:[ukhIGHpPSDWe]+$/, '');
 }

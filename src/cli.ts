@@ -1,0 +1,166 @@
+/**
+ * perflens: the same parsers as the extension, for scripts and remote boxes.
+ *   perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs] [--event E] [--perl-compat] [FILE|-]
+ *   perflens parse FILE
+ *   perflens flamegraph FILE -o out.html
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ParseError } from './model/diagnostics';
+import { parseFile, type ParsedFile } from './io/parseFile';
+import { PERL_COMPAT, type CollapseOptions } from './parsers/perfScript';
+import { sortedStackEntries, formatFoldedLine } from './analysis/folded';
+import { flameGraphView } from './analysis/flameGraphView';
+import { isFormatId, FORMAT_IDS, type FormatId } from './model/format';
+import { renderWebviewHtml, makeNonce } from './panels/webviewHtml';
+
+const USAGE = `usage:
+  perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs] [--event NAME] [--perl-compat] [--stats] [FILE|-]
+      perf script output -> folded stacks, sorted like stackcollapse-perf.pl
+  perflens parse [--format ID] FILE
+      the parsed model as JSON; formats: ${FORMAT_IDS.join(', ')}
+  perflens flamegraph [collapse options] FILE -o OUT.html
+      a standalone HTML flame graph`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      pid: { type: 'boolean' },
+      tid: { type: 'boolean' },
+      kernel: { type: 'boolean' },
+      jit: { type: 'boolean' },
+      all: { type: 'boolean' },
+      addrs: { type: 'boolean' },
+      event: { type: 'string' },
+      'perl-compat': { type: 'boolean' },
+      stats: { type: 'boolean' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || !command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  if (positionals.length > 1) throw new UsageError('one input file at a time');
+  const file = positionals[0] ?? '-';
+  const collapse: Partial<CollapseOptions> = {
+    ...(values['perl-compat'] ? PERL_COMPAT : {}),
+    pid: !!values.pid,
+    tid: !!values.tid,
+    kernel: !!(values.kernel || values.all),
+    jit: !!(values.jit || values.all),
+    addrs: !!values.addrs,
+    event: values.event,
+  };
+  let format: FormatId | undefined;
+  if (values.format !== undefined) {
+    if (!isFormatId(values.format)) throw new UsageError(`unknown format '${values.format}'; known: ${FORMAT_IDS.join(', ')}`);
+    format = values.format;
+  }
+  const t0 = performance.now();
+  const read = (fmt?: FormatId): Promise<ParsedFile> =>
+    file === '-' ? parseFile(process.stdin, '<stdin>', { format: fmt, collapse }) : parseFile(file, file, { format: fmt, collapse });
+
+  switch (command) {
+    case 'collapse': {
+      const parsed = await read(format ?? 'perf-script');
+      await writeFolded(parsed.profile.stacks);
+      reportWarnings(file, parsed);
+      if (values.stats) {
+        const stats = {
+          bytes: parsed.bytes,
+          lines: parsed.profile.lines,
+          samples: parsed.profile.samples,
+          stacks: parsed.profile.stacks.size,
+          ms: Math.round(performance.now() - t0),
+          maxRssKiB: process.resourceUsage().maxRSS,
+        };
+        process.stderr.write(JSON.stringify(stats) + '\n');
+      }
+      return 0;
+    }
+    case 'parse': {
+      const parsed = await read(format);
+      const p = parsed.profile;
+      const model = {
+        format: parsed.format,
+        events: p.events,
+        event: p.event,
+        samples: p.samples,
+        lines: p.lines,
+        warnings: p.warnings,
+        droppedWarnings: p.droppedWarnings,
+        stacks: sortedStackEntries(p.stacks).map(([stack, count]) => ({ stack, count })),
+      };
+      process.stdout.write(JSON.stringify(model, null, 2) + '\n');
+      return 0;
+    }
+    case 'flamegraph': {
+      if (!values.output) throw new UsageError('flamegraph needs -o OUT.html');
+      const parsed = await read(format);
+      const { meta, tree } = flameGraphView(parsed.profile, file === '-' ? 'stdin' : basename(file));
+      const html = renderWebviewHtml({
+        title: `Flame graph: ${meta.title}`,
+        nonce: makeNonce(),
+        cspSource: "'none'",
+        inlineScript: readFileSync(join(__dirname, 'webview', 'flamegraph.js'), 'utf8'),
+        inlineStyles: [],
+        initialMessage: { type: 'flameGraph/show', meta, tree },
+      });
+      writeFileSync(values.output, html);
+      reportWarnings(file, parsed);
+      process.stderr.write(`wrote ${values.output} (${tree.nodeName.length} frames, ${meta.samples} samples)\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+/** Writes sorted folded lines in large blocks: one write per line would dominate on big profiles. */
+async function writeFolded(stacks: Map<string, number>): Promise<void> {
+  let buf = '';
+  for (const [stack, count] of sortedStackEntries(stacks)) {
+    buf += formatFoldedLine(stack, count) + '\n';
+    if (buf.length > 1 << 20) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  if (buf) await write(buf);
+}
+
+function write(s: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(s, (err) => (err ? reject(err) : resolve())));
+}
+
+function reportWarnings(file: string, parsed: ParsedFile): void {
+  const p = parsed.profile;
+  for (const w of p.warnings.slice(0, 20)) process.stderr.write(`${file}:${w.line}: warning: ${w.message}\n`);
+  const more = p.warnings.length - 20 + p.droppedWarnings;
+  if (more > 0) process.stderr.write(`${file}: ${more} more warnings\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ParseError) process.stderr.write(err.message + '\n');
+    else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`perflens: ${(err as Error).message}\n${USAGE}\n`);
+      process.exit(2);
+    } else if ((err as { code?: string }).code === 'ENOENT' || (err as { code?: string }).code === 'EISDIR' || (err as { code?: string }).code === 'EACCES') {
+      process.stderr.write(`perflens: ${(err as Error).message}\n`);
+    } else if ((err as { code?: string }).code === 'EPIPE') {
+      process.exit(0);
+    } else process.stderr.write(`perflens: internal error: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

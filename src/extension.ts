@@ -1,0 +1,32 @@
+/** VS Code entry point: registers commands and the panel serializer. No parsing happens here. */
+import * as vscode from 'vscode';
+import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel';
+import type { FlameGraphViewState } from './protocol';
+
+export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource();
+      if (target) FlameGraphPanel.open(context.extensionUri, target);
+    }),
+    vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
+        FlameGraphPanel.revive(context.extensionUri, panel, state);
+      },
+    }),
+  );
+}
+
+/** The active editor's file, or one the user picks. */
+async function pickSource(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active) return active;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    title: 'Open a perf script output or folded stacks file',
+    filters: { 'Profiles': ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
+  });
+  return picked?.[0];
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,109 @@
+/**
+ * Reads a report from a file or stream in 1 MiB chunks and feeds the registry's parser, so a 1 GB
+ * input never sits in memory. Turns unusable input into one located ParseError.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { ParseError } from '../model/diagnostics';
+import type { FormatId } from '../model/format';
+import type { StackProfile } from '../model/profile';
+import { detectFormat } from '../parsers/detect';
+import { parserFor, type ParserOptions } from '../parsers/registry';
+
+export const CHUNK_SIZE = 1 << 20;
+
+export interface ParseFileOptions extends ParserOptions {
+  /** Skip detection and parse as this format. */
+  format?: FormatId;
+  /** Called now and then with bytes read so far. */
+  onProgress?(bytesRead: number): void;
+  /** Checked between chunks; parsing stops with an AbortError when it fires. */
+  signal?: AbortSignal;
+}
+
+export interface ParsedFile {
+  format: FormatId;
+  profile: StackProfile;
+  bytes: number;
+}
+
+/** `source` is a path, or a stream (stdin) with `name` for messages. */
+export async function parseFile(source: string | Readable, name: string, opts: ParseFileOptions = {}): Promise<ParsedFile> {
+  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK_SIZE }) : source;
+  const decoder = new TextDecoder('utf-8');
+  let parser: ReturnType<NonNullable<ReturnType<typeof parserFor>>['create']> | undefined;
+  let entry: NonNullable<ReturnType<typeof parserFor>> | undefined;
+  let format = opts.format;
+  let bytes = 0;
+  let pending = '';
+  let invalidUtf8Line = 0;
+
+  const start = (head: string): void => {
+    const detected = detectFormat(head);
+    if (head.startsWith('PERFILE2') || head.slice(0, 8192).includes('\0')) throw new ParseError(name, 1, `expected a text report, got ${detected.reason}`);
+    if (!format) {
+      if (!detected.format) throw new ParseError(name, 1, `expected perf script output or folded stacks: ${detected.reason}`);
+      format = detected.format;
+    }
+    entry = parserFor(format);
+    if (!entry) {
+      throw new ParseError(name, 1, `expected perf script output or folded stacks, but this is ${format} output (${detected.reason}), which PerfLens does not read yet; for a flame graph run \`perf script > out.txt\``);
+    }
+    parser = entry.create(opts);
+  };
+
+  try {
+    for await (const buf of stream as AsyncIterable<Buffer>) {
+      if (opts.signal?.aborted) throw abortError();
+      bytes += buf.length;
+      const text = decoder.decode(buf, { stream: true });
+      if (!parser) {
+        // Detect on the first 64 KiB so a short first chunk from a pipe cannot mislead us.
+        pending += text;
+        if (pending.length < 65536) continue;
+        start(pending);
+        feed(pending);
+        pending = '';
+      } else feed(text);
+      opts.onProgress?.(bytes);
+    }
+    const tail = decoder.decode();
+    if (!parser) {
+      pending += tail;
+      if (pending.length === 0 && !opts.format) throw new ParseError(name, 1, 'expected perf script output or folded stacks, got an empty file');
+      start(pending);
+      feed(pending);
+    } else feed(tail);
+  } finally {
+    if (typeof source === 'string') stream.destroy();
+  }
+  parser!.end();
+  const profile = parser!.toProfile();
+  if (invalidUtf8Line > 0) profile.warnings.unshift({ line: invalidUtf8Line, message: 'invalid UTF-8 here (and maybe later); bad bytes are shown as �' });
+  if (parser!.samples === 0 && parser!.firstUnrecognized) {
+    const bad = parser!.firstUnrecognized;
+    throw new ParseError(name, bad.line, `expected ${entry!.expected}, got: ${bad.text.slice(0, 80)}`);
+  }
+  return { format: format!, profile, bytes };
+
+  function feed(text: string): void {
+    if (text.length === 0) return;
+    if (invalidUtf8Line === 0) {
+      const bad = text.indexOf('\uFFFD');
+      if (bad >= 0) invalidUtf8Line = parser!.lineCount + 1 + countNewlines(text, bad);
+    }
+    parser!.push(text);
+  }
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function abortError(): Error {
+  const e = new Error('parsing cancelled');
+  e.name = 'AbortError';
+  return e;
+}

@@ -1,0 +1,167 @@
+/**
+ * The flame graph panel: wires a webview to the parse worker. It only moves typed messages; parsing
+ * happens in the worker, rendering in webview/flamegraph.
+ */
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import type { CollapseOptions } from '../parsers/perfScript';
+import type { FlameGraphViewState, FromWebview, ToWebview } from '../protocol';
+import { parseInWorker } from './parseInWorker';
+import { makeNonce, renderWebviewHtml } from './webviewHtml';
+import type { ParseRequest } from '../worker/protocol';
+
+export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
+
+export class FlameGraphPanel {
+  private static readonly panels = new Set<FlameGraphPanel>();
+  /** The message that describes what the panel shows now; re-sent when the webview (re)loads. */
+  private current: ToWebview | undefined;
+  private collapse: Partial<CollapseOptions> = {};
+  private cancel: vscode.CancellationTokenSource | undefined;
+
+  static open(extensionUri: vscode.Uri, source: vscode.Uri): FlameGraphPanel {
+    const panel = vscode.window.createWebviewPanel(
+      FLAME_GRAPH_VIEW_TYPE,
+      `Flame Graph: ${basename(source.path)}`,
+      vscode.ViewColumn.Active,
+      webviewOptions(extensionUri),
+    );
+    const p = new FlameGraphPanel(panel, extensionUri, source);
+    void p.load();
+    return p;
+  }
+
+  /** Brings a panel back after a reload, from the state the webview saved. */
+  static revive(extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined): void {
+    panel.webview.options = webviewOptions(extensionUri);
+    if (!state?.source) {
+      const p = new FlameGraphPanel(panel, extensionUri, undefined);
+      p.post({ type: 'flameGraph/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
+      return;
+    }
+    const p = new FlameGraphPanel(panel, extensionUri, vscode.Uri.parse(state.source));
+    if (state.options?.event) p.collapse = { event: state.options.event };
+    void p.load();
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly source: vscode.Uri | undefined,
+  ) {
+    FlameGraphPanel.panels.add(this);
+    panel.webview.html = this.html();
+    panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m));
+    panel.onDidDispose(() => {
+      this.cancel?.cancel();
+      FlameGraphPanel.panels.delete(this);
+    });
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    return renderWebviewHtml({
+      title: this.panel.title,
+      nonce: makeNonce(),
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'flamegraph.js')).toString(),
+      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css')).toString()],
+    });
+  }
+
+  private post(msg: ToWebview): void {
+    this.current = msg;
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        if (this.current) void this.panel.webview.postMessage(this.current);
+        return;
+      case 'copyText':
+        await vscode.env.clipboard.writeText(m.text);
+        void vscode.window.setStatusBarMessage('PerfLens: stack copied', 3000);
+        return;
+      case 'exportSvg': {
+        const base = this.source ? vscode.Uri.joinPath(this.source, '..') : undefined;
+        const target = await vscode.window.showSaveDialog({
+          defaultUri: base ? vscode.Uri.joinPath(base, m.fileName) : undefined,
+          filters: { SVG: ['svg'] },
+        });
+        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(m.svg));
+        return;
+      }
+      case 'selectEvent':
+        this.collapse = { ...this.collapse, event: m.event };
+        await this.load();
+        return;
+      case 'reveal':
+        return;
+      case 'error':
+        void vscode.window.showErrorMessage(`PerfLens flame graph: ${m.message}`);
+        return;
+    }
+  }
+
+  /** Parses the source in the worker, with a cancellable progress notification. */
+  async load(): Promise<void> {
+    if (!this.source) return;
+    const source = this.source;
+    const name = source.scheme === 'file' ? source.fsPath : source.toString();
+    const title = basename(source.path);
+    this.cancel?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.cancel = cts;
+    this.post({ type: 'flameGraph/loading', title });
+
+    const req: ParseRequest = { name, title, collapse: this.collapse };
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
+    if (open && (open.isDirty || source.scheme !== 'file')) req.text = open.getText();
+    else if (source.scheme === 'file') req.path = source.fsPath;
+    else req.text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+    if (open && (open.languageId === 'perf-script' || open.languageId === 'folded')) req.format = open.languageId;
+
+    let size = 0;
+    try {
+      size = (await vscode.workspace.fs.stat(source)).size;
+    } catch {
+      /* unsaved documents have no size */
+    }
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `PerfLens: parsing ${title}`, cancellable: true },
+      (progress, token) => {
+        token.onCancellationRequested(() => cts.cancel());
+        let reported = 0;
+        return parseInWorker(this.extensionUri, req, (bytes) => {
+          if (size > 0) {
+            const pct = Math.min(100, (bytes / size) * 100);
+            progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
+            reported = pct;
+            void this.panel.webview.postMessage({ type: 'flameGraph/loading', title, percent: Math.round(pct) } satisfies ToWebview);
+          }
+        }, cts.token);
+      },
+    );
+    if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
+    if (outcome.type === 'done') {
+      this.post({
+        type: 'flameGraph/show',
+        meta: outcome.meta,
+        tree: outcome.tree,
+        state: { source: source.toString(), options: { pid: false, tid: false, kernel: false, jit: false, addrs: false, event: this.collapse.event } },
+      });
+    } else {
+      this.post({ type: 'flameGraph/error', title, message: outcome.message });
+    }
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Folded stacks (`frame;frame;leaf COUNT`, one per line), as written by stackcollapse-* and inferno.
+ * Counts may be fractional. A differential line (`stack BEFORE AFTER`) keeps the AFTER count.
+ * Streaming: feed chunks with push(); memory is bounded by the number of distinct stacks.
+ */
+import { WarningLog } from '../model/diagnostics';
+import type { StackProfile } from '../model/profile';
+import { LineSplitter, type LineSink } from './lineSplitter';
+
+const COUNT = /^[0-9]+(?:\.[0-9]*)?$|^\.[0-9]+$/;
+
+export class FoldedParser implements LineSink {
+  readonly stacks = new Map<string, number>();
+  readonly warnings = new WarningLog();
+  samples = 0;
+  private readonly splitter = new LineSplitter(this);
+  private differentialWarned = false;
+  firstUnrecognized: { line: number; text: string } | undefined;
+
+  push(chunk: string): void {
+    this.splitter.push(chunk);
+  }
+
+  end(): void {
+    this.splitter.end();
+  }
+
+  get lineCount(): number {
+    return this.splitter.lineNo;
+  }
+
+  longLine(lineNo: number, length: number): void {
+    this.warnings.add(lineNo, `line of ${length} characters skipped (too long for a folded stack)`);
+  }
+
+  line(line: string, lineNo: number): void {
+    if (line.length === 0) return;
+    const sp = line.lastIndexOf(' ');
+    const last = sp > 0 ? line.slice(sp + 1) : '';
+    if (!COUNT.test(last)) return this.bad(line, lineNo);
+    let stack = line.slice(0, sp);
+    let count = Number(last);
+    // `stack BEFORE AFTER` (difffolded output): the count we keep is AFTER.
+    const sp2 = stack.lastIndexOf(' ');
+    if (sp2 > 0 && COUNT.test(stack.slice(sp2 + 1))) {
+      if (!this.differentialWarned) {
+        this.differentialWarned = true;
+        this.warnings.add(lineNo, 'differential folded input (two counts): showing the second count');
+      }
+      stack = stack.slice(0, sp2);
+    }
+    stack = stack.trimEnd();
+    if (stack.length === 0) return this.bad(line, lineNo);
+    if (!(count >= 0)) count = 0;
+    this.stacks.set(stack, (this.stacks.get(stack) ?? 0) + count);
+    this.samples++;
+  }
+
+  private bad(line: string, lineNo: number): void {
+    if (!this.firstUnrecognized) this.firstUnrecognized = { line: lineNo, text: line.slice(0, 200) };
+    const shown = line.length > 120 ? line.slice(0, 120) + '…' : line;
+    this.warnings.add(lineNo, `expected 'frame;frame;… COUNT', got: ${shown}`);
+  }
+
+  toProfile(): StackProfile {
+    return {
+      format: 'folded',
+      events: [],
+      stacks: this.stacks,
+      samples: this.samples,
+      lines: this.lineCount,
+      warnings: this.warnings.items,
+      droppedWarnings: this.warnings.dropped,
+    };
+  }
+}
+
+export function parseFolded(text: string): StackProfile {
+  const p = new FoldedParser();
+  p.push(text);
+  p.end();
+  return p.toProfile();
+}

@@ -1,0 +1,37 @@
+/**
+ * Runs off the extension host's main thread: reads and parses one report, builds the call tree and
+ * posts it back. The host cancels by terminating the worker.
+ */
+import { Readable } from 'node:stream';
+import { parentPort } from 'node:worker_threads';
+import { ParseError } from '../model/diagnostics';
+import { parseFile } from '../io/parseFile';
+import { flameGraphView } from '../analysis/flameGraphView';
+import type { ParseRequest, WorkerReply } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('parseWorker must run as a worker thread');
+
+port.once('message', async (req: ParseRequest) => {
+  const reply = (m: WorkerReply): void => port.postMessage(m);
+  let lastProgress = 0;
+  try {
+    const source = req.path ?? Readable.from([req.text ?? '']);
+    const parsed = await parseFile(source, req.name, {
+      format: req.format,
+      collapse: req.collapse,
+      onProgress: (bytes) => {
+        const now = Date.now();
+        if (now - lastProgress > 100) {
+          lastProgress = now;
+          reply({ type: 'progress', bytes });
+        }
+      },
+    });
+    const { meta, tree } = flameGraphView(parsed.profile, req.title);
+    reply({ type: 'done', meta, tree });
+  } catch (err) {
+    if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true });
+    else reply({ type: 'error', message: `${req.name}: ${(err as Error).message}`, located: false });
+  }
+});
