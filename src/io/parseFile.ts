@@ -53,10 +53,11 @@ export async function parseFile(source: string | Readable, name: string, opts: P
   };
 
   try {
-    for await (const buf of stream as AsyncIterable<Buffer>) {
+    for await (const buf of stream as AsyncIterable<Buffer | string>) {
       if (opts.signal?.aborted) throw abortError();
+      // Object-mode streams (an editor's unsaved text) give strings; files and stdin give bytes.
+      const text = typeof buf === 'string' ? buf : decoder.decode(buf, { stream: true });
       bytes += buf.length;
-      const text = decoder.decode(buf, { stream: true });
       if (!parser) {
         // Detect on the first 64 KiB so a short first chunk from a pipe cannot mislead us.
         pending += text;

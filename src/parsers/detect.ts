@@ -15,6 +15,7 @@ const PERF_DATA_MAGIC = 'PERFILE2';
 // comm pid[/tid] [cpu] [time:] [period] event:  (old perf printed no time)
 const SCRIPT_HEADER = /^\s*\S.*?\s+-?\d+(?:\/-?\d+)?\s+(?:\[-?\d+\]\s+)?(?:\d+\.\d+:\s+)?(?:\d+\s+)?\S+:(?:\s|$)/;
 const SCRIPT_FRAME = /^\s+[0-9a-f]+\s+.+\(.*\)\s*$/;
+const REPORT_ROW = /^\s+\d+\.\d+%\s.*\s\[[.kguH]\]\s/;
 const FOLDED_LINE = /^[^\s;][^\n]*;[^\n]* [0-9.]+$|^\S[^\n]* [0-9]+(?:\.[0-9]+)?$/;
 
 export function detectFormat(head: string): Detection {
@@ -24,14 +25,20 @@ export function detectFormat(head: string): Detection {
   if (head.slice(0, 8192).includes('\0')) return { format: undefined, reason: 'binary data (NUL bytes), not a text report' };
   const lines = head.split('\n', 400).map((l) => l.replace(/\r$/, ''));
   const text = lines.join('\n');
-  if (/^# (Event count \(approx\.\)|Samples: )/m.test(text) && /^# (Overhead|Children|Baseline)/m.test(text)) {
+  if (/^# (Event count \(approx\.\)|Samples: )/m.test(text) && /^#\s+(Overhead|Children|Baseline)/m.test(text)) {
     return /^# Baseline/m.test(text) ? { format: 'perf-diff', reason: 'perf diff header' } : { format: 'perf-report', reason: 'perf report header' };
   }
   if (/^# Baseline\s/m.test(text) || /^# Event '.+'$/m.test(text)) return { format: 'perf-diff', reason: 'perf diff header' };
-  if (/^# (Overhead|Children)\s/m.test(text)) return { format: 'perf-report', reason: 'perf report column header' };
+  if (/^#\s+(Overhead|Children)\s/m.test(text)) return { format: 'perf-report', reason: 'perf report column header' };
   if (/^ Performance counter stats for /m.test(text)) return { format: 'perf-stat', reason: 'perf stat header' };
   if (/^ Summary of events:/m.test(text)) return { format: 'perf-trace-summary', reason: 'perf trace -s summary' };
   if (/^% time\s+seconds\s+usecs\/call\s+calls/m.test(text)) return { format: 'strace-summary', reason: 'strace -c table' };
+
+  // `perf report --quiet`: rows only, `  59.11%  comm  dso  [.] symbol`.
+  const reportRows = lines.filter((l) => REPORT_ROW.test(l)).length;
+  if (reportRows >= 3 && reportRows * 2 >= lines.filter((l) => l.trim() && !l.startsWith('#')).length) {
+    return { format: 'perf-report', reason: 'perf report rows' };
+  }
 
   let scriptHeaders = 0;
   let scriptFrames = 0;

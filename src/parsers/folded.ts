@@ -49,7 +49,6 @@ export class FoldedParser implements LineSink {
       }
       stack = stack.slice(0, sp2);
     }
-    stack = stack.trimEnd();
     if (stack.length === 0) return this.bad(line, lineNo);
     if (!(count >= 0)) count = 0;
     this.stacks.set(stack, (this.stacks.get(stack) ?? 0) + count);

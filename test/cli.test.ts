@@ -1,0 +1,84 @@
+/** The CLI as users run it: the built dist/cli.js (npm test builds first). */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { corpusFile, readCorpus, sortedLines } from './helpers/corpus';
+import { assertGolden } from './helpers/golden';
+
+const CLI = resolve(__dirname, '../dist/cli.js');
+
+function run(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('perflens CLI', () => {
+  before(function () {
+    if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
+  });
+
+  it('collapse --all --perl-compat equals stackcollapse-perf.pl byte for byte (inferno CLI case)', () => {
+    const r = run(['collapse', '--all', '--perl-compat', corpusFile('flamegraph/test/perf-vertx-stacks-01.txt')]);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, readCorpus('flamegraph/test/results/perf-vertx-stacks-01-collapsed-all.txt'));
+  });
+
+  it('collapse reads stdin and takes every stackcollapse-perf.pl flag', () => {
+    for (const flag of ['pid', 'tid', 'kernel', 'jit', 'addrs']) {
+      const r = run(['collapse', `--${flag}`, '--perl-compat', '-'], readCorpus('flamegraph/test/perf-numa-stacks-01.txt'));
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(sortedLines(r.stdout), sortedLines(readCorpus(`flamegraph/test/results/perf-numa-stacks-01-collapsed-${flag}.txt`)), flag);
+    }
+  });
+
+  it('collapse --stats prints one JSON line of figures on stderr', () => {
+    const r = run(['collapse', '--stats', corpusFile('flamegraph/test/perf-js-stacks-01.txt')]);
+    const stats = JSON.parse(r.stderr.trim().split('\n').at(-1)!);
+    assert.equal(stats.bytes, readFileSync(corpusFile('flamegraph/test/perf-js-stacks-01.txt')).length);
+    assert.ok(stats.samples > 0 && stats.stacks > 0 && stats.maxRssKiB > 0);
+  });
+
+  it('parse prints the model as JSON with its format (golden)', () => {
+    const r = run(['parse', corpusFile('inferno/tests/data/collapse-perf/go-stacks.txt')]);
+    assert.equal(r.code, 0, r.stderr);
+    const model = JSON.parse(r.stdout);
+    assert.equal(model.format, 'perf-script');
+    assertGolden('cli/parse-go-stacks.json', r.stdout);
+    const folded = JSON.parse(run(['parse', corpusFile('inferno/tests/data/flamegraph/fractional-samples/fractional.txt')]).stdout);
+    assert.equal(folded.format, 'folded');
+  });
+
+  it('unparseable input: exit 1 and exactly one located line, no stack trace', () => {
+    for (const [file, pattern] of [
+      [corpusFile('perf-6.1-captures/stat.txt'), /stat\.txt:1: .*perf-stat output/],
+      ['/bin/sh', /\/bin\/sh:1: expected a text report, got binary data/],
+      ['/nonexistent/file.txt', /no such file/i],
+    ] as const) {
+      const r = run(['parse', file]);
+      assert.equal(r.code, 1, file);
+      assert.equal(r.stdout, '');
+      const lines = r.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, r.stderr);
+      assert.match(lines[0], pattern);
+    }
+  });
+
+  it('usage errors exit 2 with the usage', () => {
+    const r = run(['frobnicate']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown command 'frobnicate'/);
+  });
+
+  it('flamegraph writes a standalone HTML page with the data inline and a strict CSP', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'perflens-cli-')), 'fg.html');
+    const r = run(['flamegraph', corpusFile('flamegraph/test/perf-vertx-stacks-01.txt'), '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /Content-Security-Policy/);
+    assert.match(html, /id="perflens-initial"/);
+    assert.ok(!/<script[^>]+src="http/.test(html), 'no remote scripts');
+    assert.ok(html.includes('io/netty/channel/nio/NioEventLoop:.run'), 'frame names are embedded');
+  });
+});

@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { parseFolded, FoldedParser } from '../../src/parsers/folded';
+import { toFoldedText } from '../../src/analysis/folded';
+import { readCorpus, sortedLines } from '../helpers/corpus';
+
+describe('folded stacks parser', () => {
+  it('reads inferno fractional samples and sums duplicate stacks', () => {
+    const p = parseFolded(readCorpus('inferno/tests/data/flamegraph/fractional-samples/fractional.txt'));
+    assert.equal(p.warnings.length, 0);
+    assert.equal(p.stacks.get('cksum;cksum'), 6.1);
+    assert.equal(p.stacks.get('cksum;_start;__libc_start_main;main;cksum'), 31.23);
+  });
+
+  it('round-trips FlameGraph collapsed results byte for byte (after sorting)', () => {
+    for (const f of ['perf-vertx-stacks-01-collapsed-all.txt', 'perf-rust-Yamakaky-dcpu-collapsed-addrs.txt', 'perf-java-stacks-01-collapsed-jit.txt']) {
+      const text = readCorpus(`flamegraph/test/results/${f}`);
+      assert.deepEqual(sortedLines(toFoldedText(parseFolded(text).stacks)), sortedLines(text), f);
+    }
+  });
+
+  it('keeps frames with spaces and templates', () => {
+    const p = parseFolded(readCorpus('inferno/tests/data/flamegraph/fractional-samples/tricky-stack.txt'));
+    assert.equal(p.warnings.length, 0);
+    assert.ok([...p.stacks.keys()].some((k) => k.includes('<alloc::vec::Vec<T> as alloc::vec::SpecExtend<T, I>>::from_iter')));
+  });
+
+  it('reports each bad line with its line number and keeps the good ones', () => {
+    const p = parseFolded(readCorpus('inferno/tests/data/flamegraph/bad-lines/bad-lines.txt'));
+    assert.deepEqual(
+      p.warnings.map((w) => w.line),
+      [3, 6],
+    );
+    assert.match(p.warnings[0].message, /expected 'frame;frame;… COUNT', got: THIS IS A BAD LINE/);
+    assert.equal(p.stacks.get('noploop;main'), 274 * 2);
+  });
+
+  it('takes the second count of differential (difffolded) input, with a warning', () => {
+    const p = parseFolded(readCorpus('inferno/tests/data/flamegraph/differential/perf-cycles-instructions-01-collapsed-all-diff.txt'));
+    assert.equal(p.stacks.get('cksum;cksum'), 2);
+    assert.match(p.warnings[0].message, /differential/);
+  });
+
+  it('handles CRLF, a missing final newline and chunks split anywhere', () => {
+    const text = 'a;b 1\r\na;c 2.5\r\na;b 3';
+    for (const size of [1, 2, 5, 100]) {
+      const f = new FoldedParser();
+      for (let i = 0; i < text.length; i += size) f.push(text.slice(i, i + size));
+      f.end();
+      assert.deepEqual([...f.stacks], [['a;b', 4], ['a;c', 2.5]]);
+    }
+  });
+});

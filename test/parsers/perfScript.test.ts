@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { parsePerfScript, PerfScriptCollapser, stripArguments, tidyRustSymbol, baseEvent } from '../../src/parsers/perfScript';
+import { toFoldedText } from '../../src/analysis/folded';
+import { corpusFile, readCorpus } from '../helpers/corpus';
+import { assertGolden } from '../helpers/golden';
+
+describe('perf script parser: perf 6.1 captures (golden)', () => {
+  // Real `perf script` output captured with perf 6.1 on this machine kind: callchains, no callchain,
+  // system-wide with CPU column, two events, tracepoints with and without callchains.
+  for (const name of readdirSync(corpusFile('perf-6.1-captures')).filter((f) => f.startsWith('script_'))) {
+    it(name, () => {
+      const p = parsePerfScript(readCorpus(`perf-6.1-captures/${name}`));
+      const summary = { events: p.events, event: p.event, samples: p.samples, stacks: p.stacks.size, warnings: p.warnings };
+      assertGolden(`perf-6.1/${name.replace(/\.txt$/, '.folded')}`, JSON.stringify(summary) + '\n' + toFoldedText(p.stacks));
+    });
+  }
+});
+
+describe('perf script parser: variants', () => {
+  const sample = (head: string, frames: string[]): string => head + '\n' + frames.map((f) => '\t' + f).join('\n') + '\n\n';
+
+  it('reads pid/tid, cpu column, period before the event, and offsets', () => {
+    const text = sample('java 24636/25607 [000] 4794564.109216:     250000 cycles:P: ', [
+      'ffffffff8103ce3b native_safe_halt+0x1b ([kernel.kallsyms])',
+      '    7f1e21c41e9a start_thread+0x2d (/lib/x86_64-linux-gnu/libpthread-2.19.so)',
+    ]);
+    assert.deepEqual([...parsePerfScript(text).stacks], [['java;start_thread;native_safe_halt', 250000]]);
+    assert.deepEqual([...parsePerfScript(text, { tid: true }).stacks], [['java-24636/25607;start_thread;native_safe_halt', 250000]]);
+    assert.deepEqual([...parsePerfScript(text, { pid: true, kernel: true }).stacks], [['java-24636;start_thread;native_safe_halt_[k]', 250000]]);
+  });
+
+  it('keeps names with spaces, templates and quotes the way stackcollapse-perf.pl tidies them', () => {
+    const text = sample('V8 WorkerThread 25607 4794564.109216: cycles: ', [
+      '13a80b608e0a RegExp:[&<>\\"\\\'] (/tmp/perf-7539.map)',
+      '7f00 std::vector<int, std::allocator<int> >::push_back(int const&)+0x12 (/usr/bin/app)',
+      '7f01 net/http.(*Client).Do+0x4 (/usr/bin/goapp)',
+      '7f02 ns::(anonymous namespace)::worker(void*)+0x4 (/usr/bin/app)',
+      // A symbol starting with '(' is skipped: the perl takes it for a process name.
+      '7f03 (anonymous namespace)::skipped()+0x4 (/usr/bin/app)',
+    ]);
+    const [[stack]] = [...parsePerfScript(text, { jit: true }).stacks];
+    assert.equal(stack, 'V8_WorkerThread;ns::(anonymous namespace)::worker;net/http.(*Client).Do;std::vector<int, std::allocator<int> >::push_back;RegExp:[&<>\\\\]_[j]');
+  });
+
+  it('uses the DSO name for [unknown] symbols, and the address with --addrs', () => {
+    const text = sample('a 1 1.000001: cycles: ', ['55b1342aaa36 [unknown] (/usr/bin/perl)', '0 [unknown] ([unknown])']);
+    assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['a;[unknown];[perl]']);
+    assert.deepEqual([...parsePerfScript(text, { addrs: true }).stacks.keys()], ['a;[unknown <0>];[perl <55b1342aaa36>]']);
+  });
+
+  it('splits perf --inline "a->b" frames and marks the inlined ones', () => {
+    const text = sample('java 1 1.000001: cycles: ', ['7f00 Lfoo/Bar;.outer->Lfoo/Baz;.inner (/tmp/perf-1.map)']);
+    assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['java;foo/Bar:.outer;foo/Baz:.inner_[i]']);
+  });
+
+  it('keeps only the first event by default, with a located warning, and any event on request', () => {
+    const text = sample('a 1 1.000001: 10 cycles: ', ['1 f (/x)']) + sample('a 1 1.000002: 20 instructions: ', ['1 g (/x)']);
+    const first = parsePerfScript(text);
+    assert.deepEqual([...first.stacks], [['a;f', 10]]);
+    assert.deepEqual(first.events, ['cycles', 'instructions']);
+    assert.deepEqual(first.warnings, [{ line: 4, message: "several events in this file; showing only 'cycles'" }]);
+    assert.deepEqual([...parsePerfScript(text, { event: 'instructions' }).stacks], [['a;g', 20]]);
+  });
+
+  it('reads CRLF input exactly like LF input', () => {
+    const lf = readCorpus('flamegraph/test/perf-iperf-stacks-pidtid-01.txt');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    assert.equal(toFoldedText(parsePerfScript(crlf, { tid: true }).stacks), toFoldedText(parsePerfScript(lf, { tid: true }).stacks));
+  });
+
+  it('gives the same result whatever the chunk boundaries', () => {
+    const text = readCorpus('flamegraph/test/perf-java-stacks-01.txt');
+    const whole = toFoldedText(parsePerfScript(text).stacks);
+    for (const size of [1, 7, 100, 4093, 65536]) {
+      const c = new PerfScriptCollapser();
+      for (let i = 0; i < text.length; i += size) c.push(text.slice(i, i + size));
+      c.end();
+      assert.equal(toFoldedText(c.stacks), whole, `chunk size ${size}`);
+    }
+  });
+
+  it('treats empty input as an empty profile', () => {
+    const p = parsePerfScript('');
+    assert.equal(p.samples, 0);
+    assert.equal(p.stacks.size, 0);
+    assert.deepEqual(p.warnings, []);
+  });
+
+  it('counts a final sample cut off by the end of the file, with a warning; drops it in perl mode', () => {
+    const text = 'a 1 1.000001: cycles: \n\t1 f (/x)\n';
+    const p = parsePerfScript(text);
+    assert.deepEqual([...p.stacks], [['a;f', 1]]);
+    assert.match(p.warnings[0].message, /input ends inside this sample/);
+    assert.equal(p.warnings[0].line, 1);
+    assert.equal(parsePerfScript(text, { dropTruncatedSample: true }).stacks.size, 0);
+  });
+
+  it('reports unrecognized lines with their line numbers', () => {
+    const p = parsePerfScript('a 1 1.000001: cycles: \n\t1 f (/x)\n\nTHIS IS GARBAGE\n');
+    assert.deepEqual(p.warnings, [{ line: 4, message: 'unrecognized line: THIS IS GARBAGE' }]);
+  });
+
+  it('helpers: stripArguments, tidyRustSymbol, baseEvent', () => {
+    assert.equal(stripArguments('std::function<int (int, int)>::operator()'), 'std::function<int (int, int)>::operator');
+    assert.equal(stripArguments('foo(int)'), 'foo');
+    assert.equal(tidyRustSymbol('_$LT$alloc..vec..Vec$LT$T$GT$$GT$::push::h0123456789abcdef'), '<alloc::vec::Vec<T>>::push');
+    assert.equal(baseEvent('cycles:ppp'), 'cycles');
+    assert.equal(baseEvent('sched:sched_switch'), 'sched:sched_switch');
+  });
+});
