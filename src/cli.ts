@@ -67,7 +67,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const t0 = performance.now();
   const read = (fmt?: FormatId): Promise<ParsedFile> =>
-    file === '-' ? parseFile(process.stdin, '<stdin>', { format: fmt, collapse }) : parseFile(file, file, { format: fmt, collapse });
+    file === '-'
+      ? parseFile(process.stdin, '<stdin>', { format: fmt, collapse })
+      : parseFile(file, file, { format: fmt, collapse, collapseWorker: join(__dirname, 'collapseWorker.js') });
 
   switch (command) {
     case 'collapse': {

@@ -2,13 +2,16 @@
  * Reads a report from a file or stream in 1 MiB chunks and feeds the registry's parser, so a 1 GB
  * input never sits in memory. Turns unusable input into one located ParseError.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { ParseError } from '../model/diagnostics';
 import type { FormatId } from '../model/format';
 import type { StackProfile } from '../model/profile';
 import { detectFormat } from '../parsers/detect';
 import { parserFor, type ParserOptions } from '../parsers/registry';
+import { collapseInParallel, PARALLEL_MIN_BYTES } from './parallelCollapse';
 
 export const CHUNK_SIZE = 1 << 20;
 
@@ -19,6 +22,8 @@ export interface ParseFileOptions extends ParserOptions {
   onProgress?(bytesRead: number): void;
   /** Checked between chunks; parsing stops with an AbortError when it fires. */
   signal?: AbortSignal;
+  /** dist/collapseWorker.js: when given, large perf script files are collapsed on every core. */
+  collapseWorker?: string;
 }
 
 export interface ParsedFile {
@@ -29,8 +34,44 @@ export interface ParsedFile {
 
 /** `source` is a path, or a stream (stdin) with `name` for messages. */
 export async function parseFile(source: string | Readable, name: string, opts: ParseFileOptions = {}): Promise<ParsedFile> {
+  if (typeof source === 'string' && opts.collapseWorker) {
+    const parallel = await tryParallel(source, name, opts);
+    if (parallel) return parallel;
+  }
+  return parseSequential(source, name, opts);
+}
+
+/** Large perf script files on several threads; undefined when the file does not qualify. */
+async function tryParallel(path: string, name: string, opts: ParseFileOptions): Promise<ParsedFile | undefined> {
+  const size = statSync(path).size;
+  if (size < PARALLEL_MIN_BYTES || availableParallelism() < 2) return undefined;
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(65536);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, n).toString('utf8');
+  const format = opts.format ?? detectFormat(text).format;
+  if (format !== 'perf-script' || text.includes('\0')) return undefined;
+  let result;
+  try {
+    result = await collapseInParallel(path, opts.collapseWorker!, opts.collapse ?? {}, opts.onProgress);
+  } catch {
+    return undefined; // e.g. no event near the start: the sequential parser handles any input
+  }
+  const { profile } = result;
+  if (result.invalidUtf8Line > 0) profile.warnings.unshift({ line: result.invalidUtf8Line, message: INVALID_UTF8 });
+  if (profile.samples === 0 && result.firstUnrecognized) {
+    throw new ParseError(name, result.firstUnrecognized.line, `expected ${parserFor('perf-script')!.expected}, got: ${result.firstUnrecognized.text.slice(0, 80)}`);
+  }
+  return { format, profile, bytes: size };
+}
+
+const INVALID_UTF8 = 'invalid UTF-8 here (and maybe later); bad bytes are shown as �';
+
+async function parseSequential(source: string | Readable, name: string, opts: ParseFileOptions): Promise<ParsedFile> {
   const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK_SIZE }) : source;
-  const decoder = new TextDecoder('utf-8');
+  // StringDecoder keeps multi-byte characters split across chunks intact.
+  const decoder = new StringDecoder('utf8');
   let parser: ReturnType<NonNullable<ReturnType<typeof parserFor>>['create']> | undefined;
   let entry: NonNullable<ReturnType<typeof parserFor>> | undefined;
   let format = opts.format;
@@ -56,7 +97,7 @@ export async function parseFile(source: string | Readable, name: string, opts: P
     for await (const buf of stream as AsyncIterable<Buffer | string>) {
       if (opts.signal?.aborted) throw abortError();
       // Object-mode streams (an editor's unsaved text) give strings; files and stdin give bytes.
-      const text = typeof buf === 'string' ? buf : decoder.decode(buf, { stream: true });
+      const text = typeof buf === 'string' ? buf : decoder.write(buf);
       bytes += buf.length;
       if (!parser) {
         // Detect on the first 64 KiB so a short first chunk from a pipe cannot mislead us.
@@ -68,7 +109,7 @@ export async function parseFile(source: string | Readable, name: string, opts: P
       } else feed(text);
       opts.onProgress?.(bytes);
     }
-    const tail = decoder.decode();
+    const tail = decoder.end();
     if (!parser) {
       pending += tail;
       if (pending.length === 0 && !opts.format) throw new ParseError(name, 1, 'expected perf script output or folded stacks, got an empty file');
@@ -80,7 +121,7 @@ export async function parseFile(source: string | Readable, name: string, opts: P
   }
   parser!.end();
   const profile = parser!.toProfile();
-  if (invalidUtf8Line > 0) profile.warnings.unshift({ line: invalidUtf8Line, message: 'invalid UTF-8 here (and maybe later); bad bytes are shown as �' });
+  if (invalidUtf8Line > 0) profile.warnings.unshift({ line: invalidUtf8Line, message: INVALID_UTF8 });
   if (parser!.samples === 0 && parser!.firstUnrecognized) {
     const bad = parser!.firstUnrecognized;
     throw new ParseError(name, bad.line, `expected ${entry!.expected}, got: ${bad.text.slice(0, 80)}`);

@@ -8,6 +8,7 @@
 import { WarningLog } from '../model/diagnostics';
 import type { StackProfile } from '../model/profile';
 import { LineSplitter, type LineSink } from './lineSplitter';
+import { StackTrie } from './stackTrie';
 
 export interface CollapseOptions {
   /** Root frame `comm-PID` (stackcollapse-perf.pl --pid). */
@@ -32,6 +33,11 @@ export interface CollapseOptions {
    * `_$u7b$$u7b$closure$u7d$$u7d$`), as inferno does. stackcollapse-perf.pl keeps them raw.
    */
   tidyRust?: boolean;
+  /**
+   * The event to keep when the user chose none: what the first event of the whole file is, for a
+   * parser that reads only a later part of it (parallel parsing). Filtering warns as by default.
+   */
+  defaultEvent?: string;
 }
 
 /** stackcollapse-perf.pl's own behaviour where inferno (our default) differs from it. */
@@ -72,7 +78,7 @@ const JIT_DSO = /\/tmp\/perf-\d+\.map|\/jitted-\d+-\d+\.so$/;
 const FRAME_CACHE_LIMIT = 1 << 20;
 
 export class PerfScriptCollapser implements LineSink {
-  readonly stacks = new Map<string, number>();
+  private readonly trie = new StackTrie();
   readonly events: string[] = [];
   readonly warnings = new WarningLog();
   samples = 0;
@@ -84,10 +90,13 @@ export class PerfScriptCollapser implements LineSink {
   /** Root frame of the sample being read; undefined between samples or when filtered out. */
   private pname: string | undefined;
   private isJava = false;
-  /** Frames of the current sample, leaf first (perf's order). */
-  private frames: string[] = [];
-  private readonly frameCache = new Map<string, string | null>();
-  private readonly javaFrameCache = new Map<string, string | null>();
+  private pnameId = 0;
+  /** Frame ids of the current sample, leaf first (perf's order). */
+  private frames = new Int32Array(256);
+  private depth = 0;
+  /** Frame line -> frame id (-1: not a frame). Java samples tidy names differently. */
+  private readonly frameCache = new Map<string, number>();
+  private readonly javaFrameCache = new Map<string, number>();
   private sampleStartLine = 0;
   /** Weight of the current sample: its period when the header shows one, else 1 (as the perl does). */
   private period = 1;
@@ -99,8 +108,8 @@ export class PerfScriptCollapser implements LineSink {
   constructor(options: Partial<CollapseOptions> = {}) {
     this.options = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
     if (this.options.tid) this.options.pid = false;
-    this.eventFilter = this.options.event;
-    this.eventDefaulted = this.eventFilter === undefined;
+    this.eventFilter = this.options.event ?? this.options.defaultEvent;
+    this.eventDefaulted = this.options.event === undefined;
     this.splitter = new LineSplitter(this);
   }
 
@@ -116,14 +125,14 @@ export class PerfScriptCollapser implements LineSink {
   end(): void {
     this.splitter.end();
     if (this.pname === undefined) return;
-    if (this.frames.length === 0) {
+    if (this.depth === 0) {
       // A last header without frames: a no-callchain sample, complete as it is.
       if (this.options.dropTruncatedSample) this.pname = undefined;
       else this.finishSample();
     } else if (this.options.dropTruncatedSample) {
       this.warnings.add(this.sampleStartLine, 'input ends inside this sample (no blank line after it); the sample was not counted');
       this.pname = undefined;
-      this.frames.length = 0;
+      this.depth = 0;
     } else {
       this.warnings.add(this.sampleStartLine, 'input ends inside this sample (no blank line after it); counted it as it is');
       this.finishSample();
@@ -144,7 +153,7 @@ export class PerfScriptCollapser implements LineSink {
     }
     // Frame lines start with white space. A header starts with the comm, which perf right-aligns
     // (leading spaces) when samples have no callchain, so between samples those are tried too.
-    if (c !== 9 && (c !== 32 || this.frames.length === 0) && this.eventLine(line, lineNo)) return;
+    if (c !== 9 && (c !== 32 || this.depth === 0) && this.eventLine(line, lineNo)) return;
     if (this.pname === undefined) {
       // Frames of a filtered-out sample (or frames with no header) are skipped, as stackcollapse-perf.pl does.
       if (!this.filtered && !FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
@@ -153,15 +162,25 @@ export class PerfScriptCollapser implements LineSink {
     const cache = this.isJava ? this.javaFrameCache : this.frameCache;
     let frame = cache.get(line);
     if (frame === undefined) {
-      frame = this.frameName(line);
+      const name = this.frameName(line);
+      frame = name === null ? -1 : this.trie.intern(detach(name));
       if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
-      cache.set(line, frame);
+      cache.set(detach(line), frame);
     }
-    if (frame === null) {
+    if (frame < 0) {
       if (!FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
       return;
     }
-    this.frames.push(frame);
+    this.pushFrame(frame);
+  }
+
+  private pushFrame(frame: number): void {
+    if (this.depth === this.frames.length) {
+      const bigger = new Int32Array(this.frames.length * 2);
+      bigger.set(this.frames);
+      this.frames = bigger;
+    }
+    this.frames[this.depth++] = frame;
   }
 
   private unrecognized(line: string, lineNo: number): void {
@@ -176,7 +195,7 @@ export class PerfScriptCollapser implements LineSink {
     // A header that follows a sample without a blank line still closes it (no-callchain output).
     if (this.pname !== undefined) this.finishSample();
     this.pname = undefined;
-    this.frames.length = 0;
+    this.depth = 0;
     this.filtered = false;
     // stackcollapse-perf.pl only knows the callchain form (event name ends the line); other
     // headers with a time stamp name their event before the sample's own text.
@@ -207,26 +226,24 @@ export class PerfScriptCollapser implements LineSink {
     let pname = this.options.tid ? `${comm}-${pid}/${tid}` : this.options.pid ? `${comm}-${pid}` : comm;
     if (pname.includes(' ')) pname = pname.replace(/ /g, '_');
     this.pname = pname;
+    this.pnameId = this.trie.intern(detach(pname));
     this.isJava = pname === 'java';
     this.sampleStartLine = lineNo;
     // Without callchains a sample is one line: the leaf frame follows the event name.
     const single = SINGLE_LINE_FRAME.exec(line);
     if (single) {
-      const frame = this.frameName('\t' + single[1]);
-      if (frame !== null) this.frames.push(frame);
+      const name = this.frameName('\t' + single[1]);
+      if (name !== null) this.pushFrame(this.trie.intern(detach(name)));
       this.finishSample();
     }
     return true;
   }
 
   private finishSample(): void {
-    const frames = this.frames;
-    let stack = this.pname ?? '';
-    for (let i = frames.length - 1; i >= 0; i--) stack += ';' + frames[i];
-    this.stacks.set(stack, (this.stacks.get(stack) ?? 0) + this.period);
+    this.trie.add(this.pnameId, this.frames, this.depth, this.period);
     this.samples++;
     this.pname = undefined;
-    frames.length = 0;
+    this.depth = 0;
   }
 
   /** The folded name(s) of one frame line, root-most first, joined by ';'; null when not a frame. */
@@ -261,7 +278,7 @@ export class PerfScriptCollapser implements LineSink {
       }
       out.push(func);
     }
-    // The frame list is reversed per frame at the end, so a multi-part frame stays root-most first.
+    // Frames are reversed one by one at the end, so a multi-part frame stays root-most first.
     return out.length === 1 ? out[0] : out.join(';');
   }
 
@@ -270,7 +287,7 @@ export class PerfScriptCollapser implements LineSink {
       format: 'perf-script',
       events: this.events,
       event: this.eventFilter,
-      stacks: this.stacks,
+      stacks: this.trie.toStacks(),
       samples: this.samples,
       lines: this.lineCount,
       warnings: this.warnings.items,
@@ -328,4 +345,12 @@ export function tidyRustSymbol(func: string): string {
  */
 export function baseEvent(event: string): string {
   return event.replace(/:[ukhIGHpPSDWe]+$/, '');
+}
+
+/**
+ * A copy of `s` that does not point into the chunk it was cut from. V8 keeps substrings as views of
+ * their parent, so caching one would keep a whole 1 MiB input chunk alive.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }

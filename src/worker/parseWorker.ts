@@ -2,6 +2,7 @@
  * Runs off the extension host's main thread: reads and parses one report, builds the call tree and
  * posts it back. The host cancels by terminating the worker.
  */
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../model/diagnostics';
@@ -20,6 +21,7 @@ port.once('message', async (req: ParseRequest) => {
     const parsed = await parseFile(source, req.name, {
       format: req.format,
       collapse: req.collapse,
+      collapseWorker: join(__dirname, 'collapseWorker.js'),
       onProgress: (bytes) => {
         const now = Date.now();
         if (now - lastProgress > 100) {

@@ -1,0 +1,106 @@
+/**
+ * Accumulates samples without building a string per sample: frames are interned to ids and each
+ * distinct stack is a node of a trie keyed by (parent node, frame id). Strings are made only once
+ * per distinct stack, at the end. Memory is bounded by distinct frames and stacks.
+ */
+const MAX_FRAMES = 2 ** 24;
+
+export class StackTrie {
+  private readonly frameIds = new Map<string, number>();
+  readonly frameNames: string[] = [];
+  /** Open-addressing hash table (parent node, frame) -> child node; Map with number keys is slower. */
+  private slotParent = new Int32Array(1 << 16).fill(-1);
+  private slotFrame = new Int32Array(1 << 16);
+  private slotChild = new Int32Array(1 << 16);
+  private used = 0;
+  private parent: Int32Array = new Int32Array(1024);
+  private frame: Int32Array = new Int32Array(1024);
+  private weight: Float64Array = new Float64Array(1024);
+  private nodes = 1; // node 0 is the root
+
+  intern(name: string): number {
+    let id = this.frameIds.get(name);
+    if (id === undefined) {
+      id = this.frameNames.length;
+      if (id >= MAX_FRAMES) throw new Error('more than 16M distinct frames');
+      this.frameNames.push(name);
+      this.frameIds.set(name, id);
+    }
+    return id;
+  }
+
+  /** Adds `weight` to the stack root-first = `first`, then frames[n-1] … frames[0] (leaf first). */
+  add(first: number, frames: Int32Array, n: number, weight: number): void {
+    let node = this.child(0, first);
+    for (let i = n - 1; i >= 0; i--) node = this.child(node, frames[i]);
+    this.weight[node] += weight;
+  }
+
+  private child(node: number, frame: number): number {
+    const mask = this.slotParent.length - 1;
+    let i = (Math.imul(node, 0x9e3779b1) ^ Math.imul(frame, 0x85ebca77)) & mask;
+    for (;;) {
+      const p = this.slotParent[i];
+      if (p === node && this.slotFrame[i] === frame) return this.slotChild[i];
+      if (p === -1) break;
+      i = (i + 1) & mask;
+    }
+    const c = this.nodes++;
+    if (c >= this.parent.length) this.grow();
+    this.parent[c] = node;
+    this.frame[c] = frame;
+    this.slotParent[i] = node;
+    this.slotFrame[i] = frame;
+    this.slotChild[i] = c;
+    if (++this.used * 2 > this.slotParent.length) this.rehash();
+    return c;
+  }
+
+  private rehash(): void {
+    const oldParent = this.slotParent;
+    const oldFrame = this.slotFrame;
+    const oldChild = this.slotChild;
+    const size = oldParent.length * 2;
+    this.slotParent = new Int32Array(size).fill(-1);
+    this.slotFrame = new Int32Array(size);
+    this.slotChild = new Int32Array(size);
+    const mask = size - 1;
+    for (let j = 0; j < oldParent.length; j++) {
+      const p = oldParent[j];
+      if (p === -1) continue;
+      let i = (Math.imul(p, 0x9e3779b1) ^ Math.imul(oldFrame[j], 0x85ebca77)) & mask;
+      while (this.slotParent[i] !== -1) i = (i + 1) & mask;
+      this.slotParent[i] = p;
+      this.slotFrame[i] = oldFrame[j];
+      this.slotChild[i] = oldChild[j];
+    }
+  }
+
+  private grow(): void {
+    const size = this.parent.length * 2;
+    const p = new Int32Array(size);
+    p.set(this.parent);
+    this.parent = p;
+    const f = new Int32Array(size);
+    f.set(this.frame);
+    this.frame = f;
+    const w = new Float64Array(size);
+    w.set(this.weight);
+    this.weight = w;
+  }
+
+  /** Every stack with weight, as `a;b;c` -> weight (stacks that print the same are summed). */
+  toStacks(): Map<string, number> {
+    const out = new Map<string, number>();
+    const path: string[] = [];
+    for (let n = 1; n < this.nodes; n++) {
+      const w = this.weight[n];
+      if (w === 0) continue;
+      path.length = 0;
+      for (let m = n; m > 0; m = this.parent[m]) path.push(this.frameNames[this.frame[m]]);
+      const key = path.reverse().join(';');
+      out.set(key, (out.get(key) ?? 0) + w);
+    }
+    return out;
+  }
+}
