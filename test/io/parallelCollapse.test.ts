@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { collapseInParallel, splitPoints } from '../../src/io/parallelCollapse';
+import { parsePerfScript } from '../../src/parsers/perfScript';
+import { readCorpus } from '../helpers/corpus';
+
+const WORKER = resolve(__dirname, '../../dist/collapseWorker.js');
+
+describe('parallel collapse', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'perflens-par-'));
+  // Several real inputs back to back: two events, pid/tid forms, Java, kernel frames.
+  const text = ['perf-cycles-instructions-01', 'perf-vertx-stacks-01', 'perf-iperf-stacks-pidtid-01', 'perf-java-faults-01']
+    .map((n) => readCorpus(`flamegraph/test/${n}.txt`).replace(/\n*$/, '\n\n'))
+    .join('');
+  const file = join(dir, 'mixed.txt');
+  writeFileSync(file, text);
+
+  before(function () {
+    if (!existsSync(WORKER)) throw new Error(`${WORKER} missing: run npm run build first`);
+  });
+
+  it('cuts only at blank lines', () => {
+    const points = splitPoints(file, 4);
+    assert.equal(points[0], 0);
+    assert.equal(points.at(-1), Buffer.byteLength(text));
+    for (const p of points.slice(1, -1)) assert.equal(text.slice(p - 2, p), '\n\n');
+  });
+
+  for (const threads of [2, 3, 5]) {
+    it(`gives exactly the sequential result on ${threads} threads, warnings at the same lines`, async () => {
+      for (const options of [{}, { tid: true, kernel: true }, { event: 'instructions' }]) {
+        const seq = parsePerfScript(text, options);
+        const par = (await collapseInParallel(file, WORKER, options, undefined, threads)).profile;
+        assert.deepEqual(new Map([...par.stacks].sort()), new Map([...seq.stacks].sort()));
+        assert.equal(par.samples, seq.samples);
+        assert.equal(par.lines, seq.lines);
+        assert.deepEqual(par.events, seq.events);
+        assert.equal(par.event, seq.event);
+        assert.deepEqual(par.warnings, seq.warnings);
+      }
+    });
+  }
+});
