@@ -152,7 +152,7 @@ export class FlameGraphPanel {
         tree: outcome.tree,
         state: { source: source.toString(), options: { pid: false, tid: false, kernel: false, jit: false, addrs: false, event: this.collapse.event } },
       });
-    } else {
+    } else if (outcome.type === 'error') {
       this.post({ type: 'flameGraph/error', title, message: outcome.message });
     }
   }

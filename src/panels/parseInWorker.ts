@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { ParseRequest, WorkerReply } from '../worker/protocol';
 
-export type ParseOutcome = Extract<WorkerReply, { type: 'done' | 'error' }>;
+export type ParseOutcome = Extract<WorkerReply, { type: 'done' | 'document' | 'error' }>;
 
 export function parseInWorker(
   extensionUri: vscode.Uri,

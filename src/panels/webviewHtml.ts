@@ -44,6 +44,8 @@ function guardInline(code: string, tag: 'script' | 'style'): string {
 }
 
 export function contentSecurityPolicy(nonce: string, cspSource: string): string {
+  // "'none'" (or nothing) means a standalone page: only inline, nonce'd content.
+  if (cspSource.trim() === `'none'`) cspSource = '';
   const src = cspSource ? `${cspSource} ` : '';
   return [
     `default-src 'none'`,

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../model/diagnostics';
 import { parseFile } from '../io/parseFile';
 import { flameGraphView } from '../analysis/flameGraphView';
+import { functionStats } from '../analysis/functionStats';
 import type { ParseRequest, WorkerReply } from './protocol';
 
 const port = parentPort;
@@ -30,6 +31,21 @@ port.once('message', async (req: ParseRequest) => {
         }
       },
     });
+    if (req.purpose === 'document') {
+      const { functions, total } = functionStats(parsed.profile.stacks);
+      reply({
+        type: 'document',
+        analysis: {
+          format: parsed.format,
+          warnings: parsed.profile.warnings,
+          functions: functions.map((f) => [f.name, f.total, f.self]),
+          total,
+          samples: parsed.profile.samples,
+          event: parsed.profile.event,
+        },
+      });
+      return;
+    }
     const { meta, tree } = flameGraphView(parsed.profile, req.title);
     reply({ type: 'done', meta, tree });
   } catch (err) {

@@ -230,7 +230,7 @@ export const tests = [
         const visible = await outcome.frame.evaluate(() => {
           const el = document.querySelector('#error');
           const r = el?.getBoundingClientRect();
-          return !!el && r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+          return !!el && r.width > 0 && r.height > 0 && window.getComputedStyle(el).visibility !== 'hidden';
         });
         assert.ok(visible, '#error is not visible in the panel');
       }

@@ -148,6 +148,7 @@ async function main() {
   const consoleErrors = [];
   rmSync(logsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
+  for (const f of readdirSync(resultsDir)) if (/^e2e-.*\.png$/.test(f)) rmSync(join(resultsDir, f)); // stale screenshots
   tmp = mkdtempSync(join(tmpdir(), 'perflens-e2e-'));
   const workspace = join(tmp, 'workspace');
   const extsDir = join(tmp, 'extensions');
