@@ -78,9 +78,11 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
   let bytes = 0;
   let pending = '';
   let invalidUtf8Line = 0;
+  let detectedOther = '';
 
   const start = (head: string): void => {
     const detected = detectFormat(head);
+    if (detected.format && detected.format !== format) detectedOther = ` (this looks like ${detected.format} output: ${detected.reason})`;
     if (head.startsWith('PERFILE2') || head.slice(0, 8192).includes('\0')) throw new ParseError(name, 1, `expected a text report, got ${detected.reason}`);
     if (!format) {
       if (!detected.format) throw new ParseError(name, 1, `expected perf script output or folded stacks: ${detected.reason}`);
@@ -124,7 +126,7 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
   if (invalidUtf8Line > 0) profile.warnings.unshift({ line: invalidUtf8Line, message: INVALID_UTF8 });
   if (parser!.samples === 0 && parser!.firstUnrecognized) {
     const bad = parser!.firstUnrecognized;
-    throw new ParseError(name, bad.line, `expected ${entry!.expected}, got: ${bad.text.slice(0, 80)}`);
+    throw new ParseError(name, bad.line, `expected ${entry!.expected}, got: ${bad.text.slice(0, 80)}${detectedOther}`);
   }
   return { format: format!, profile, bytes };
 
