@@ -1,7 +1,7 @@
 // Builds every bundle with esbuild: the extension host code (node), the parse worker (node),
 // the CLI (node, with shebang) and one browser bundle per webview panel.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.env.NODE_ENV === 'production';
@@ -38,13 +38,6 @@ const builds = [
 ];
 
 mkdirSync('dist/webview', { recursive: true });
-// codicons are needed by @vscode-elements icons inside the webview.
-try {
-  cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
-  cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
-} catch {
-  /* codicons optional */
-}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

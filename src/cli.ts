@@ -97,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
         events: p.events,
         event: p.event,
         samples: p.samples,
+        weight: p.weight,
         lines: p.lines,
         warnings: p.warnings,
         droppedWarnings: p.droppedWarnings,

@@ -17,8 +17,8 @@ export interface FlameGraphMeta {
   events: string[];
   /** Number of samples (perf script) or stack lines (folded). */
   samples: number;
-  /** Unit of the tree weights, for tooltips. */
-  unit: 'samples' | 'count';
+  /** Unit of the tree weights, for tooltips: see StackProfile.weight. */
+  unit: 'samples' | 'period' | 'count';
   warnings: ParseWarning[];
   /** Warnings not listed because there were too many. */
   droppedWarnings: number;

@@ -13,7 +13,7 @@ export function flameGraphView(profile: StackProfile, title: string): { meta: Fl
       event: profile.event,
       events: profile.events,
       samples: profile.samples,
-      unit: profile.format === 'perf-script' ? 'samples' : 'count',
+      unit: profile.weight,
       warnings: profile.warnings,
       droppedWarnings: profile.droppedWarnings,
     },

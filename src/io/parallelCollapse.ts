@@ -29,6 +29,7 @@ export type RangeResult = {
   stacks: Array<[string, number]>;
   events: string[];
   samples: number;
+  weight: StackProfile['weight'];
   lines: number;
   warnings: ParseWarning[];
   droppedWarnings: number;
@@ -138,6 +139,7 @@ export function mergeRanges(results: RangeResult[], event: string | undefined): 
   let firstUnrecognized: ParallelResult['firstUnrecognized'];
   let invalidUtf8Line = 0;
   let filterWarned = false;
+  let weight: StackProfile['weight'] = 'samples';
   for (const r of results) {
     for (const [k, v] of r.stacks) stacks.set(k, (stacks.get(k) ?? 0) + v);
     for (const e of r.events) if (!events.includes(e)) events.push(e);
@@ -152,11 +154,12 @@ export function mergeRanges(results: RangeResult[], event: string | undefined): 
     if (!firstUnrecognized && r.firstUnrecognized) firstUnrecognized = { line: r.firstUnrecognized.line + lines, text: r.firstUnrecognized.text };
     if (!invalidUtf8Line && r.invalidUtf8Line) invalidUtf8Line = r.invalidUtf8Line + lines;
     samples += r.samples;
+    if (r.weight === 'period') weight = 'period';
     dropped += r.droppedWarnings;
     lines += r.lines;
   }
   return {
-    profile: { format: 'perf-script', events, event, stacks, samples, lines, warnings, droppedWarnings: dropped },
+    profile: { format: 'perf-script', events, event, stacks, samples, weight, lines, warnings, droppedWarnings: dropped },
     firstUnrecognized,
     invalidUtf8Line,
   };

@@ -16,6 +16,11 @@ export interface StackProfile {
   stacks: Map<string, number>;
   /** Samples kept (after the event filter). */
   samples: number;
+  /**
+   * What the stack weights count: samples, the samples' periods (perf script headers that show a
+   * period: cpu-clock ns, cycles…), or the counts of a folded file.
+   */
+  weight: 'samples' | 'period' | 'count';
   /** Lines read, for messages and progress. */
   lines: number;
   warnings: ParseWarning[];

@@ -66,7 +66,6 @@ export class FlameGraphPanel {
       nonce: makeNonce(),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'flamegraph.js')).toString(),
-      styleUris: [webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicon.css')).toString()],
     });
   }
 

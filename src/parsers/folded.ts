@@ -67,6 +67,7 @@ export class FoldedParser implements LineSink {
       events: [],
       stacks: this.stacks,
       samples: this.samples,
+      weight: 'count',
       lines: this.lineCount,
       warnings: this.warnings.items,
       droppedWarnings: this.warnings.dropped,

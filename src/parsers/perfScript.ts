@@ -100,6 +100,7 @@ export class PerfScriptCollapser implements LineSink {
   private sampleStartLine = 0;
   /** Weight of the current sample: its period when the header shows one, else 1 (as the perl does). */
   private period = 1;
+  private sawPeriod = false;
   /** Inside a sample of an event that is filtered out. */
   private filtered = false;
   /** First line that was neither a sample, a frame, a comment nor blank. */
@@ -202,7 +203,10 @@ export class PerfScriptCollapser implements LineSink {
     const e = EVENT_NAME.exec(line) ?? TIMED_EVENT.exec(line);
     this.period = 1;
     if (e) {
-      if (e[1]) this.period = Number(e[1]) || 1;
+      if (e[1]) {
+        this.period = Number(e[1]) || 1;
+        this.sawPeriod = true;
+      }
       const event = e[2];
       if (!this.events.includes(event)) this.events.push(event);
       if (this.eventFilter === undefined) {
@@ -289,6 +293,7 @@ export class PerfScriptCollapser implements LineSink {
       event: this.eventFilter,
       stacks: this.trie.toStacks(),
       samples: this.samples,
+      weight: this.sawPeriod ? 'period' : 'samples',
       lines: this.lineCount,
       warnings: this.warnings.items,
       droppedWarnings: this.warnings.dropped,

@@ -26,6 +26,7 @@ stream.on('end', () => {
     stacks: [...p.stacks],
     events: p.events,
     samples: p.samples,
+    weight: p.weight,
     lines: p.lines,
     warnings: p.warnings,
     droppedWarnings: p.droppedWarnings,
