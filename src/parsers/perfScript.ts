@@ -8,7 +8,7 @@
 import { WarningLog } from '../model/diagnostics';
 import type { StackProfile } from '../model/profile';
 import { LineSplitter, type LineSink } from './lineSplitter';
-import { StackTrie } from './stackTrie';
+import { StackTrie, type TrieExport } from './stackTrie';
 
 export interface CollapseOptions {
   /** Root frame `comm-PID` (stackcollapse-perf.pl --pid). */
@@ -286,6 +286,15 @@ export class PerfScriptCollapser implements LineSink {
     return out.length === 1 ? out[0] : out.join(';');
   }
 
+  /** The accumulated stacks as transferable arrays (parallel parsing merges them). */
+  exportStacks(): TrieExport {
+    return this.trie.export();
+  }
+
+  get weight(): StackProfile['weight'] {
+    return this.sawPeriod ? 'period' : 'samples';
+  }
+
   toProfile(): StackProfile {
     return {
       format: 'perf-script',
@@ -293,7 +302,7 @@ export class PerfScriptCollapser implements LineSink {
       event: this.eventFilter,
       stacks: this.trie.toStacks(),
       samples: this.samples,
-      weight: this.sawPeriod ? 'period' : 'samples',
+      weight: this.weight,
       lines: this.lineCount,
       warnings: this.warnings.items,
       droppedWarnings: this.warnings.dropped,

@@ -92,15 +92,46 @@ export class StackTrie {
   /** Every stack with weight, as `a;b;c` -> weight (stacks that print the same are summed). */
   toStacks(): Map<string, number> {
     const out = new Map<string, number>();
-    const path: string[] = [];
+    // A parent is always created before its children, so one pass in id order can build every
+    // node's text from its parent's (cheap string concatenation, no per-node path walk).
+    const text: string[] = new Array(this.nodes);
+    text[0] = '';
     for (let n = 1; n < this.nodes; n++) {
+      const p = this.parent[n];
+      const name = this.frameNames[this.frame[n]];
+      text[n] = p === 0 ? name : text[p] + ';' + name;
       const w = this.weight[n];
-      if (w === 0) continue;
-      path.length = 0;
-      for (let m = n; m > 0; m = this.parent[m]) path.push(this.frameNames[this.frame[m]]);
-      const key = path.reverse().join(';');
-      out.set(key, (out.get(key) ?? 0) + w);
+      if (w !== 0) out.set(text[n], (out.get(text[n]) ?? 0) + w);
     }
     return out;
   }
+
+  /** The trie as flat arrays, for sending to another thread (the buffers can be transferred). */
+  export(): TrieExport {
+    const n = this.nodes;
+    return {
+      frameNames: this.frameNames,
+      parent: this.parent.slice(0, n),
+      frame: this.frame.slice(0, n),
+      weight: this.weight.slice(0, n),
+    };
+  }
+
+  /** Adds another trie's stacks (from export()) to this one. */
+  merge(other: TrieExport): void {
+    const frameMap = other.frameNames.map((name) => this.intern(name));
+    const nodeMap = new Int32Array(other.parent.length);
+    for (let n = 1; n < other.parent.length; n++) {
+      const node = this.child(nodeMap[other.parent[n]], frameMap[other.frame[n]]);
+      nodeMap[n] = node;
+      this.weight[node] += other.weight[n];
+    }
+  }
+}
+
+export interface TrieExport {
+  frameNames: string[];
+  parent: Int32Array;
+  frame: Int32Array;
+  weight: Float64Array;
 }
