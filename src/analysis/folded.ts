@@ -2,10 +2,14 @@
  * Folded-stack text output, sorted the way stackcollapse-perf.pl sorts (plain string order), so our
  * output can be compared byte for byte with FlameGraph's and inferno's.
  */
-export function sortedStackEntries(stacks: Map<string, number>): Array<[string, number]> {
+export function sortedStackKeys(stacks: Map<string, number>): string[] {
   // The default sort compares UTF-16 code units, like `<`, but runs natively: a comparator
   // callback costs seconds on tens of thousands of long stacks.
-  return [...stacks.keys()].sort().map((k) => [k, stacks.get(k)!]);
+  return [...stacks.keys()].sort();
+}
+
+export function sortedStackEntries(stacks: Map<string, number>): Array<[string, number]> {
+  return sortedStackKeys(stacks).map((k) => [k, stacks.get(k)!]);
 }
 
 export function formatFoldedLine(stack: string, count: number): string {

@@ -6,6 +6,7 @@
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
 import type { ParseWarning } from '../model/diagnostics';
 import type { StackProfile } from '../model/profile';
@@ -85,11 +86,17 @@ function firstEvent(path: string, options: Partial<CollapseOptions>): string | u
   if (options.event) return options.event;
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(4 << 20);
-    const n = readSync(fd, buf, 0, buf.length, 0);
+    const buf = Buffer.alloc(256 << 10);
     const c = new PerfScriptCollapser(options);
-    c.push(buf.subarray(0, n).toString('utf8'));
-    return c.toProfile().event;
+    const decoder = new StringDecoder('utf8');
+    // Read up to 4 MiB, stopping as soon as a sample header names its event.
+    for (let pos = 0; pos < 4 << 20 && c.events.length === 0; ) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) break;
+      c.push(decoder.write(buf.subarray(0, n)));
+      pos += n;
+    }
+    return c.events[0];
   } finally {
     closeSync(fd);
   }
