@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
       const html = renderWebviewHtml({
         title: `Flame graph: ${meta.title}`,
         nonce: makeNonce(),
-        cspSource: "'none'",
+        cspSource: '',
         inlineScript: readFileSync(join(__dirname, 'webview', 'flamegraph.js'), 'utf8'),
         inlineStyles: [],
         initialMessage: { type: 'flameGraph/show', meta, tree },
