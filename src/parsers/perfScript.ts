@@ -63,6 +63,8 @@ const FRAME_LINE = /^\s*(\w+)\s*(.+) \((\S*)\)/;
 const TIMED_EVENT = /\d\.\d+:\s+(?:(\d+)\s+)?(\S+):(?:\s|$)/;
 // Sample line without callchain: `... time: [period] event:  ip sym+off (dso)`.
 const SINGLE_LINE_FRAME = /\d\.\d+:\s+(?:\d+\s+)?\S+:\s+([0-9a-f]+ .* \(\S*\))\s*$/;
+// A srcline continuation: exactly two spaces, then `file:line`, `:0` or `[dso][addr]`.
+const SRCLINE = /^ {2}\S/;
 const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
 const QUOTES = /["']/g;
 const RUST_HASH = /::h[0-9a-f]{16}$/;
@@ -169,7 +171,8 @@ export class PerfScriptCollapser implements LineSink {
       cache.set(detach(line), frame);
     }
     if (frame < 0) {
-      if (!FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
+      // `perf script -F +srcline` puts `  file.c:42` under a frame: not a frame, not an error.
+      if (!FRAME_LINE.test(line) && !(this.depth > 0 && SRCLINE.test(line))) this.unrecognized(line, lineNo);
       return;
     }
     this.pushFrame(frame);

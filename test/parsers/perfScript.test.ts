@@ -96,6 +96,13 @@ describe('perf script parser: variants', () => {
     assert.equal(parsePerfScript(text, { dropTruncatedSample: true }).stacks.size, 0);
   });
 
+  it('skips srcline lines (perf script -F +srcline) silently', () => {
+    const text = 'a 1 1.000001: cycles: \n\t1205 leaf_b+0x43 (/srv/perfx/t)\n  t.c:7\n\t1295 mid+0x30 (/srv/perfx/t)\n  [kernel.kallsyms][ffffffff821f26e7]\n\n';
+    const p = parsePerfScript(text);
+    assert.deepEqual([...p.stacks], [['a;mid;leaf_b', 1]]);
+    assert.deepEqual(p.warnings, []);
+  });
+
   it('reports unrecognized lines with their line numbers', () => {
     const p = parsePerfScript('a 1 1.000001: cycles: \n\t1 f (/x)\n\nTHIS IS GARBAGE\n');
     assert.deepEqual(p.warnings, [{ line: 4, message: 'unrecognized line: THIS IS GARBAGE' }]);
