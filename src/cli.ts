@@ -110,6 +110,9 @@ async function main(argv: string[]): Promise<number> {
       if (!values.output) throw new UsageError('flamegraph needs -o OUT.html');
       const parsed = await read(format);
       const { meta, tree } = flameGraphView(parsed.profile, file === '-' ? 'stdin' : basename(file));
+      if (parsed.format === 'perf-script') {
+        meta.options = { pid: !!collapse.pid, tid: !!collapse.tid, kernel: !!collapse.kernel, jit: !!collapse.jit, addrs: !!collapse.addrs, event: meta.event };
+      }
       const html = renderWebviewHtml({
         title: `Flame graph: ${meta.title}`,
         nonce: makeNonce(),

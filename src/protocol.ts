@@ -22,6 +22,8 @@ export interface FlameGraphMeta {
   warnings: ParseWarning[];
   /** Warnings not listed because there were too many. */
   droppedWarnings: number;
+  /** The collapse options the tree was made with (perf script input only). */
+  options?: CollapseOptionsState;
 }
 
 /** State a webview saves with setState so it can come back after hide/reload. */
@@ -35,7 +37,7 @@ export interface FlameGraphViewState {
   options?: CollapseOptionsState;
 }
 
-/** perf-script collapse options as the panel shows them. */
+/** perf-script collapse options as the panel shows them (stackcollapse-perf.pl's flags). */
 export interface CollapseOptionsState {
   pid: boolean;
   tid: boolean;
@@ -55,5 +57,6 @@ export type FromWebview =
   | { type: 'copyText'; text: string }
   | { type: 'exportSvg'; svg: string; fileName: string }
   | { type: 'selectEvent'; event: string }
+  | { type: 'setOptions'; options: CollapseOptionsState }
   | { type: 'reveal'; frame: string }
   | { type: 'error'; message: string };

@@ -4,19 +4,20 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { CollapseOptions } from '../parsers/perfScript';
-import type { FlameGraphViewState, FromWebview, ToWebview } from '../protocol';
+import type { CollapseOptionsState, FlameGraphViewState, FromWebview, ToWebview } from '../protocol';
 import { parseInWorker } from './parseInWorker';
 import { makeNonce, renderWebviewHtml } from './webviewHtml';
 import type { ParseRequest } from '../worker/protocol';
 
 export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 
+const DEFAULT_OPTIONS: CollapseOptionsState = { pid: false, tid: false, kernel: false, jit: false, addrs: false };
+
 export class FlameGraphPanel {
   private static readonly panels = new Set<FlameGraphPanel>();
   /** The message that describes what the panel shows now; re-sent when the webview (re)loads. */
   private current: ToWebview | undefined;
-  private collapse: Partial<CollapseOptions> = {};
+  private options: CollapseOptionsState = { ...DEFAULT_OPTIONS };
   private cancel: vscode.CancellationTokenSource | undefined;
 
   static open(extensionUri: vscode.Uri, source: vscode.Uri): FlameGraphPanel {
@@ -40,7 +41,7 @@ export class FlameGraphPanel {
       return;
     }
     const p = new FlameGraphPanel(panel, extensionUri, vscode.Uri.parse(state.source));
-    if (state.options?.event) p.collapse = { event: state.options.event };
+    if (state.options) p.options = { ...DEFAULT_OPTIONS, ...state.options };
     void p.load();
   }
 
@@ -93,7 +94,11 @@ export class FlameGraphPanel {
         return;
       }
       case 'selectEvent':
-        this.collapse = { ...this.collapse, event: m.event };
+        this.options = { ...this.options, event: m.event };
+        await this.load();
+        return;
+      case 'setOptions':
+        this.options = { ...DEFAULT_OPTIONS, ...m.options };
         await this.load();
         return;
       case 'reveal':
@@ -115,7 +120,7 @@ export class FlameGraphPanel {
     this.cancel = cts;
     this.post({ type: 'flameGraph/loading', title });
 
-    const req: ParseRequest = { name, title, collapse: this.collapse };
+    const req: ParseRequest = { name, title, collapse: this.options };
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
     if (open && (open.isDirty || source.scheme !== 'file')) req.text = open.getText();
     else if (source.scheme === 'file') req.path = source.fsPath;
@@ -145,12 +150,8 @@ export class FlameGraphPanel {
     );
     if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
     if (outcome.type === 'done') {
-      this.post({
-        type: 'flameGraph/show',
-        meta: outcome.meta,
-        tree: outcome.tree,
-        state: { source: source.toString(), options: { pid: false, tid: false, kernel: false, jit: false, addrs: false, event: this.collapse.event } },
-      });
+      const meta = outcome.meta.format === 'perf-script' ? { ...outcome.meta, options: { ...this.options, event: outcome.meta.event } } : outcome.meta;
+      this.post({ type: 'flameGraph/show', meta, tree: outcome.tree, state: { source: source.toString(), options: this.options } });
     } else if (outcome.type === 'error') {
       this.post({ type: 'flameGraph/error', title, message: outcome.message });
     }

@@ -6,7 +6,7 @@
  * Test contract (the e2e test relies on it): body[data-state] is loading | ready | error; every drawn
  * frame is a `g` in #flamegraph with data-name and data-percent (share of the whole profile,
  * toFixed(2)); clicking a frame zooms; ids #reset-zoom #search #search-result #orientation
- * #copy-stack #export-svg #event-select #header #error #breadcrumb.
+ * #copy-stack #export-svg #event-select #group-by #annotate #addrs #header #error #breadcrumb.
  *
  * Report strings (frame names, titles, warnings) only ever reach the DOM as text.
  */
@@ -45,6 +45,7 @@ import {
 import { DEFAULT_PALETTE, frameColor, hasAnnotations, parseColor, type Palette, type Rgb } from './colors';
 import { exportSvg } from './exportSvg';
 import { makeTransitionsInstant } from './instantTransitions';
+import { createOptionsControls } from './options';
 
 type Node = FlameNode<FrameDatum>;
 type State = 'loading' | 'ready' | 'error';
@@ -83,7 +84,8 @@ const copyButton = el('vscode-button', { id: 'copy-stack', secondary: '', title:
 const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the flame graph as SVG' }, 'Export SVG') as VscodeButton;
 const eventLabel = el('span', { class: 'event-label', hidden: '' }, 'Event');
 const eventSelect = el('vscode-single-select', { id: 'event-select', hidden: '', label: 'Event' }) as VscodeSingleSelect;
-toolbar.append(resetButton, searchField, searchResult, spacer, eventLabel, eventSelect, orientationButton, copyButton, exportButton);
+const optionsControls = createOptionsControls((options) => api.postMessage({ type: 'setOptions', options }));
+toolbar.append(resetButton, searchField, searchResult, spacer, eventLabel, eventSelect, ...optionsControls.elements, orientationButton, copyButton, exportButton);
 const breadcrumb = el('div', { id: 'breadcrumb', 'aria-label': 'Zoom path' });
 const status = el('div', { id: 'status', role: 'status' });
 const statusText = el('div');
@@ -549,6 +551,8 @@ function show(msg: Extract<ToWebview, { type: 'flameGraph/show' }>): void {
   showChrome(true);
   renderHeader(meta, index);
   renderEvents(meta);
+  // Re-collapsing needs the extension; the standalone page shows the options it was made with.
+  optionsControls.render(meta, api.inVsCode);
   renderOrientation();
   if (searchField.value !== viewState.search) searchField.value = viewState.search;
   if (!(index.rootTotal > 0)) {
