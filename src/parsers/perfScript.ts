@@ -9,6 +9,7 @@ import { WarningLog } from '../model/diagnostics';
 import type { StackProfile } from '../model/profile';
 import { LineSplitter, type LineSink } from './lineSplitter';
 import { StackTrie, type TrieExport } from './stackTrie';
+import { matchFrame, matchHeaderStart, matchTrailingEvent } from './perfScriptLines';
 
 export interface CollapseOptions {
   /** Root frame `comm-PID` (stackcollapse-perf.pl --pid). */
@@ -52,17 +53,15 @@ export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
   tidyRust: true,
 };
 
-// Event line, as stackcollapse-perf.pl matches it: comm (may hold spaces), then pid or pid/tid.
-// (The perl's `\S.+?` would keep a space in one-letter comms: `t  9981` -> `t_`; inferno trims it.)
-const EVENT_LINE = /^(\S.*?)\s+(\d+)\/*(\d+)*\s+/;
-// The event name at the end of a callchain sample header: `...: [period] event: `.
-const EVENT_NAME = /:\s*(\d+)*\s+(\S+):\s*$/;
-// A callchain frame: address, symbol (may hold spaces and parentheses), ` (dso)`.
-const FRAME_LINE = /^\s*(\w+)\s*(.+) \((\S*)\)/;
+// Sample headers, frames and the trailing `event:` are matched by perfScriptLines.ts, in linear
+// time. Comm: the perl's `\S.+?` would keep a space in one-letter comms (`t  9981` -> `t_`);
+// like inferno we do not.
 // Any header with a time: `time: [period] event: …` (tracepoints, samples without callchain).
 const TIMED_EVENT = /\d\.\d+:\s+(?:(\d+)\s+)?(\S+):(?:\s|$)/;
-// Sample line without callchain: `... time: [period] event:  ip sym+off (dso)`.
-const SINGLE_LINE_FRAME = /\d\.\d+:\s+(?:\d+\s+)?\S+:\s+([0-9a-f]+ .* \(\S*\))\s*$/;
+// The leaf frame of a sample without callchain, after its event: `ip sym+off (dso)`.
+const SINGLE_LINE_FRAME = /^\s*[0-9a-f]+ /;
+/** Longer lines are neither headers nor frames (real ones are a few hundred characters). */
+const MAX_HEADER_LENGTH = 1 << 16;
 // A srcline continuation: exactly two spaces, then `file:line`, `:0` or `[dso][addr]`.
 const SRCLINE = /^ {2}\S/;
 const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
@@ -159,7 +158,11 @@ export class PerfScriptCollapser implements LineSink {
     if (c !== 9 && (c !== 32 || this.depth === 0) && this.eventLine(line, lineNo)) return;
     if (this.pname === undefined) {
       // Frames of a filtered-out sample (or frames with no header) are skipped, as stackcollapse-perf.pl does.
-      if (!this.filtered && !FRAME_LINE.test(line)) this.unrecognized(line, lineNo);
+      if (!this.filtered && !matchFrame(line)) this.unrecognized(line, lineNo);
+      return;
+    }
+    if (line.length > MAX_HEADER_LENGTH) {
+      this.unrecognized(line, lineNo);
       return;
     }
     const cache = this.isJava ? this.javaFrameCache : this.frameCache;
@@ -172,7 +175,7 @@ export class PerfScriptCollapser implements LineSink {
     }
     if (frame < 0) {
       // `perf script -F +srcline` puts `  file.c:42` under a frame: not a frame, not an error.
-      if (!FRAME_LINE.test(line) && !(this.depth > 0 && SRCLINE.test(line))) this.unrecognized(line, lineNo);
+      if (!matchFrame(line) && !(this.depth > 0 && SRCLINE.test(line))) this.unrecognized(line, lineNo);
       return;
     }
     this.pushFrame(frame);
@@ -194,7 +197,8 @@ export class PerfScriptCollapser implements LineSink {
 
   /** Handles a sample header; returns false when the line is not one. */
   private eventLine(line: string, lineNo: number): boolean {
-    const m = EVENT_LINE.exec(line.charCodeAt(0) === 32 ? line.trimStart() : line);
+    if (line.length > MAX_HEADER_LENGTH) return false;
+    const m = matchHeaderStart(line.charCodeAt(0) === 32 ? line.trimStart() : line);
     if (!m) return false;
     // A header that follows a sample without a blank line still closes it (no-callchain output).
     if (this.pname !== undefined) this.finishSample();
@@ -203,14 +207,16 @@ export class PerfScriptCollapser implements LineSink {
     this.filtered = false;
     // stackcollapse-perf.pl only knows the callchain form (event name ends the line); other
     // headers with a time stamp name their event before the sample's own text.
-    const e = EVENT_NAME.exec(line) ?? TIMED_EVENT.exec(line);
+    const trailing = matchTrailingEvent(line);
+    const timed = trailing ? undefined : TIMED_EVENT.exec(line);
+    const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : undefined);
     this.period = 1;
     if (e) {
-      if (e[1]) {
-        this.period = Number(e[1]) || 1;
+      if (e.period) {
+        this.period = Number(e.period) || 1;
         this.sawPeriod = true;
       }
-      const event = e[2];
+      const event = e.event;
       if (!this.events.includes(event)) this.events.push(event);
       if (this.eventFilter === undefined) {
         this.eventFilter = event;
@@ -223,9 +229,9 @@ export class PerfScriptCollapser implements LineSink {
         return true;
       }
     }
-    const comm = m[1];
-    let pid = m[2];
-    let tid = m[3];
+    const comm = m.comm;
+    let pid = m.pid;
+    let tid = m.tid;
     if (!tid) {
       tid = pid;
       pid = '?';
@@ -237,9 +243,9 @@ export class PerfScriptCollapser implements LineSink {
     this.isJava = pname === 'java';
     this.sampleStartLine = lineNo;
     // Without callchains a sample is one line: the leaf frame follows the event name.
-    const single = SINGLE_LINE_FRAME.exec(line);
-    if (single) {
-      const name = this.frameName('\t' + single[1]);
+    const rest = timed ? line.slice(timed.index + timed[0].length).trim() : '';
+    if (SINGLE_LINE_FRAME.test(rest) && rest.endsWith(')')) {
+      const name = this.frameName('\t' + rest);
       if (name !== null) this.pushFrame(this.trie.intern(detach(name)));
       this.finishSample();
     }
@@ -255,11 +261,10 @@ export class PerfScriptCollapser implements LineSink {
 
   /** The folded name(s) of one frame line, root-most first, joined by ';'; null when not a frame. */
   private frameName(line: string): string | null {
-    const m = FRAME_LINE.exec(line);
+    const m = matchFrame(line);
     if (!m) return null;
-    const pc = m[1];
-    const mod = m[3];
-    const rawfunc = m[2].replace(SYMBOL_OFFSET, '');
+    const { pc, mod } = m;
+    const rawfunc = m.rawfunc.replace(SYMBOL_OFFSET, '');
     if (rawfunc.charCodeAt(0) === 40 /* ( */) return null;
     const { addrs, kernel, jit } = this.options;
     // perf --inline joins inlined functions with '->'; the later ones are the inlined callees.

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { waitFor } from './browser.mjs';
 
-const COMMAND = 'PerfLens: Open Flame Graph';
+export const COMMAND = 'PerfLens: Open Flame Graph';
 
 /** Waits for a webview frame whose document has #flamegraph (and that is not in `exclude`). */
-async function flameGraphFrame(wb, { exclude = new Set(), timeout = 60_000 } = {}) {
+export async function flameGraphFrame(wb, { exclude = new Set(), timeout = 60_000 } = {}) {
   return waitFor(
     async () => (await wb.framesWith('#flamegraph')).find((f) => !exclude.has(f)),
     { timeout, message: 'the flame graph webview (a frame with #flamegraph) to appear', interval: 500 },
@@ -14,12 +14,12 @@ async function flameGraphFrame(wb, { exclude = new Set(), timeout = 60_000 } = {
 }
 
 /** body[data-state] of a webview frame. */
-const stateOf = (frame) => frame.evaluate(() => document.body.dataset.state ?? '');
-const textOf = (frame, sel) =>
+export const stateOf = (frame) => frame.evaluate(() => document.body.dataset.state ?? '');
+export const textOf = (frame, sel) =>
   frame.evaluate((s) => (document.querySelector(s)?.textContent ?? '').replace(/\s+/g, ' ').trim(), sel);
 
 /** Waits until the panel leaves 'loading'; returns the final state. Throws with #error's text on 'error'. */
-async function waitForReady(frame, timeout = 60_000) {
+export async function waitForReady(frame, timeout = 60_000) {
   const state = await waitFor(
     async () => {
       const s = await stateOf(frame);
@@ -32,7 +32,7 @@ async function waitForReady(frame, timeout = 60_000) {
 }
 
 /** Every drawn frame: name, percent and the geometry of its own rect (or the g's box). */
-function drawnFrames(frame) {
+export function drawnFrames(frame) {
   return frame.evaluate(() =>
     [...document.querySelectorAll('#flamegraph g[data-name]')].map((g) => {
       const shape = g.querySelector(':scope > rect') ?? g;
@@ -43,7 +43,7 @@ function drawnFrames(frame) {
 }
 
 /** The root ('all') and its children, found by geometry: the row adjacent to the root's row. */
-function rootAndChildren(frames) {
+export function rootAndChildren(frames) {
   const roots = frames.filter((f) => f.name === 'all').sort((a, b) => b.w - a.w);
   assert.ok(roots.length > 0, `no drawn frame with data-name="all" (drawn: ${frames.slice(0, 5).map((f) => f.name).join(', ')} ...)`);
   const root = roots[0];
@@ -58,7 +58,7 @@ function rootAndChildren(frames) {
 }
 
 /** Waits for the geometry of a frame selected by `pick` to satisfy `ok` and stay unchanged (transitions done). */
-async function settled(frame, pick, ok, message, timeout = 10_000) {
+export async function settled(frame, pick, ok, message, timeout = 10_000) {
   let last;
   return waitFor(
     async () => {
@@ -71,7 +71,7 @@ async function settled(frame, pick, ok, message, timeout = 10_000) {
   );
 }
 
-function breadcrumbSegments(text) {
+export function breadcrumbSegments(text) {
   return text
     .split('›')
     .map((s) => s.trim())
@@ -111,7 +111,7 @@ async function assertTopLevel(frame, expected) {
   return { root, hottest, share };
 }
 
-async function closeAllEditors(wb) {
+export async function closeAllEditors(wb) {
   await wb.runCommand('View: Close All Editors');
   await waitFor(async () => (await wb.page.locator('.tabs-container .tab').count()) === 0, {
     timeout: 10_000,

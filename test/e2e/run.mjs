@@ -4,7 +4,8 @@
 //  1. ensure code-server (cached in ~/.cache/perflens/code-server) and /usr/bin/chromium
 //  2. install the built extension (dist/) into a fresh temporary extensions dir
 //  3. start code-server on a free port with a temporary workspace holding real fixtures from
-//     ../shared/corpora, open it in Chromium and run the tests of flamegraph.e2e.mjs
+//     ../shared/corpora, open it in Chromium and run the tests of flamegraph.e2e.mjs and
+//     features.e2e.mjs (Problems, hover, Outline, explorer menu, event selector, window reload)
 //  4. always kill code-server and Chromium (process groups), print `N passed, N failed`
 //
 // Artifacts: test-results/e2e-*.png (screenshots), test-results/e2e-logs/ (on failure).
@@ -27,6 +28,7 @@ import {
 import { launchChromium, withTimeout, Workbench } from './browser.mjs';
 import { topLevelShares } from './expected.mjs';
 import { tests as flameGraphTests } from './flamegraph.e2e.mjs';
+import { prepareFeatureFixtures, tests as featureTests } from './features.e2e.mjs';
 
 const TOTAL_BUDGET_MS = 5 * 60_000; // the e2e proper (code-server start, browser, all tests)
 const INSTALL_BUDGET_MS = 20 * 60_000; // a cold code-server + chromium install (~1-3 min normally)
@@ -108,6 +110,8 @@ function prepareFixtures(workspace) {
     perfScript: { file: 'example.perf-script', expected, expectedFile: relative(corpora, expectedFile) },
     folded: { file: 'example-perf-stacks-collapsed.txt', expected },
     notAProfile: { file: 'report.perf-script' },
+    // vertx.perf-script, garbage.perf-script, cycles-instructions.perf-script and their expectations.
+    ...prepareFeatureFixtures(workspace, need),
   };
 }
 
@@ -198,7 +202,7 @@ async function main() {
       log(`screenshot ${relative(repoRoot, file)}`);
     };
     const filter = process.env.PERFLENS_E2E_FILTER;
-    for (const test of flameGraphTests) {
+    for (const test of [...flameGraphTests, ...featureTests]) {
       if (filter && !test.name.includes(filter)) continue;
       const started = Date.now();
       log(`▶ ${test.name}`);
