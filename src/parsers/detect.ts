@@ -4,6 +4,7 @@
  * users get "this is a perf report" instead of a confusing parse error.
  */
 import type { FormatId } from '../model/format';
+import { matchFrame } from './perfScriptLines';
 
 export interface Detection {
   format: FormatId | undefined;
@@ -14,9 +15,22 @@ export interface Detection {
 const PERF_DATA_MAGIC = 'PERFILE2';
 // comm pid[/tid] [cpu] [time:] [period] event:  (old perf printed no time)
 const SCRIPT_HEADER = /^\s*\S.*?\s+-?\d+(?:\/-?\d+)?\s+(?:\[-?\d+\]\s+)?(?:\d+\.\d+:\s+)?(?:\d+\s+)?\S+:(?:\s|$)/;
-const SCRIPT_FRAME = /^\s+[0-9a-f]+\s+.+\(.*\)\s*$/;
 const REPORT_ROW = /^\s+\d+\.\d+%\s.*\s\[[.kguH]\]\s/;
-const FOLDED_LINE = /^[^\s;][^\n]*;[^\n]* [0-9.]+$|^\S[^\n]* [0-9]+(?:\.[0-9]+)?$/;
+const COUNT = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+/** Lines longer than this are not classified: the patterns above are not linear-time. */
+const MAX_CLASSIFIED = 2048;
+
+/** `  ffffffff8103ce3b native_safe_halt ([kernel.kallsyms])`: indented, hex address, `(dso)`. */
+function isScriptFrame(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return (c === 9 || c === 32) && /^\s+[0-9a-f]+\s/.test(line) && line.trimEnd().endsWith(')') && matchFrame(line) !== undefined;
+}
+
+/** `frame;frame;leaf 12` (or a single frame with a count). */
+function isFoldedLine(line: string): boolean {
+  const sp = line.lastIndexOf(' ');
+  return sp > 0 && !/^\s/.test(line) && COUNT.test(line.slice(sp + 1));
+}
 
 export function detectFormat(head: string): Detection {
   if (head.startsWith(PERF_DATA_MAGIC)) {
@@ -35,7 +49,7 @@ export function detectFormat(head: string): Detection {
   if (/^% time\s+seconds\s+usecs\/call\s+calls/m.test(text)) return { format: 'strace-summary', reason: 'strace -c table' };
 
   // `perf report --quiet`: rows only, `  59.11%  comm  dso  [.] symbol`.
-  const reportRows = lines.filter((l) => REPORT_ROW.test(l)).length;
+  const reportRows = lines.filter((l) => l.length <= MAX_CLASSIFIED && REPORT_ROW.test(l)).length;
   if (reportRows >= 3 && reportRows * 2 >= lines.filter((l) => l.trim() && !l.startsWith('#')).length) {
     return { format: 'perf-report', reason: 'perf report rows' };
   }
@@ -46,13 +60,13 @@ export function detectFormat(head: string): Detection {
   let other = 0;
   for (const line of lines) {
     if (line.length === 0 || line.startsWith('#')) continue;
-    if (SCRIPT_FRAME.test(line)) scriptFrames++;
-    else if (SCRIPT_HEADER.test(line)) scriptHeaders++;
-    else if (FOLDED_LINE.test(line)) folded++;
+    if (isScriptFrame(line)) scriptFrames++;
+    else if (line.length <= MAX_CLASSIFIED && SCRIPT_HEADER.test(line)) scriptHeaders++;
+    else if (isFoldedLine(line)) folded++;
     else other++;
   }
   if (scriptHeaders > 0 && scriptHeaders + scriptFrames >= folded) return { format: 'perf-script', reason: 'perf script sample lines' };
   if (folded > 0 && folded >= other) return { format: 'folded', reason: 'folded stack lines' };
-  if (/^[A-Za-z_][\w ]*(,[A-Za-z_%][\w ()%/]*){2,}$/m.test(lines[0] ?? '')) return { format: 'ebpf-csv', reason: 'CSV header' };
+  if ((lines[0] ?? '').length <= MAX_CLASSIFIED && /^[A-Za-z_][\w ]*(,[A-Za-z_%][\w ()%/]*){2,}$/.test(lines[0] ?? '')) return { format: 'ebpf-csv', reason: 'CSV header' };
   return { format: undefined, reason: 'no known report format recognised in the first lines' };
 }

@@ -57,4 +57,10 @@ describe('format detection on the real corpora', () => {
     assert.match(detectFormat('PERFILE2\0\0\0').reason, /perf script -i/);
     assert.match(detectFormat('\x7fELF\0\0\0').reason, /binary/);
   });
+
+  it('classifies pathological 64 KiB lines without backtracking for ever', () => {
+    for (const line of ['a' + ' '.repeat(65536) + 'x', 'a ' + '1'.repeat(65536) + 'x', '\tff ' + ' (a'.repeat(20000), 'a;'.repeat(30000) + 'x']) {
+      assert.equal(detectFormat(line + '\n' + line).format, undefined);
+    }
+  });
 });
