@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { headerBlock, sampleBlocks } from '../parsers/perfScriptLayout';
 import { stripArguments } from '../parsers/perfScript';
+import { matchFrame } from '../parsers/perfScriptLines';
 import type { DocumentAnalyzer, Indexed } from './documentAnalysis';
 
 const lineReader = (doc: vscode.TextDocument) => (i: number) => doc.lineAt(i).text;
@@ -66,16 +67,18 @@ export function registerLanguageProviders(analyzer: DocumentAnalyzer): vscode.Di
     vscode.languages.registerHoverProvider(script, {
       async provideHover(doc, pos) {
         const text = doc.lineAt(pos.line).text;
-        const frame = /^\s+([0-9a-f]+)\s+(.*?)(?:\+0x([0-9a-f]+))?\s+\((.*)\)\s*$/.exec(text);
+        if (!/^\s/.test(text)) return undefined;
+        const frame = matchFrame(text);
         if (!frame) return undefined;
+        const offset = /\+0x([0-9a-f]+)$/.exec(frame.rawfunc);
         const analysis = await analyzer.analyze(doc);
-        const name = stripArguments(frame[2]);
+        const name = stripArguments(offset ? frame.rawfunc.slice(0, offset.index) : frame.rawfunc);
         const md = new vscode.MarkdownString();
         md.appendMarkdown('**');
         md.appendText(name);
         md.appendMarkdown('**\n\n');
         appendShare(md, analysis, name);
-        md.appendText(`address ${frame[1]}${frame[3] ? ` (+0x${frame[3]} into the symbol)` : ''} in ${frame[4]}`);
+        md.appendText(`address ${frame.pc}${offset ? ` (+0x${offset[1]} into the symbol)` : ''} in ${frame.mod}`);
         return new vscode.Hover(md);
       },
     }),

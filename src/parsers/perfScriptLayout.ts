@@ -10,7 +10,7 @@ export interface SampleBlock {
   comm: string;
 }
 
-const HEADER = /^\s*(\S.*?)\s+-?\d+(?:\/-?\d+)?\s/;
+import { matchHeaderStart } from './perfScriptLines';
 
 export function sampleBlocks(lineCount: number, lineAt: (i: number) => string): SampleBlock[] {
   const blocks: SampleBlock[] = [];
@@ -25,9 +25,9 @@ export function sampleBlocks(lineCount: number, lineAt: (i: number) => string): 
     if (c === 35 /* # */) continue;
     // Frames are indented with a TAB; a header is any other line right after a blank line or another header.
     if (c !== 9 && (!current || current.last === current.header)) {
-      const m = HEADER.exec(line);
+      const m = line.length <= 4096 ? matchHeaderStart(line.trimStart()) : undefined;
       if (m) {
-        current = { header: i, last: i, comm: m[1] };
+        current = { header: i, last: i, comm: m.comm };
         blocks.push(current);
         continue;
       }
