@@ -26,7 +26,6 @@ import { addStyles, getVsCodeApi, readInitialMessage } from '../shared/vscodeApi
 import {
   describeFrame,
   findPath,
-  formatCount,
   frameName,
   framePercent,
   indexTree,
@@ -37,7 +36,6 @@ import {
   searchStats,
   searchSummary,
   svgFileName,
-  unitSuffix,
   type FrameDatum,
   type PrunedView,
   type TreeIndex,
@@ -46,6 +44,8 @@ import { DEFAULT_PALETTE, frameColor, hasAnnotations, parseColor, type Palette, 
 import { exportSvg } from './exportSvg';
 import { makeTransitionsInstant } from './instantTransitions';
 import { createOptionsControls } from './options';
+import { renderHeader } from './header';
+import { el } from '../shared/dom';
 
 type Node = FlameNode<FrameDatum>;
 type State = 'loading' | 'ready' | 'error';
@@ -64,14 +64,6 @@ addStyles(panelCss);
 // ---------------------------------------------------------------------------------------------
 // DOM (static skeleton; report text is only ever assigned with textContent)
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, text?: string): HTMLElementTagNameMap[K];
-function el(tag: string, attrs?: Record<string, string>, text?: string): HTMLElement;
-function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const header = el('div', { id: 'header', role: 'banner' });
 const toolbar = el('div', { id: 'toolbar', role: 'toolbar' });
@@ -456,38 +448,6 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-// ---------------------------------------------------------------------------------------------
-// Header
-
-function fact(label: string, value: string): HTMLElement {
-  const span = el('span', { class: 'fact' }, label ? `${label} ` : '');
-  span.append(el('b', {}, value));
-  return span;
-}
-
-function renderHeader(meta: FlameGraphMeta, index: TreeIndex): void {
-  header.replaceChildren(el('span', { class: 'title' }, meta.title));
-  if (meta.event) header.append(fact('event', meta.event));
-  const samplesLabel = meta.format === 'folded' ? 'stack lines' : 'samples';
-  const samples = fact('', formatCount(meta.samples));
-  samples.append(` ${samplesLabel}`);
-  header.append(samples);
-  const total = fact('total', formatCount(index.rootTotal));
-  total.append(unitSuffix(meta.unit));
-  header.append(total);
-  const count = meta.warnings.length + meta.droppedWarnings;
-  if (count > 0) {
-    const details = el('details', { class: 'warnings' });
-    const summary = el('summary', { title: 'Parse warnings' });
-    summary.append(el('span', { class: 'badge' }, formatCount(count)), count === 1 ? 'warning' : 'warnings');
-    const list = el('ul');
-    for (const w of meta.warnings) list.append(el('li', {}, `line ${w.line}: ${w.message}`));
-    if (meta.droppedWarnings > 0) list.append(el('li', {}, `… and ${formatCount(meta.droppedWarnings)} more`));
-    details.append(summary, list);
-    header.append(details);
-  }
-}
-
 function renderEvents(meta: FlameGraphMeta): void {
   const many = meta.events.length > 1;
   eventSelect.hidden = !many;
@@ -549,7 +509,7 @@ function show(msg: Extract<ToWebview, { type: 'flameGraph/show' }>): void {
   status.hidden = true;
   container.hidden = false;
   showChrome(true);
-  renderHeader(meta, index);
+  renderHeader(header, meta, index.rootTotal);
   renderEvents(meta);
   // Re-collapsing needs the extension; the standalone page shows the options it was made with.
   optionsControls.render(meta, api.inVsCode);
