@@ -157,9 +157,6 @@ export function prepareFeatureFixtures(workspace, need) {
 // ---------------------------------------------------------------------------------------------
 // Workbench helpers
 
-/** The number in a header like "… 1,315 samples …", as digits only. */
-const digits = (s) => s.replace(/[\s,.\u00a0\u202f']/g, '');
-
 /** Waits for a webview frame with #flamegraph that is ready and shows `file` in #header. */
 async function readyPanelFor(wb, file, timeout = 60_000) {
   const frame = await waitFor(
@@ -181,7 +178,7 @@ async function readyPanelFor(wb, file, timeout = 60_000) {
 /** Visible text of the editor hover widget(s), or ''. */
 async function hoverText(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.monaco-editor .monaco-hover, .monaco-hover')]
+    [...document.querySelectorAll('.monaco-hover')]
       .filter((e) => {
         const r = e.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && !e.classList.contains('hidden') && getComputedStyle(e).visibility !== 'hidden';
@@ -197,7 +194,6 @@ async function revealLineText(wb, lineNo, needle) {
   const { page } = wb;
   await wb.focusWorkbench();
   await wb.closeQuickInput();
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -253,14 +249,25 @@ async function problemRows(page) {
   );
 }
 
-/** Rows of the Outline view: { aria, text }. */
+/** Rows of the Outline view: { name, detail } (label and description of each entry). */
 async function outlineRows(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('.monaco-list-row')]
       .filter((r) => r.querySelector('.outline-element'))
-      .map((r) => ({ aria: r.getAttribute('aria-label') ?? '', text: r.innerText.replace(/\s+/g, ' ').trim() })),
+      .map((r) => ({
+        name: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+        detail: (r.querySelector('.label-description')?.textContent ?? '').trim(),
+      })),
   );
 }
+
+/** The facts of the flame graph #header ("event cycles", "111 samples", ...), whitespace collapsed. */
+function headerFacts(frame) {
+  return frame.evaluate(() => [...document.querySelectorAll('#header .fact')].map((f) => f.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+/** "1,315" / "1 315" / "1315" -> "1315". */
+const digitsOnly = (s) => s.replace(/[\s,.\u00a0\u202f']/g, '');
 
 /** Reloads the window with "Developer: Reload Window" and waits for the workbench to be back. */
 async function reloadWindow(wb, log) {
@@ -279,6 +286,30 @@ async function reloadWindow(wb, log) {
   await page.waitForSelector('#workbench\\.parts\\.statusbar', { timeout: 60_000 });
 }
 
+/** What a vscode-single-select holds and shows: { value, face } (face = text of its closed box). */
+function selectShows(select) {
+  return select.evaluate((e) => ({
+    value: e.value,
+    face: (e.shadowRoot?.querySelector('.select-face, [role="combobox"]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  }));
+}
+
+/** Opens a vscode-single-select and clicks the option labelled `label`. */
+async function choose(select, label) {
+  await select.locator('[role="combobox"]').first().click({ timeout: 10_000 });
+  await select.locator('li[role="option"]', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }).first().click({ timeout: 10_000 });
+}
+
+/** A clean start for a test: no context menu or hover left by a failed test, no editors. */
+async function freshStart(wb) {
+  const { page } = wb;
+  for (let i = 0; i < 3 && (await page.locator('.context-view .monaco-menu').isVisible().catch(() => false)); i++) {
+    await page.keyboard.press('Escape');
+  }
+  await page.mouse.move(5, 500).catch(() => {});
+  await closeAllEditors(wb);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 
@@ -288,7 +319,7 @@ export const tests = [
     timeout: 60_000,
     async run({ wb, page, fixtures, shot, log }) {
       const { file, line, message } = fixtures.garbage;
-      await closeAllEditors(wb);
+      await freshStart(wb);
       await wb.openFile(file);
       assert.match(await wb.languageMode(), /perf[ -]?script/i, `language mode of ${file}`);
       await wb.focusWorkbench();
@@ -310,7 +341,6 @@ export const tests = [
       // The file row counts it: exactly one problem about garbage.
       const garbageRows = (await problemRows(page)).filter((r) => r.aria.includes('THIS IS GARBAGE'));
       assert.equal(garbageRows.length, 1, `one garbage warning, got ${garbageRows.map((r) => r.aria).join(' | ')}`);
-      await page.keyboard.press('Control+Shift+M').catch(() => {}); // hide the panel again
     },
   },
   {
@@ -318,8 +348,8 @@ export const tests = [
     timeout: 60_000,
     async run({ wb, page, fixtures, shot, log }) {
       const { file, cpp, event, samples } = fixtures.hover;
-      log(`expected: ${cpp.name} on the stack in ${cpp.percent} of ${samples} '${event}' samples (perl, without the unterminated last sample: ${cpp.perlPercent})`);
-      await closeAllEditors(wb);
+      log(`expected: ${cpp.name} on the stack in ${cpp.percent} of ${samples} ${event} samples (perl, without the unterminated last sample: ${cpp.perlPercent})`);
+      await freshStart(wb);
       await wb.openFile(file);
       const box = await revealLineText(wb, cpp.lineNo, cpp.text);
       await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
@@ -336,7 +366,6 @@ export const tests = [
       log(`hover: ${text}`);
       assert.ok(text.includes(cpp.name), `hover names ${cpp.name}: "${text}"`);
       assert.ok(text.includes(`On the stack in ${cpp.percent} of`), `hover says "On the stack in ${cpp.percent} of": "${text}"`);
-      assert.ok(text.includes(`'${event}'`), `hover names the event '${event}': "${text}"`);
       await page.mouse.move(5, 500);
     },
   },
@@ -346,7 +375,7 @@ export const tests = [
     async run({ wb, page, fixtures, shot, log }) {
       const { file, java } = fixtures.hover;
       log(`expected: ${java.name} on the stack in ${java.percent}`);
-      await closeAllEditors(wb);
+      await freshStart(wb);
       await wb.openFile(file);
       const box = await revealLineText(wb, java.lineNo, java.text);
       await page.mouse.move(box.x + Math.min(box.w / 2, 60), box.y + box.h / 2);
@@ -379,9 +408,9 @@ export const tests = [
     async run({ wb, page, fixtures, shot, log }) {
       const { file, expected } = fixtures.perfScript;
       const [first, second] = expected.children;
-      const want = (c) => `${c.name} ${c.count} samples (${c.percent}%)`;
-      log(`expected (inferno's collapse): ${want(first)}; ${want(second)}`);
-      await closeAllEditors(wb);
+      const want = (c) => `${c.count} samples (${c.percent}%)`;
+      log(`expected (inferno's collapse): ${first.name} ${want(first)}; ${second.name} ${want(second)}`);
+      await freshStart(wb);
       await wb.openFile(file);
       await wb.quickPick('F1', 'Focus on Outline View', (l) => /Focus on Outline View/.test(l), 'the Outline focus command', 20_000, '>');
       const rows = await waitFor(
@@ -394,10 +423,18 @@ export const tests = [
         throw new Error(`${e.message}; outline rows: ${JSON.stringify(await outlineRows(page))}`);
       });
       await shot('e2e-outline');
-      log(`outline: ${rows.map((r) => r.text).join(' | ')}`);
-      assert.equal(rows[0].text, want(first), 'first Outline entry');
-      assert.equal(rows[1].text, want(second), 'second Outline entry');
-      assert.equal(rows.length, expected.children.length, `one Outline entry per process (${expected.children.map((c) => c.name).join(', ')})`);
+      log(`outline: ${rows.map((r) => `${r.name} ${r.detail}`).join(' | ')}`);
+      // VS Code orders the Outline itself (outline.sortOrder, by position by default): find by name.
+      for (const c of [first, second]) {
+        const row = rows.find((r) => r.name === c.name);
+        assert.ok(row, `an Outline entry named ${c.name} (entries: ${rows.map((r) => r.name).join(', ')})`);
+        assert.equal(row.detail, want(c), `Outline detail of ${c.name}`);
+      }
+      assert.deepEqual(
+        rows.map((r) => r.name).sort(),
+        expected.children.map((c) => c.name).sort(),
+        'one Outline entry per process',
+      );
       await wb.runCommand('View: Show Explorer').catch(() => {});
     },
   },
@@ -406,9 +443,9 @@ export const tests = [
     timeout: 60_000,
     async run({ wb, page, fixtures, shot, log }) {
       const { file, samples } = fixtures.vertx;
-      await closeAllEditors(wb);
+      await freshStart(wb);
       await wb.runCommand('View: Show Explorer');
-      const row = page.locator(`.explorer-folders-view .monaco-list-row:has(.label-name:text-is("${file}"))`).first();
+      const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escapeRe(file)}\\s*$`) }).first();
       await row.waitFor({ state: 'visible', timeout: 10_000 });
       await row.click({ button: 'right', timeout: 10_000 });
       const item = page.locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label', { hasText: /^Open Flame Graph$/ }).first();
@@ -421,9 +458,10 @@ export const tests = [
       const frame = await readyPanelFor(wb, file);
       await shot('e2e-context-menu-panel');
       const header = await textOf(frame, '#header');
-      log(`header: ${header}`);
+      const facts = await headerFacts(frame);
+      log(`header: ${JSON.stringify(facts)}`);
       assert.ok(header.includes(file), `#header names ${file}: "${header}"`);
-      assert.ok(digits(header).includes(`${samples}samples`), `#header shows ${samples} samples: "${header}"`);
+      assert.ok(facts.some((f) => digitsOnly(f) === `${samples}samples`), `#header shows ${samples} samples: ${JSON.stringify(facts)}`);
       const { root, children } = rootAndChildren(await drawnFrames(frame));
       assert.equal(root.percent, '100.00');
       assert.equal(children[0]?.name, 'java', 'the only process of the vert.x profile is drawn above the root');
@@ -437,37 +475,70 @@ export const tests = [
     async run({ wb, fixtures, shot, log }) {
       const { file, first, other, events } = fixtures.multiEvent;
       log(`expected: ${first.event} (${first.samples} samples) first, then ${other.event} (${other.samples} samples)`);
-      await closeAllEditors(wb);
+      await freshStart(wb);
       await wb.openFile(file);
       await wb.runCommand(COMMAND);
       const frame = await flameGraphFrame(wb);
       await waitForReady(frame);
-      let header = await textOf(frame, '#header');
-      log(`header: ${header}`);
-      assert.match(header, new RegExp(`event ${escapeRe(first.event)}\\b`), `#header shows the first event ${first.event}`);
-      assert.ok(digits(header).includes(`${first.samples}samples`), `#header shows ${first.samples} samples: "${header}"`);
+      let facts = await headerFacts(frame);
+      log(`header: ${JSON.stringify(facts)}`);
+      assert.ok(facts.includes(`event ${first.event}`), `#header shows "event ${first.event}": ${JSON.stringify(facts)}`);
+      assert.ok(facts.some((f) => digitsOnly(f) === `${first.samples}samples`), `#header shows ${first.samples} samples: ${JSON.stringify(facts)}`);
       const select = frame.locator('#event-select');
       assert.ok(await select.isVisible(), '#event-select is visible for a profile with two events');
       const options = (await frame.locator('#event-select vscode-option').allTextContents()).map((s) => s.trim());
       assert.deepEqual([...options].sort(), [...events].sort(), '#event-select options');
+      const before = await selectShows(select);
+      assert.equal(before.value, first.event, '#event-select value at first');
+      assert.equal(before.face, first.event, '#event-select shows the first event');
       await shot('e2e-multi-event-first');
 
-      await select.locator('[role="combobox"]').first().click({ timeout: 10_000 });
-      await select.locator('li[role="option"]', { hasText: new RegExp(`^\\s*${escapeRe(other.event)}\\s*$`) }).first().click({ timeout: 10_000 });
-      header = await waitFor(
+      await choose(select, other.event);
+      facts = await waitFor(
         async () => {
-          const h = await textOf(frame, '#header');
-          return (await stateOf(frame)) === 'ready' && new RegExp(`event ${escapeRe(other.event)}\\b`).test(h) ? h : false;
+          const f = await headerFacts(frame);
+          return (await stateOf(frame)) === 'ready' && f.includes(`event ${other.event}`) ? f : false;
         },
         { timeout: 30_000, interval: 300, message: `#header to show event ${other.event} after choosing it in #event-select` },
       ).catch(async (e) => {
         throw new Error(`${e.message}; header: "${await textOf(frame, '#header')}"`);
       });
       await shot('e2e-multi-event-other');
-      log(`header: ${header}`);
-      assert.ok(digits(header).includes(`${other.samples}samples`), `#header shows ${other.samples} samples of ${other.event}: "${header}"`);
+      log(`header: ${JSON.stringify(facts)}`);
+      assert.ok(
+        facts.some((f) => digitsOnly(f) === `${other.samples}samples`),
+        `#header shows ${other.samples} samples of ${other.event}: ${JSON.stringify(facts)}`,
+      );
       const { root } = rootAndChildren(await drawnFrames(frame));
       assert.equal(root.percent, '100.00', 'root after the re-render');
+      // The selector itself must now show the chosen event (value and the text on its face), and
+      // choosing the first event again must bring it back.
+      const problems = [];
+      const shown = await waitFor(
+        async () => {
+          const v = await selectShows(select);
+          return v.value === other.event && v.face === other.event ? v : false;
+        },
+        { timeout: 3000, interval: 200, message: `#event-select to show ${other.event}` },
+      ).catch(async () => selectShows(select));
+      log(`#event-select after the switch: value "${shown.value}", face "${shown.face}"`);
+      if (shown.value !== other.event || shown.face !== other.event) {
+        problems.push(`after choosing ${other.event}, the graph shows ${other.event} but #event-select shows "${shown.face}" (value "${shown.value}")`);
+      }
+      await choose(select, first.event);
+      const back = await waitFor(
+        async () => {
+          const f = await headerFacts(frame);
+          return (await stateOf(frame)) === 'ready' && f.includes(`event ${first.event}`) ? f : false;
+        },
+        { timeout: 10_000, interval: 300, message: `#header to show event ${first.event} again` },
+      ).catch(async () => headerFacts(frame));
+      log(`header after choosing ${first.event} again: ${JSON.stringify(back)}`);
+      if (!back.includes(`event ${first.event}`)) {
+        problems.push(`choosing ${first.event} again in #event-select does not switch back: #header stays ${JSON.stringify(back)}`);
+      }
+      await shot('e2e-multi-event-back');
+      assert.deepEqual(problems, [], 'the event selector follows the shown event');
     },
   },
   {
@@ -476,7 +547,7 @@ export const tests = [
     async run({ wb, page, fixtures, shot, log }) {
       const { file } = fixtures.vertx;
       const target = fixtures.hover.cpp.name; // JavaThread::run
-      await closeAllEditors(wb);
+      await freshStart(wb);
       await wb.openFile(file);
       await wb.runCommand(COMMAND);
       let frame = await flameGraphFrame(wb);
