@@ -1,8 +1,8 @@
 /** Folding, outline and hovers for perf-script and folded documents. */
 import * as vscode from 'vscode';
 import { headerBlock, sampleBlocks } from '../parsers/perfScriptLayout';
-import { stripArguments } from '../parsers/perfScript';
-import { matchFrame } from '../parsers/perfScriptLines';
+import { collapsedFrameName } from '../parsers/perfScript';
+import { matchFrame, matchHeaderStart } from '../parsers/perfScriptLines';
 import type { DocumentAnalyzer, Indexed } from './documentAnalysis';
 
 const lineReader = (doc: vscode.TextDocument) => (i: number) => doc.lineAt(i).text;
@@ -72,13 +72,17 @@ export function registerLanguageProviders(analyzer: DocumentAnalyzer): vscode.Di
         if (!frame) return undefined;
         const offset = /\+0x([0-9a-f]+)$/.exec(frame.rawfunc);
         const analysis = await analyzer.analyze(doc);
-        const name = stripArguments(offset ? frame.rawfunc.slice(0, offset.index) : frame.rawfunc);
+        // The name the flame graph and the totals use: tidied like stackcollapse-perf.pl, which
+        // depends on the sample's process (Java names are tidied only in `java`).
+        const comm = sampleComm(doc, pos.line);
+        const names = (collapsedFrameName(text, {}, comm === 'java') ?? frame.rawfunc).split(';');
         const md = new vscode.MarkdownString();
         md.appendMarkdown('**');
-        md.appendText(name);
+        md.appendText(names.join(' → '));
         md.appendMarkdown('**\n\n');
-        appendShare(md, analysis, name);
+        appendShare(md, analysis, names.find((n) => analysis?.byName.has(n)) ?? names[0]);
         md.appendText(`address ${frame.pc}${offset ? ` (+0x${offset[1]} into the symbol)` : ''} in ${frame.mod}`);
+        if (comm !== undefined) md.appendText(`, process ${comm}`);
         return new vscode.Hover(md);
       },
     }),
@@ -102,10 +106,19 @@ export function registerLanguageProviders(analyzer: DocumentAnalyzer): vscode.Di
   ];
 }
 
+/** The comm of the sample a frame line belongs to: its header is the nearest unindented line above. */
+function sampleComm(doc: vscode.TextDocument, line: number): string | undefined {
+  for (let i = line - 1; i >= 0 && i >= line - 5000; i--) {
+    const text = doc.lineAt(i).text;
+    if (text.length === 0) return undefined;
+    if (!/^\s/.test(text)) return matchHeaderStart(text)?.comm.replace(/ /g, '_');
+  }
+  return undefined;
+}
+
 function appendShare(md: vscode.MarkdownString, analysis: Indexed | undefined, name: string): void {
   if (!analysis) return;
-  // perf script frames are matched after the collapser's tidying, which can add suffixes.
-  const stat = analysis.byName.get(name) ?? analysis.byName.get(name.replace(/["']/g, ''));
+  const stat = analysis.byName.get(name);
   if (!stat || analysis.total === 0) return;
   const [total, self] = stat;
   md.appendText(`On the stack in ${pct(total, analysis.total)} of ${analysis.event ? `'${analysis.event}' ` : ''}samples, leaf in ${pct(self, analysis.total)}.`);

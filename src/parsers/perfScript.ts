@@ -259,39 +259,8 @@ export class PerfScriptCollapser implements LineSink {
     this.depth = 0;
   }
 
-  /** The folded name(s) of one frame line, root-most first, joined by ';'; null when not a frame. */
   private frameName(line: string): string | null {
-    const m = matchFrame(line);
-    if (!m) return null;
-    const { pc, mod } = m;
-    const rawfunc = m.rawfunc.replace(SYMBOL_OFFSET, '');
-    if (rawfunc.charCodeAt(0) === 40 /* ( */) return null;
-    const { addrs, kernel, jit } = this.options;
-    // perf --inline joins inlined functions with '->'; the later ones are the inlined callees.
-    const parts = rawfunc.split('->');
-    const out: string[] = [];
-    for (let func of parts) {
-      if (func === '[unknown]') {
-        let name = 'unknown';
-        if (mod !== '[unknown]') name = mod.replace(/.*\//, '');
-        func = addrs ? `[${name} <${pc}>]` : `[${name}]`;
-      }
-      if (func.includes(';')) func = func.replace(/;/g, ':');
-      func = stripArguments(func);
-      func = func.replace(QUOTES, '');
-      if (this.options.tidyRust && RUST_HASH.test(func)) func = tidyRustSymbol(func);
-      if (this.isJava && func.includes('/')) func = func.replace(/^L/, '');
-      if (out.length > 0) {
-        if (!func.includes('_[i]')) func += '_[i]';
-      } else if (kernel && KERNEL_DSO.test(mod) && !mod.includes('unknown')) {
-        func += '_[k]';
-      } else if (jit && JIT_DSO.test(mod)) {
-        if (!func.includes('_[j]')) func += '_[j]';
-      }
-      out.push(func);
-    }
-    // Frames are reversed one by one at the end, so a multi-part frame stays root-most first.
-    return out.length === 1 ? out[0] : out.join(';');
+    return collapsedFrameName(line, this.options, this.isJava);
   }
 
   /** The accumulated stacks as transferable arrays (parallel parsing merges them). */
@@ -375,4 +344,43 @@ export function baseEvent(event: string): string {
  */
 function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/**
+ * The folded name(s) of one frame line as stackcollapse-perf.pl writes them (offset dropped,
+ * arguments cut, `[unknown]` replaced by the DSO, Java `L` prefix dropped in `java` processes,
+ * annotations), root-most first and joined by ';'; null when the line is not a frame.
+ */
+export function collapsedFrameName(line: string, options: Partial<CollapseOptions>, isJava: boolean): string | null {
+  const m = matchFrame(line);
+  if (!m) return null;
+  const { pc, mod } = m;
+  const rawfunc = m.rawfunc.replace(SYMBOL_OFFSET, '');
+  if (rawfunc.charCodeAt(0) === 40 /* ( */) return null;
+  const { addrs, kernel, jit, tidyRust } = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
+  // perf --inline joins inlined functions with '->'; the later ones are the inlined callees.
+  const parts = rawfunc.split('->');
+  const out: string[] = [];
+  for (let func of parts) {
+    if (func === '[unknown]') {
+      let name = 'unknown';
+      if (mod !== '[unknown]') name = mod.replace(/.*\//, '');
+      func = addrs ? `[${name} <${pc}>]` : `[${name}]`;
+    }
+    if (func.includes(';')) func = func.replace(/;/g, ':');
+    func = stripArguments(func);
+    func = func.replace(QUOTES, '');
+    if (tidyRust && RUST_HASH.test(func)) func = tidyRustSymbol(func);
+    if (isJava && func.includes('/')) func = func.replace(/^L/, '');
+    if (out.length > 0) {
+      if (!func.includes('_[i]')) func += '_[i]';
+    } else if (kernel && KERNEL_DSO.test(mod) && !mod.includes('unknown')) {
+      func += '_[k]';
+    } else if (jit && JIT_DSO.test(mod)) {
+      if (!func.includes('_[j]')) func += '_[j]';
+    }
+    out.push(func);
+  }
+  // Frames are reversed one by one at the end, so a multi-part frame stays root-most first.
+  return out.length === 1 ? out[0] : out.join(';');
 }

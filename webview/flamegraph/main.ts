@@ -453,8 +453,11 @@ function renderEvents(meta: FlameGraphMeta): void {
   eventSelect.hidden = !many;
   eventLabel.hidden = !many;
   if (!many) return;
-  eventSelect.replaceChildren(...meta.events.map((e) => el('vscode-option', { value: e }, e)));
-  eventSelect.value = meta.event ?? meta.events[0];
+  const current = meta.event ?? meta.events[0];
+  // Mark the option itself: vscode-single-select re-reads its options after they change (slotchange)
+  // and would fall back to the first one if only .value were set.
+  eventSelect.replaceChildren(...meta.events.map((e) => el('vscode-option', e === current ? { value: e, selected: '' } : { value: e }, e)));
+  eventSelect.value = current;
   eventSelect.disabled = !api.inVsCode;
   if (!api.inVsCode) eventSelect.title = 'Switching events needs VS Code; run the CLI with another event instead';
 }

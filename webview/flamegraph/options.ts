@@ -58,7 +58,10 @@ export function createOptionsControls(onChange: (options: CollapseOptionsState) 
         e.toggleAttribute('disabled', !enabled);
       }
       if (!current) return;
-      group.value = current.tid ? 'tid' : current.pid ? 'pid' : 'process';
+      const grouping: Grouping = current.tid ? 'tid' : current.pid ? 'pid' : 'process';
+      // Mark the option too: the select falls back to its first option when it re-reads them.
+      for (const o of group.querySelectorAll('vscode-option')) o.toggleAttribute('selected', o.getAttribute('value') === grouping);
+      group.value = grouping;
       markers.checked = current.kernel || current.jit;
       addrs.checked = current.addrs;
     },
