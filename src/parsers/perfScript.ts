@@ -58,6 +58,8 @@ export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
 // like inferno we do not.
 // Any header with a time: `time: [period] event: …` (tracepoints, samples without callchain).
 const TIMED_EVENT = /\d\.\d+:\s+(?:(\d+)\s+)?(\S+):(?:\s|$)/;
+// After the pid of an old header without time: `[cpu] event:`.
+const UNTIMED_EVENT = /^\s+(?:\[\d+\]\s+)?(\S+):\s*$/;
 // The leaf frame of a sample without callchain, after its event: `ip sym+off (dso)`.
 const SINGLE_LINE_FRAME = /^\s*[0-9a-f]+ /;
 /** Longer lines are neither headers nor frames (real ones are a few hundred characters). */
@@ -198,7 +200,8 @@ export class PerfScriptCollapser implements LineSink {
   /** Handles a sample header; returns false when the line is not one. */
   private eventLine(line: string, lineNo: number): boolean {
     if (line.length > MAX_HEADER_LENGTH) return false;
-    const m = matchHeaderStart(line.charCodeAt(0) === 32 ? line.trimStart() : line);
+    const header = line.charCodeAt(0) === 32 ? line.trimStart() : line;
+    const m = matchHeaderStart(header);
     if (!m) return false;
     // A header that follows a sample without a blank line still closes it (no-callchain output).
     if (this.pname !== undefined) this.finishSample();
@@ -209,7 +212,9 @@ export class PerfScriptCollapser implements LineSink {
     // headers with a time stamp name their event before the sample's own text.
     const trailing = matchTrailingEvent(line);
     const timed = trailing ? undefined : TIMED_EVENT.exec(line);
-    const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : undefined);
+    // Old perf printed no time: `java  3244 cpu-clock:` (the perl sees no event there).
+    const untimed = trailing || timed ? undefined : UNTIMED_EVENT.exec(header.slice(m.end));
+    const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : untimed ? { period: undefined, event: untimed[1] } : undefined);
     this.period = 1;
     if (e) {
       if (e.period) {

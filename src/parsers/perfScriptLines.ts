@@ -12,6 +12,8 @@ export interface HeaderStart {
   pid: string;
   /** Undefined when the header shows only one number (perf's default: the TID). */
   tid: string | undefined;
+  /** Index just after the pid[/tid] word. */
+  end: number;
 }
 
 export interface FrameParts {
@@ -69,6 +71,7 @@ export function matchHeaderStart(line: string): HeaderStart | undefined {
           comm: line.slice(0, wsStart),
           pid: line.slice(wordStart, pidEnd),
           tid: j > tidStart ? line.slice(tidStart, j) : undefined,
+          end: j,
         };
       }
     }

@@ -63,6 +63,12 @@ describe('perf script parser: variants', () => {
     assert.deepEqual([...parsePerfScript(text, { event: 'instructions' }).stacks], [['a;g', 20]]);
   });
 
+  it('names the event of old headers without a time stamp (java  3244 cpu-clock:)', () => {
+    const p = parsePerfScript(readCorpus('flamegraph/test/perf-vertx-stacks-01.txt'));
+    assert.deepEqual(p.events, ['cpu-clock']);
+    assert.equal(p.event, 'cpu-clock');
+  });
+
   it('reads CRLF input exactly like LF input', () => {
     const lf = readCorpus('flamegraph/test/perf-iperf-stacks-pidtid-01.txt');
     const crlf = lf.replace(/\n/g, '\r\n');

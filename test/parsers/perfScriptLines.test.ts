@@ -14,7 +14,7 @@ const TRAILING = /:\s*(\d+)*\s+(\S+):\s*$/;
 
 function oracleHeader(line: string) {
   const m = HEADER.exec(line);
-  return m ? { comm: m[1], pid: m[2], tid: m[3] } : undefined;
+  return m ? { comm: m[1], pid: m[2], tid: m[3], end: m[0].trimEnd().length } : undefined;
 }
 function oracleFrame(line: string) {
   const m = FRAME.exec(line);
