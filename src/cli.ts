@@ -16,8 +16,9 @@ import { isFormatId, FORMAT_IDS, type FormatId } from './model/format';
 import { renderWebviewHtml, makeNonce } from './panels/webviewHtml';
 
 const USAGE = `usage:
-  perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs] [--event NAME] [--perl-compat] [--stats] [FILE|-]
+  perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs|--inline] [--event NAME] [--perl-compat] [--stats] [FILE|-]
       perf script output -> folded stacks, sorted like stackcollapse-perf.pl
+      (--inline marks frames perf reports as inlined with _[i]; --event-filter is --event)
   perflens parse [--format ID] FILE
       the parsed model as JSON; formats: ${FORMAT_IDS.join(', ')}
   perflens flamegraph [collapse options] FILE -o OUT.html
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       all: { type: 'boolean' },
       addrs: { type: 'boolean' },
       event: { type: 'string' },
+      'event-filter': { type: 'string' },
+      inline: { type: 'boolean' },
       'perl-compat': { type: 'boolean' },
       stats: { type: 'boolean' },
       format: { type: 'string' },
@@ -58,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
     kernel: !!(values.kernel || values.all),
     jit: !!(values.jit || values.all),
     addrs: !!values.addrs,
-    event: values.event,
+    inline: !!values.inline,
+    event: values.event ?? values['event-filter'],
   };
   let format: FormatId | undefined;
   if (values.format !== undefined) {

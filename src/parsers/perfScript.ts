@@ -22,6 +22,11 @@ export interface CollapseOptions {
   jit: boolean;
   /** Keep raw addresses of unresolved frames: `[unknown <addr>]` (--addrs). */
   addrs: boolean;
+  /**
+   * Suffix frames that perf itself reports as inlined (`sym (inlined)`, from DWARF) with `_[i]`.
+   * (stackcollapse-perf.pl's --inline runs addr2line instead; perf already did that work.)
+   */
+  inline?: boolean;
   /** Keep only samples of this event; by default the first event seen is kept. */
   event?: string;
   /**
@@ -362,7 +367,7 @@ export function collapsedFrameName(line: string, options: Partial<CollapseOption
   const { pc, mod } = m;
   const rawfunc = m.rawfunc.replace(SYMBOL_OFFSET, '');
   if (rawfunc.charCodeAt(0) === 40 /* ( */) return null;
-  const { addrs, kernel, jit, tidyRust } = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
+  const { addrs, kernel, jit, tidyRust, inline } = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
   // perf --inline joins inlined functions with '->'; the later ones are the inlined callees.
   const parts = rawfunc.split('->');
   const out: string[] = [];
@@ -377,7 +382,7 @@ export function collapsedFrameName(line: string, options: Partial<CollapseOption
     func = func.replace(QUOTES, '');
     if (tidyRust && RUST_HASH.test(func)) func = tidyRustSymbol(func);
     if (isJava && func.includes('/')) func = func.replace(/^L/, '');
-    if (out.length > 0) {
+    if (out.length > 0 || (inline && mod === 'inlined')) {
       if (!func.includes('_[i]')) func += '_[i]';
     } else if (kernel && KERNEL_DSO.test(mod) && !mod.includes('unknown')) {
       func += '_[k]';

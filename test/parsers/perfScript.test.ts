@@ -54,6 +54,12 @@ describe('perf script parser: variants', () => {
     assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['java;foo/Bar:.outer;foo/Baz:.inner_[i]']);
   });
 
+  it('marks frames perf reports as (inlined) with _[i] on request', () => {
+    const text = sample('t 1 1.000001: cpu-clock: ', ['1205 leaf_inl (inlined)', '1205 leaf+0x43 (/srv/t)', '1295 main+0x30 (/srv/t)']);
+    assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['t;main;leaf;leaf_inl']);
+    assert.deepEqual([...parsePerfScript(text, { inline: true }).stacks.keys()], ['t;main;leaf;leaf_inl_[i]']);
+  });
+
   it('keeps only the first event by default, with a located warning, and any event on request', () => {
     const text = sample('a 1 1.000001: 10 cycles: ', ['1 f (/x)']) + sample('a 1 1.000002: 20 instructions: ', ['1 g (/x)']);
     const first = parsePerfScript(text);
