@@ -8,9 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParseError } from './model/diagnostics';
-import { parseFile, type ParsedFile } from './io/parseFile';
+import { parseFile, requireStacks, type ParsedFile } from './io/parseFile';
 import { PERL_COMPAT, type CollapseOptions } from './parsers/perfScript';
-import { sortedStackEntries, sortedStackKeys, formatFoldedLine } from './analysis/folded';
+import { sortedStackKeys, formatFoldedLine } from './analysis/folded';
+import { reportModelJson } from './analysis/modelJson';
 import { flameGraphView } from './analysis/flameGraphView';
 import { isFormatId, FORMAT_IDS, type FormatId } from './model/format';
 import { renderWebviewHtml, makeNonce } from './panels/webviewHtml';
@@ -78,14 +79,15 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'collapse': {
       const parsed = await read(format ?? 'perf-script');
-      await writeFolded(parsed.profile.stacks);
+      const profile = requireStacks(parsed, file);
+      await writeFolded(profile.stacks);
       reportWarnings(file, parsed);
       if (values.stats) {
         const stats = {
           bytes: parsed.bytes,
-          lines: parsed.profile.lines,
-          samples: parsed.profile.samples,
-          stacks: parsed.profile.stacks.size,
+          lines: profile.lines,
+          samples: profile.samples,
+          stacks: profile.stacks.size,
           ms: Math.round(performance.now() - t0),
           maxRssKiB: process.resourceUsage().maxRSS,
         };
@@ -95,25 +97,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'parse': {
       const parsed = await read(format);
-      const p = parsed.profile;
-      const model = {
-        format: parsed.format,
-        events: p.events,
-        event: p.event,
-        samples: p.samples,
-        weight: p.weight,
-        lines: p.lines,
-        warnings: p.warnings,
-        droppedWarnings: p.droppedWarnings,
-        stacks: sortedStackEntries(p.stacks).map(([stack, count]) => ({ stack, count })),
-      };
-      process.stdout.write(JSON.stringify(model, null, 2) + '\n');
+      process.stdout.write(JSON.stringify(reportModelJson(parsed.model), null, 2) + '\n');
       return 0;
     }
     case 'flamegraph': {
       if (!values.output) throw new UsageError('flamegraph needs -o OUT.html');
       const parsed = await read(format);
-      const { meta, tree } = flameGraphView(parsed.profile, file === '-' ? 'stdin' : basename(file));
+      const { meta, tree } = flameGraphView(requireStacks(parsed, file), file === '-' ? 'stdin' : basename(file));
       if (parsed.format === 'perf-script') {
         meta.options = { pid: !!collapse.pid, tid: !!collapse.tid, kernel: !!collapse.kernel, jit: !!collapse.jit, addrs: !!collapse.addrs, event: meta.event };
       }
@@ -162,7 +152,7 @@ function write(data: Buffer): Promise<void> {
 }
 
 function reportWarnings(file: string, parsed: ParsedFile): void {
-  const p = parsed.profile;
+  const p = parsed.model;
   for (const w of p.warnings.slice(0, 20)) process.stderr.write(`${file}:${w.line}: warning: ${w.message}\n`);
   const more = p.warnings.length - 20 + p.droppedWarnings;
   if (more > 0) process.stderr.write(`${file}: ${more} more warnings\n`);

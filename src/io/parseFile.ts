@@ -9,6 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { ParseError } from '../model/diagnostics';
 import type { FormatId } from '../model/format';
 import type { StackProfile } from '../model/profile';
+import { isStackProfile, type ReportModel } from '../model/report';
 import { detectFormat } from '../parsers/detect';
 import { parserFor, type ParserOptions } from '../parsers/registry';
 import { collapseInParallel, PARALLEL_MIN_BYTES } from './parallelCollapse';
@@ -28,8 +29,14 @@ export interface ParseFileOptions extends ParserOptions {
 
 export interface ParsedFile {
   format: FormatId;
-  profile: StackProfile;
+  model: ReportModel;
   bytes: number;
+}
+
+/** The parsed file as a stack profile, or a located error for formats that have no stacks. */
+export function requireStacks(parsed: ParsedFile, name: string): StackProfile {
+  if (isStackProfile(parsed.model)) return parsed.model;
+  throw new ParseError(name, 1, `expected perf script output or folded stacks, got ${parsed.format} output`);
 }
 
 /** `source` is a path, or a stream (stdin) with `name` for messages. */
@@ -63,7 +70,7 @@ async function tryParallel(path: string, name: string, opts: ParseFileOptions): 
   if (profile.samples === 0 && result.firstUnrecognized) {
     throw new ParseError(name, result.firstUnrecognized.line, `expected ${parserFor('perf-script')!.expected}, got: ${result.firstUnrecognized.text.slice(0, 80)}`);
   }
-  return { format, profile, bytes: size };
+  return { format, model: profile, bytes: size };
 }
 
 const INVALID_UTF8 = 'invalid UTF-8 here (and maybe later); bad bytes are shown as �';
@@ -122,13 +129,13 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
     if (typeof source === 'string') stream.destroy();
   }
   parser!.end();
-  const profile = parser!.toProfile();
-  if (invalidUtf8Line > 0) profile.warnings.unshift({ line: invalidUtf8Line, message: INVALID_UTF8 });
+  const model = parser!.toModel();
+  if (invalidUtf8Line > 0) model.warnings.unshift({ line: invalidUtf8Line, message: INVALID_UTF8 });
   if (parser!.samples === 0 && parser!.firstUnrecognized) {
     const bad = parser!.firstUnrecognized;
     throw new ParseError(name, bad.line, `expected ${entry!.expected}, got: ${bad.text.slice(0, 80)}${detectedOther}`);
   }
-  return { format: format!, profile, bytes };
+  return { format: format!, model, bytes };
 
   function feed(text: string): void {
     if (text.length === 0) return;

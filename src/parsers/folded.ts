@@ -61,7 +61,7 @@ export class FoldedParser implements LineSink {
     this.warnings.add(lineNo, `expected 'frame;frame;… COUNT', got: ${shown}`);
   }
 
-  toProfile(): StackProfile {
+  toModel(): StackProfile {
     return {
       format: 'folded',
       events: [],
@@ -79,5 +79,5 @@ export function parseFolded(text: string): StackProfile {
   const p = new FoldedParser();
   p.push(text);
   p.end();
-  return p.toProfile();
+  return p.toModel();
 }

@@ -282,7 +282,7 @@ export class PerfScriptCollapser implements LineSink {
     return this.sawPeriod ? 'period' : 'samples';
   }
 
-  toProfile(): StackProfile {
+  toModel(): StackProfile {
     return {
       format: 'perf-script',
       events: this.events,
@@ -302,7 +302,7 @@ export function parsePerfScript(text: string, options: Partial<CollapseOptions> 
   const c = new PerfScriptCollapser(options);
   c.push(text);
   c.end();
-  return c.toProfile();
+  return c.toModel();
 }
 
 /**

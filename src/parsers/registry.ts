@@ -4,7 +4,7 @@
  * registry. Formats listed in FORMAT_IDS without an entry are recognised but not parsed yet.
  */
 import type { FormatId } from '../model/format';
-import type { StackProfile } from '../model/profile';
+import type { ReportModel } from '../model/report';
 import { FoldedParser } from './folded';
 import { PerfScriptCollapser, type CollapseOptions } from './perfScript';
 
@@ -17,7 +17,7 @@ export interface StreamParser<M> {
   readonly firstUnrecognized: { line: number; text: string } | undefined;
   /** How many records were parsed (samples, rows…); 0 with lines read means the input was not this format. */
   readonly samples: number;
-  toProfile(): M;
+  toModel(): M;
 }
 
 export interface ParserOptions {
@@ -31,21 +31,20 @@ export interface ParserEntry<M> {
   create(options: ParserOptions): StreamParser<M>;
 }
 
-export const STACK_PARSERS = {
+/** The parsers there are; a format without an entry is recognised by detect.ts but not read yet. */
+export const PARSERS: Partial<Record<FormatId, ParserEntry<ReportModel>>> = {
   'perf-script': {
     format: 'perf-script',
     expected: 'a perf script sample header (`comm pid [cpu] time: [period] event:`) or a callchain frame line',
-    create: (o: ParserOptions) => new PerfScriptCollapser(o.collapse),
+    create: (o) => new PerfScriptCollapser(o.collapse),
   },
   folded: {
     format: 'folded',
     expected: "a folded stack line 'frame;frame;… COUNT'",
     create: () => new FoldedParser(),
   },
-} satisfies Record<string, ParserEntry<StackProfile>>;
+};
 
-export type ParsableFormat = keyof typeof STACK_PARSERS;
-
-export function parserFor(format: FormatId): ParserEntry<StackProfile> | undefined {
-  return (STACK_PARSERS as Partial<Record<FormatId, ParserEntry<StackProfile>>>)[format];
+export function parserFor(format: FormatId): ParserEntry<ReportModel> | undefined {
+  return PARSERS[format];
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../model/diagnostics';
-import { parseFile } from '../io/parseFile';
+import { parseFile, requireStacks } from '../io/parseFile';
 import { flameGraphView } from '../analysis/flameGraphView';
 import { functionStats } from '../analysis/functionStats';
 import type { ParseRequest, WorkerReply } from './protocol';
@@ -31,22 +31,23 @@ port.once('message', async (req: ParseRequest) => {
         }
       },
     });
+    const profile = requireStacks(parsed, req.name);
     if (req.purpose === 'document') {
-      const { functions, total } = functionStats(parsed.profile.stacks);
+      const { functions, total } = functionStats(profile.stacks);
       reply({
         type: 'document',
         analysis: {
           format: parsed.format,
-          warnings: parsed.profile.warnings,
+          warnings: profile.warnings,
           functions: functions.map((f) => [f.name, f.total, f.self]),
           total,
-          samples: parsed.profile.samples,
-          event: parsed.profile.event,
+          samples: profile.samples,
+          event: profile.event,
         },
       });
       return;
     }
-    const { meta, tree } = flameGraphView(parsed.profile, req.title);
+    const { meta, tree } = flameGraphView(profile, req.title);
     reply({ type: 'done', meta, tree });
   } catch (err) {
     if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true });

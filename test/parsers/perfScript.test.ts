@@ -88,7 +88,7 @@ describe('perf script parser: variants', () => {
       const c = new PerfScriptCollapser();
       for (let i = 0; i < text.length; i += size) c.push(text.slice(i, i + size));
       c.end();
-      assert.equal(toFoldedText(c.toProfile().stacks), whole, `chunk size ${size}`);
+      assert.equal(toFoldedText(c.toModel().stacks), whole, `chunk size ${size}`);
     }
   });
 
