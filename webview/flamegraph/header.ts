@@ -16,8 +16,9 @@ export function renderHeader(header: HTMLElement, meta: FlameGraphMeta, rootTota
   const samples = fact('', formatCount(meta.samples));
   samples.append(` ${samplesLabel}`);
   header.append(samples);
-  const total = fact('total', formatCount(rootTotal));
-  total.append(unitSuffix(meta.unit));
+  // Period-weighted profiles: "total period 1,250,000" (ns for cpu-clock, events for cycles).
+  const total = fact(meta.unit === 'period' ? 'total period' : 'total', formatCount(rootTotal));
+  if (meta.unit !== 'period') total.append(unitSuffix(meta.unit));
   header.append(total);
   const count = meta.warnings.length + meta.droppedWarnings;
   if (count > 0) {
