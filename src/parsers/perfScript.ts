@@ -10,53 +10,12 @@ import type { StackProfile } from '../model/profile';
 import { LineSplitter, type LineSink } from './lineSplitter';
 import { StackTrie, type TrieExport } from './stackTrie';
 import { matchFrame, matchHeaderStart, matchTrailingEvent } from './perfScriptLines';
+import { DEFAULT_COLLAPSE_OPTIONS, type CollapseOptions } from './collapseOptions';
+import { collapsedFrameName } from './perfScriptFrames';
 
-export interface CollapseOptions {
-  /** Root frame `comm-PID` (stackcollapse-perf.pl --pid). */
-  pid: boolean;
-  /** Root frame `comm-PID/TID` (--tid). */
-  tid: boolean;
-  /** Suffix kernel frames with `_[k]` (--kernel). */
-  kernel: boolean;
-  /** Suffix JIT frames (perf-PID.map) with `_[j]` (--jit). */
-  jit: boolean;
-  /** Keep raw addresses of unresolved frames: `[unknown <addr>]` (--addrs). */
-  addrs: boolean;
-  /**
-   * Suffix frames that perf itself reports as inlined (`sym (inlined)`, from DWARF) with `_[i]`.
-   * (stackcollapse-perf.pl's --inline runs addr2line instead; perf already did that work.)
-   */
-  inline?: boolean;
-  /** Keep only samples of this event; by default the first event seen is kept. */
-  event?: string;
-  /**
-   * Drop a last sample that the input cuts off (no blank line after it), as stackcollapse-perf.pl
-   * does. By default it is counted (as inferno does), with a warning either way.
-   */
-  dropTruncatedSample?: boolean;
-  /**
-   * Finish Rust legacy symbols that perf left half-demangled (`foo::h0123456789abcdef`,
-   * `_$u7b$$u7b$closure$u7d$$u7d$`), as inferno does. stackcollapse-perf.pl keeps them raw.
-   */
-  tidyRust?: boolean;
-  /**
-   * The event to keep when the user chose none: what the first event of the whole file is, for a
-   * parser that reads only a later part of it (parallel parsing). Filtering warns as by default.
-   */
-  defaultEvent?: string;
-}
-
-/** stackcollapse-perf.pl's own behaviour where inferno (our default) differs from it. */
-export const PERL_COMPAT: Partial<CollapseOptions> = { dropTruncatedSample: true, tidyRust: false };
-
-export const DEFAULT_COLLAPSE_OPTIONS: CollapseOptions = {
-  pid: false,
-  tid: false,
-  kernel: false,
-  jit: false,
-  addrs: false,
-  tidyRust: true,
-};
+// The format's public API: the collapser, its options and the frame-name rules.
+export { DEFAULT_COLLAPSE_OPTIONS, PERL_COMPAT, type CollapseOptions } from './collapseOptions';
+export { collapsedFrameName, stripArguments, tidyRustSymbol } from './perfScriptFrames';
 
 // Sample headers, frames and the trailing `event:` are matched by perfScriptLines.ts, in linear
 // time. Comm: the perl's `\S.+?` would keep a space in one-letter comms (`t  9981` -> `t_`);
@@ -71,17 +30,6 @@ const SINGLE_LINE_FRAME = /^\s*[0-9a-f]+ /;
 const MAX_HEADER_LENGTH = 1 << 16;
 // A srcline continuation: exactly two spaces, then `file:line`, `:0` or `[dso][addr]`.
 const SRCLINE = /^ {2}\S/;
-const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
-const QUOTES = /["']/g;
-const RUST_HASH = /::h[0-9a-f]{16}$/;
-const RUST_ESCAPES: Record<string, string> = {
-  SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',',
-};
-// Kernel DSOs: [kernel.kallsyms], [module], vmlinux (also versioned `vmlinux-5.4.14-…`) and .ko modules.
-const KERNEL_DSO = /^\[|(^|\/)vmlinux(-[^/]*)?$|\.ko$/;
-// JIT code: perf-PID.map symbol maps and jitdump's /tmp/jitted-PID-N.so.
-const JIT_DSO = /\/tmp\/perf-\d+\.map|\/jitted-\d+-\d+\.so$/;
-
 /** Cap on the frame-line cache; real profiles have far fewer distinct frame lines. */
 const FRAME_CACHE_LIMIT = 1 << 20;
 
@@ -306,40 +254,6 @@ export function parsePerfScript(text: string, options: Partial<CollapseOptions> 
 }
 
 /**
- * Drops a C/C++/Java argument list: everything from the first '(' that is outside template brackets,
- * unless it is part of a Go method name (`net/http.(*Client).Do`) or `(anonymous namespace)`.
- * Template arguments may hold parentheses (`std::function<int (int, int)>::operator()`).
- */
-export function stripArguments(func: string): string {
-  if (!func.includes('(')) return func;
-  if (/\.\(.*\)\./.test(func)) return func;
-  let depth = 0;
-  for (let i = 0; i < func.length; i++) {
-    const c = func.charCodeAt(i);
-    if (c === 60 /* < */) depth++;
-    else if (c === 62 /* > */ && depth > 0) depth--;
-    else if (c === 40 /* ( */ && depth === 0) {
-      if (func.startsWith('(anonymous namespace)', i)) continue;
-      return func.slice(0, i);
-    }
-  }
-  return func;
-}
-
-/** `a::b::h0123…` -> `a::b`, with `$LT$`/`$u7b$`-style escapes and `..` decoded. */
-export function tidyRustSymbol(func: string): string {
-  return func
-    .replace(RUST_HASH, '')
-    // A symbol that starts with an escape has a '_' in front (`_$LT$T$u20$as$u20$Tr$GT$::f`).
-    .replace(/^_\$LT\$/, '$$LT$$')
-    .replace(/\$([A-Z]{1,2}|u[0-9a-f]{2,6})\$/g, (whole, code: string) => {
-      if (code.charCodeAt(0) === 117 /* u */) return String.fromCodePoint(parseInt(code.slice(1), 16));
-      return RUST_ESCAPES[code] ?? whole;
-    })
-    .replace(/\.\./g, '::');
-}
-
-/**
  * The event without its modifier suffix (`cycles:u` -> `cycles`, `cpu-clock:pppH` -> `cpu-clock`):
  * the same counter with other privilege/precision modifiers is the same event for filtering.
  * Tracepoints keep their name (`sched:sched_switch`).
@@ -356,41 +270,3 @@ function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
-/**
- * The folded name(s) of one frame line as stackcollapse-perf.pl writes them (offset dropped,
- * arguments cut, `[unknown]` replaced by the DSO, Java `L` prefix dropped in `java` processes,
- * annotations), root-most first and joined by ';'; null when the line is not a frame.
- */
-export function collapsedFrameName(line: string, options: Partial<CollapseOptions>, isJava: boolean): string | null {
-  const m = matchFrame(line);
-  if (!m) return null;
-  const { pc, mod } = m;
-  const rawfunc = m.rawfunc.replace(SYMBOL_OFFSET, '');
-  if (rawfunc.charCodeAt(0) === 40 /* ( */) return null;
-  const { addrs, kernel, jit, tidyRust, inline } = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
-  // perf --inline joins inlined functions with '->'; the later ones are the inlined callees.
-  const parts = rawfunc.split('->');
-  const out: string[] = [];
-  for (let func of parts) {
-    if (func === '[unknown]') {
-      let name = 'unknown';
-      if (mod !== '[unknown]') name = mod.replace(/.*\//, '');
-      func = addrs ? `[${name} <${pc}>]` : `[${name}]`;
-    }
-    if (func.includes(';')) func = func.replace(/;/g, ':');
-    func = stripArguments(func);
-    func = func.replace(QUOTES, '');
-    if (tidyRust && RUST_HASH.test(func)) func = tidyRustSymbol(func);
-    if (isJava && func.includes('/')) func = func.replace(/^L/, '');
-    if (out.length > 0 || (inline && mod === 'inlined')) {
-      if (!func.includes('_[i]')) func += '_[i]';
-    } else if (kernel && KERNEL_DSO.test(mod) && !mod.includes('unknown')) {
-      func += '_[k]';
-    } else if (jit && JIT_DSO.test(mod)) {
-      if (!func.includes('_[j]')) func += '_[j]';
-    }
-    out.push(func);
-  }
-  // Frames are reversed one by one at the end, so a multi-part frame stays root-most first.
-  return out.length === 1 ? out[0] : out.join(';');
-}
