@@ -22,6 +22,8 @@ export { collapsedFrameName, stripArguments, tidyRustSymbol } from './perfScript
 // like inferno we do not.
 // Any header with a time: `time: [period] event: …` (tracepoints, samples without callchain).
 const TIMED_EVENT = /\d\.\d+:\s+(?:(\d+)\s+)?(\S+):(?:\s|$)/;
+// `… time: PERF_RECORD_MMAP2 …`: a side-band record, not a sample.
+const SIDE_BAND = /^[^:]*:\s+PERF_RECORD_[A-Z_0-9]+/;
 // After the pid of an old header without time: `[cpu] event:`.
 const UNTIMED_EVENT = /^\s+(?:\[\d+\]\s+)?(\S+):\s*$/;
 // The leaf frame of a sample without callchain, after its event: `ip sym+off (dso)`.
@@ -158,6 +160,12 @@ export class PerfScriptCollapser implements LineSink {
     if (!m) return false;
     // A header that follows a sample without a blank line still closes it (no-callchain output).
     if (this.pname !== undefined) this.finishSample();
+    // Side-band records (--show-task-events, --show-mmap-events …) share the header but are no samples.
+    if (SIDE_BAND.test(header.slice(m.end))) {
+      this.pname = undefined;
+      this.depth = 0;
+      return true;
+    }
     this.pname = undefined;
     this.depth = 0;
     this.filtered = false;

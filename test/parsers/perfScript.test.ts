@@ -54,6 +54,17 @@ describe('perf script parser: variants', () => {
     assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['java;foo/Bar:.outer;foo/Baz:.inner_[i]']);
   });
 
+  it('ignores side-band records (--show-task-events, --show-mmap-events)', () => {
+    const text =
+      '           t  9981 [000]  1017.000001: PERF_RECORD_COMM exec: t:9981/9981\n' +
+      '           t  9981 [000]  1017.000002: PERF_RECORD_MMAP2 9981/9981: [0x55d0(0x1000) @ 0 08:01 123 0]: r-xp /srv/t\n' +
+      sample('t  9981 [000]  1017.539147:     250000 cpu-clock:pppH: ', ['1205 leaf_b+0x43 (/srv/perfx/t)']);
+    const p = parsePerfScript(text);
+    assert.deepEqual([...p.stacks], [['t;leaf_b', 250000]]);
+    assert.equal(p.samples, 1);
+    assert.deepEqual(p.warnings, []);
+  });
+
   it('marks frames perf reports as (inlined) with _[i] on request', () => {
     const text = sample('t 1 1.000001: cpu-clock: ', ['1205 leaf_inl (inlined)', '1205 leaf+0x43 (/srv/t)', '1295 main+0x30 (/srv/t)']);
     assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['t;main;leaf;leaf_inl']);
