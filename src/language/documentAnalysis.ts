@@ -24,6 +24,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly cache = new Map<string, Entry>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('perflens');
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The run in flight per document: a newer version cancels it. */
+  private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri) {
@@ -58,17 +60,23 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private async run(doc: vscode.TextDocument): Promise<Indexed | undefined> {
     const text = doc.getText();
     if (text.length > MAX_ANALYZED_CHARS) return undefined;
+    const key = doc.uri.toString();
+    const version = doc.version;
+    this.running.get(key)?.cancel();
     const cts = new vscode.CancellationTokenSource();
+    this.running.set(key, cts);
     const outcome = await parseInWorker(
       this.extensionUri,
-      { text, name: doc.uri.fsPath || doc.uri.toString(), title: '', format: doc.languageId as 'perf-script' | 'folded', purpose: 'document' },
+      { text, name: doc.uri.fsPath || key, title: '', format: doc.languageId as 'perf-script' | 'folded', purpose: 'document' },
       () => undefined,
       cts.token,
     );
+    if (this.running.get(key) === cts) this.running.delete(key);
+    // A newer version (or closing the document) made this result stale: publish nothing.
+    if (cts.token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
     if (outcome.type === 'error') {
-      const m = /:(\d+): (.*)$/s.exec(outcome.message);
-      const line = m ? Math.max(0, Number(m[1]) - 1) : 0;
-      this.diagnostics.set(doc.uri, [diagnostic(doc, line, m ? m[2] : outcome.message, vscode.DiagnosticSeverity.Error)]);
+      const line = outcome.line !== undefined ? outcome.line - 1 : 0;
+      this.diagnostics.set(doc.uri, [diagnostic(doc, line, outcome.expected ?? outcome.message, vscode.DiagnosticSeverity.Error)]);
       return undefined;
     }
     if (outcome.type !== 'document') return undefined;
@@ -82,6 +90,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    for (const cts of this.running.values()) cts.cancel();
     this.subscriptions.forEach((d) => d.dispose());
   }
 }

@@ -50,7 +50,7 @@ port.once('message', async (req: ParseRequest) => {
     const { meta, tree } = flameGraphView(profile, req.title);
     reply({ type: 'done', meta, tree });
   } catch (err) {
-    if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true });
+    if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true, line: err.line, expected: err.expected });
     else reply({ type: 'error', message: `${req.name}: ${(err as Error).message}`, located: false });
   }
 });

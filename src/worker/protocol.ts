@@ -32,4 +32,5 @@ export type WorkerReply =
   | { type: 'progress'; bytes: number }
   | { type: 'done'; meta: FlameGraphMeta; tree: CallTree }
   | { type: 'document'; analysis: DocumentAnalysis }
-  | { type: 'error'; message: string; located: boolean };
+  /** `line` and `expected` are set when the input itself is at fault (a ParseError). */
+  | { type: 'error'; message: string; located: boolean; line?: number; expected?: string };
