@@ -4,10 +4,11 @@ import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel
 import type { FlameGraphViewState } from './protocol';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
+import { registerLanguageAutoDetection } from './language/autoDetect';
 
 export function activate(context: vscode.ExtensionContext): void {
   const analyzer = new DocumentAnalyzer(context.extensionUri);
-  context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer));
+  context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
   context.subscriptions.push(
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource();

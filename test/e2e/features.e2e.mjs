@@ -141,7 +141,12 @@ export function prepareFeatureFixtures(workspace, need) {
   // FlameGraph's stored collapse (perl, first event only) agrees with the count of first-event samples.
   assert.equal(foldedOnStack(need('flamegraph/test/results/perf-cycles-instructions-01-collapsed-kernel.txt')).total, byEvent.get(first));
 
+  // perf script output saved as .txt (VS Code's plaintext) and a plain `word count` list that must stay plain text.
+  writeFileSync(join(workspace, 'perf-out.txt'), ciText);
+  writeFileSync(join(workspace, 'word-counts.txt'), 'alpha 12\nbeta 7\ngamma 3\n');
+
   return {
+    plainText: { perf: 'perf-out.txt', other: 'word-counts.txt' },
     vertx: { file: 'vertx.perf-script', samples: samples.length },
     hover,
     garbage: { file: 'garbage.perf-script', line: garbageLine + 1, message: 'unrecognized line: THIS IS GARBAGE' },
@@ -314,6 +319,23 @@ async function freshStart(wb) {
 // Tests
 
 export const tests = [
+  {
+    name: 'a .txt file holding perf script output is switched to the perf script language; other text stays plain',
+    timeout: 60_000,
+    async run({ wb, fixtures, shot, log }) {
+      await freshStart(wb);
+      await wb.openFile(fixtures.plainText.perf);
+      const mode = await waitFor(async () => {
+        const m = await wb.languageMode();
+        return /perf[ -]?script/i.test(m) ? m : undefined;
+      }, { timeout: 15_000, interval: 300, message: `language mode of ${fixtures.plainText.perf} to become perf script` });
+      log(`${fixtures.plainText.perf}: ${mode}`);
+      await shot('e2e-autodetect');
+      await wb.openFile(fixtures.plainText.other);
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.match(await wb.languageMode(), /plain ?text/i, `${fixtures.plainText.other} stays plain text`);
+    },
+  },
   {
     name: 'Problems panel: a garbage line is a PerfLens warning at its line',
     timeout: 60_000,
