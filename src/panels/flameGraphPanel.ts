@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { CollapseOptionsState, FlameGraphViewState, FromWebview, ToWebview } from '../protocol';
+import type { CollapseOptionsState, FlameGraphViewState } from '../protocol';
 import { parseInWorker } from './parseInWorker';
-import { makeNonce, renderWebviewHtml } from './webviewHtml';
+import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { ParseRequest } from '../worker/protocol';
 
 export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
@@ -14,9 +14,7 @@ export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 const DEFAULT_OPTIONS: CollapseOptionsState = { pid: false, tid: false, kernel: false, jit: false, addrs: false };
 
 export class FlameGraphPanel {
-  private static readonly panels = new Set<FlameGraphPanel>();
-  /** The message that describes what the panel shows now; re-sent when the webview (re)loads. */
-  private current: ToWebview | undefined;
+  private readonly host: WebviewPanelHost;
   private options: CollapseOptionsState = { ...DEFAULT_OPTIONS };
   private cancel: vscode.CancellationTokenSource | undefined;
 
@@ -25,7 +23,7 @@ export class FlameGraphPanel {
       FLAME_GRAPH_VIEW_TYPE,
       `Flame Graph: ${basename(source.path)}`,
       vscode.ViewColumn.Active,
-      webviewOptions(extensionUri),
+      WebviewPanelHost.options(extensionUri),
     );
     const p = new FlameGraphPanel(panel, extensionUri, source);
     void p.load();
@@ -34,10 +32,9 @@ export class FlameGraphPanel {
 
   /** Brings a panel back after a reload, from the state the webview saved. */
   static revive(extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined): void {
-    panel.webview.options = webviewOptions(extensionUri);
     if (!state?.source) {
       const p = new FlameGraphPanel(panel, extensionUri, undefined);
-      p.post({ type: 'flameGraph/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
+      p.host.show({ type: 'flameGraph/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
       return;
     }
     const p = new FlameGraphPanel(panel, extensionUri, vscode.Uri.parse(state.source));
@@ -46,53 +43,21 @@ export class FlameGraphPanel {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly source: vscode.Uri | undefined,
   ) {
-    FlameGraphPanel.panels.add(this);
-    panel.webview.html = this.html();
-    panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m));
+    this.host = new WebviewPanelHost(panel, extensionUri, 'flamegraph', (m) => this.onMessage(m), () =>
+      this.source ? vscode.Uri.joinPath(this.source, '..') : undefined,
+    );
     panel.onDidDispose(() => {
       this.cancel?.cancel();
-      FlameGraphPanel.panels.delete(this);
+      this.host.dispose();
     });
   }
 
-  private html(): string {
-    const webview = this.panel.webview;
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    return renderWebviewHtml({
-      title: this.panel.title,
-      nonce: makeNonce(),
-      cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'flamegraph.js')).toString(),
-    });
-  }
-
-  private post(msg: ToWebview): void {
-    this.current = msg;
-    void this.panel.webview.postMessage(msg);
-  }
-
-  private async onMessage(m: FromWebview): Promise<void> {
+  private async onMessage(m: PanelMessage): Promise<void> {
     switch (m.type) {
-      case 'ready':
-        if (this.current) void this.panel.webview.postMessage(this.current);
-        return;
-      case 'copyText':
-        await vscode.env.clipboard.writeText(m.text);
-        void vscode.window.setStatusBarMessage('PerfLens: stack copied', 3000);
-        return;
-      case 'exportSvg': {
-        const base = this.source ? vscode.Uri.joinPath(this.source, '..') : undefined;
-        const target = await vscode.window.showSaveDialog({
-          defaultUri: base ? vscode.Uri.joinPath(base, m.fileName) : undefined,
-          filters: { SVG: ['svg'] },
-        });
-        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(m.svg));
-        return;
-      }
       case 'selectEvent':
         this.options = { ...this.options, event: m.event };
         await this.load();
@@ -102,9 +67,6 @@ export class FlameGraphPanel {
         await this.load();
         return;
       case 'reveal':
-        return;
-      case 'error':
-        void vscode.window.showErrorMessage(`PerfLens flame graph: ${m.message}`);
         return;
     }
   }
@@ -118,7 +80,7 @@ export class FlameGraphPanel {
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    this.post({ type: 'flameGraph/loading', title });
+    this.host.show({ type: 'flameGraph/loading', title });
 
     const req: ParseRequest = { name, title, collapse: this.options };
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
@@ -143,7 +105,7 @@ export class FlameGraphPanel {
             const pct = Math.min(100, (bytes / size) * 100);
             progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
             reported = pct;
-            void this.panel.webview.postMessage({ type: 'flameGraph/loading', title, percent: Math.round(pct) } satisfies ToWebview);
+            this.host.send({ type: 'flameGraph/loading', title, percent: Math.round(pct) });
           }
         }, cts.token);
       },
@@ -151,17 +113,9 @@ export class FlameGraphPanel {
     if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
     if (outcome.type === 'done') {
       const meta = outcome.meta.format === 'perf-script' ? { ...outcome.meta, options: { ...this.options, event: outcome.meta.event } } : outcome.meta;
-      this.post({ type: 'flameGraph/show', meta, tree: outcome.tree, state: { source: source.toString(), options: this.options } });
+      this.host.show({ type: 'flameGraph/show', meta, tree: outcome.tree, state: { source: source.toString(), options: this.options } });
     } else if (outcome.type === 'error') {
-      this.post({ type: 'flameGraph/error', title, message: outcome.message });
+      this.host.show({ type: 'flameGraph/error', title, message: outcome.message });
     }
   }
-}
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-  };
 }
