@@ -58,5 +58,4 @@ export type FromWebview =
   | { type: 'exportSvg'; svg: string; fileName: string }
   | { type: 'selectEvent'; event: string }
   | { type: 'setOptions'; options: CollapseOptionsState }
-  | { type: 'reveal'; frame: string }
   | { type: 'error'; message: string };

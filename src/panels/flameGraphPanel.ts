@@ -66,8 +66,6 @@ export class FlameGraphPanel {
         this.options = { ...DEFAULT_OPTIONS, ...m.options };
         await this.load();
         return;
-      case 'reveal':
-        return;
     }
   }
 
