@@ -158,18 +158,27 @@ function reportWarnings(file: string, parsed: ParsedFile): void {
   if (more > 0) process.stderr.write(`${file}: ${more} more warnings\n`);
 }
 
+// `perflens collapse big.txt | head`: the reader went away; that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`perflens: cannot write the output: ${err.message}\n`);
+  process.exit(1);
+});
+
+// Exit codes are set, not forced: process.exit() would cut off output still queued for a pipe.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
+    const code = (err as { code?: string }).code;
+    process.exitCode = 1;
     if (err instanceof ParseError) process.stderr.write(err.message + '\n');
-    else if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    else if (err instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`perflens: ${(err as Error).message}\n${USAGE}\n`);
-      process.exit(2);
-    } else if ((err as { code?: string }).code === 'ENOENT' || (err as { code?: string }).code === 'EISDIR' || (err as { code?: string }).code === 'EACCES') {
+      process.exitCode = 2;
+    } else if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
       process.stderr.write(`perflens: ${(err as Error).message}\n`);
-    } else if ((err as { code?: string }).code === 'EPIPE') {
-      process.exit(0);
     } else process.stderr.write(`perflens: internal error: ${(err as Error).message}\n`);
-    process.exit(1);
   },
 );

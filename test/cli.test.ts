@@ -50,6 +50,21 @@ describe('perflens CLI', () => {
     assert.equal(folded.format, 'folded');
   });
 
+  it('parse writes large JSON completely into a pipe', () => {
+    const r = run(['parse', corpusFile('flamegraph/test/perf-vertx-stacks-01.txt')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.length > 65536, `only ${r.stdout.length} bytes`);
+    assert.equal(JSON.parse(r.stdout).format, 'perf-script');
+  });
+
+  it('a reader that stops early (| head -1) is no error', () => {
+    // Its folded output (MiBs) is far larger than a pipe buffer, so writing hits EPIPE.
+    const big = resolve(__dirname, '../samples/perf-6.1-node-gzip-xz.perf-script');
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" collapse "${big}" | head -1 > /dev/null`], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /Unhandled|EPIPE|at /);
+  });
+
   it('unparseable input: exit 1 and exactly one located line, no stack trace', () => {
     for (const [file, pattern] of [
       [corpusFile('perf-6.1-captures/stat.txt'), /stat\.txt:1: .*perf-stat output/],

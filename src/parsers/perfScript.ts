@@ -56,6 +56,8 @@ export class PerfScriptCollapser implements LineSink {
   private readonly frameCache = new Map<string, number>();
   private readonly javaFrameCache = new Map<string, number>();
   private sampleStartLine = 0;
+  /** The frame printed on the header line itself (no-callchain sample), until we know no callchain follows. */
+  private pendingLeaf = -1;
   /** Weight of the current sample: its period when the header shows one, else 1 (as the perl does). */
   private period = 1;
   private sawPeriod = false;
@@ -130,6 +132,8 @@ export class PerfScriptCollapser implements LineSink {
       if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
       cache.set(detach(line), frame);
     }
+    // A callchain follows: the header's own `ip sym (dso)` was not the leaf (-F +addr).
+    if (frame >= 0) this.pendingLeaf = -1;
     if (frame < 0) {
       // `perf script -F +srcline` puts `  file.c:42` under a frame: not a frame, not an error.
       if (!matchFrame(line) && !(this.depth > 0 && SRCLINE.test(line))) this.unrecognized(line, lineNo);
@@ -186,7 +190,7 @@ export class PerfScriptCollapser implements LineSink {
       if (!this.events.includes(event)) this.events.push(event);
       if (this.eventFilter === undefined) {
         this.eventFilter = event;
-      } else if (event !== this.eventFilter && baseEvent(event) !== baseEvent(this.eventFilter)) {
+      } else if (event !== this.eventFilter && !(this.eventDefaulted && sameDefaultEvent(event, this.eventFilter))) {
         if (this.eventDefaulted && !this.filterWarned) {
           this.filterWarned = true;
           this.warnings.add(lineNo, `several events in this file; showing only '${this.eventFilter}'`);
@@ -208,17 +212,20 @@ export class PerfScriptCollapser implements LineSink {
     this.pnameId = this.trie.intern(detach(pname));
     this.isJava = pname === 'java';
     this.sampleStartLine = lineNo;
-    // Without callchains a sample is one line: the leaf frame follows the event name.
+    // Without callchains a sample is one line: the leaf frame follows the event name. It is held
+    // back: with -F +addr the same shape is the data address's symbol, and a callchain follows.
+    this.pendingLeaf = -1;
     const rest = timed ? line.slice(timed.index + timed[0].length).trim() : '';
     if (SINGLE_LINE_FRAME.test(rest) && rest.endsWith(')')) {
       const name = this.frameName('\t' + rest);
-      if (name !== null) this.pushFrame(this.trie.intern(detach(name)));
-      this.finishSample();
+      if (name !== null) this.pendingLeaf = this.trie.intern(detach(name));
     }
     return true;
   }
 
   private finishSample(): void {
+    if (this.depth === 0 && this.pendingLeaf >= 0) this.pushFrame(this.pendingLeaf);
+    this.pendingLeaf = -1;
     this.trie.add(this.pnameId, this.frames, this.depth, this.period);
     this.samples++;
     this.pname = undefined;
@@ -262,12 +269,22 @@ export function parsePerfScript(text: string, options: Partial<CollapseOptions> 
 }
 
 /**
- * The event without its modifier suffix (`cycles:u` -> `cycles`, `cpu-clock:pppH` -> `cpu-clock`):
- * the same counter with other privilege/precision modifiers is the same event for filtering.
+ * The event without its modifier suffix (`cycles:u` -> `cycles`, `cpu-clock:pppH` -> `cpu-clock`).
  * Tracepoints keep their name (`sched:sched_switch`).
  */
 export function baseEvent(event: string): string {
   return event.replace(/:[ukhIGHpPSDWe]+$/, '');
+}
+
+/**
+ * Whether the default event filter keeps `event` next to `first`: the same counter once bare and
+ * once with modifiers (`cycles:u` beside `cycles`, as inferno's single-line-stacks case has) is one
+ * event; two modifier sets (`cpu-clock:u` and `cpu-clock:k`) are two. A named event matches exactly.
+ */
+export function sameDefaultEvent(event: string, first: string): boolean {
+  if (event === first) return true;
+  const base = baseEvent(event);
+  return base === baseEvent(first) && (event === base || first === base);
 }
 
 /**

@@ -3,6 +3,9 @@ import { readdirSync } from 'node:fs';
 import { parsePerfScript, PerfScriptCollapser, stripArguments, tidyRustSymbol, baseEvent } from '../../src/parsers/perfScript';
 import { toFoldedText } from '../../src/analysis/folded';
 import { corpusFile, readCorpus } from '../helpers/corpus';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from '../helpers/golden';
 import { assertGolden } from '../helpers/golden';
 
 describe('perf script parser: perf 6.1 captures (golden)', () => {
@@ -52,6 +55,29 @@ describe('perf script parser: variants', () => {
   it('splits perf --inline "a->b" frames and marks the inlined ones', () => {
     const text = sample('java 1 1.000001: cycles: ', ['7f00 Lfoo/Bar;.outer->Lfoo/Baz;.inner (/tmp/perf-1.map)']);
     assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['java;foo/Bar:.outer;foo/Baz:.inner_[i]']);
+  });
+
+  it('keeps a -F +addr header symbol out of the stack when a callchain follows (page faults, perf 6.1)', () => {
+    const text = readFileSync(join(FIXTURES, 'perf-script/page-faults-addr.txt'), 'utf8');
+    const p = parsePerfScript(text, { kernel: true });
+    assert.equal(p.samples, 40);
+    // The second sample's header names dl_close_state.2 (the data address); its stack is the callchain.
+    assert.ok(p.stacks.has('python3;[unknown];entry_SYSCALL_64_after_hwframe_[k];do_syscall_64_[k];__x64_sys_execve_[k];do_execveat_common.isra.0_[k];bprm_execve_[k];load_elf_binary_[k];elf_load_[k]'));
+    assert.ok(![...p.stacks.keys()].some((k) => k.includes('dl_close_state')), 'no data-address symbol in any stack');
+    assert.deepEqual(p.warnings, []);
+  });
+
+  it('keeps two modifier sets of one counter apart (cpu-clock:u, cpu-clock:k, perf 6.1)', () => {
+    const text = readFileSync(join(FIXTURES, 'perf-script/cpu-clock-u-k.txt'), 'utf8');
+    const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+    const first = parsePerfScript(text);
+    assert.deepEqual(first.events, ['cpu-clock:u', 'cpu-clock:k']);
+    assert.equal(first.samples, 30);
+    assert.equal(total(first.stacks), 30 * 250000);
+    assert.match(first.warnings[0].message, /several events/);
+    const k = parsePerfScript(text, { event: 'cpu-clock:k' });
+    assert.equal(k.samples, 10);
+    assert.equal(total(k.stacks), 10 * 250000);
   });
 
   it('ignores side-band records (--show-task-events, --show-mmap-events)', () => {
