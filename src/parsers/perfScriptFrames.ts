@@ -63,10 +63,22 @@ export function collapsedFrameName(line: string, options: Partial<CollapseOption
  */
 export function stripArguments(func: string): string {
   if (!func.includes('(')) return func;
-  if (/\.\(.*\)\./.test(func)) return func;
+  // The perl's Go test /\.\(.*\)\./, without its quadratic backtracking.
+  const goOpen = func.indexOf('.(');
+  if (goOpen >= 0 && func.lastIndexOf(').') >= goOpen + 2) return func;
   let depth = 0;
   for (let i = 0; i < func.length; i++) {
     const c = func.charCodeAt(i);
+    // `operator<`, `operator<<`, `operator->` …: those angle brackets open no template.
+    if (c === 111 /* o */ && func.startsWith('operator', i) && !isIdentifierChar(func.charCodeAt(i - 1))) {
+      let j = i + 8;
+      while (func.charCodeAt(j) === 32) j++;
+      const op = ANGLE_OPERATORS.find((o) => func.startsWith(o, j));
+      if (op) {
+        i = j + op.length - 1;
+        continue;
+      }
+    }
     if (c === 60 /* < */) depth++;
     else if (c === 62 /* > */ && depth > 0) depth--;
     else if (c === 40 /* ( */ && depth === 0) {
@@ -77,6 +89,12 @@ export function stripArguments(func: string): string {
   return func;
 }
 
+const ANGLE_OPERATORS = ['<=>', '<<=', '>>=', '->*', '<<', '>>', '<=', '>=', '->', '<', '>'];
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 /** `a::b::h0123…` -> `a::b`, with `$LT$`/`$u7b$`-style escapes and `..` decoded. */
 export function tidyRustSymbol(func: string): string {
   return func
@@ -84,7 +102,11 @@ export function tidyRustSymbol(func: string): string {
     // A symbol that starts with an escape has a '_' in front (`_$LT$T$u20$as$u20$Tr$GT$::f`).
     .replace(/^_\$LT\$/, '$$LT$$')
     .replace(/\$([A-Z]{1,2}|u[0-9a-f]{2,6})\$/g, (whole, code: string) => {
-      if (code.charCodeAt(0) === 117 /* u */) return String.fromCodePoint(parseInt(code.slice(1), 16));
+      if (code.charCodeAt(0) === 117 /* u */) {
+        const cp = parseInt(code.slice(1), 16);
+        // Only a real character: not past U+10FFFF, not half of a surrogate pair.
+        return cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : whole;
+      }
       return RUST_ESCAPES[code] ?? whole;
     })
     .replace(/\.\./g, '::');

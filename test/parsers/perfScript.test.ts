@@ -160,6 +160,16 @@ describe('perf script parser: variants', () => {
   it('helpers: stripArguments, tidyRustSymbol, baseEvent', () => {
     assert.equal(stripArguments('std::function<int (int, int)>::operator()'), 'std::function<int (int, int)>::operator');
     assert.equal(stripArguments('foo(int)'), 'foo');
+    // Angle brackets of operators open no template: cut like the perl, at the argument list.
+    assert.equal(stripArguments('Foo::operator<(Foo const&) const'), 'Foo::operator<');
+    assert.equal(stripArguments('operator<<(std::ostream&, Foo const&)'), 'operator<<');
+    assert.equal(stripArguments('std::operator<< <std::char_traits<char> >(std::basic_ostream<char>&, char const*)'), 'std::operator<< <std::char_traits<char> >');
+    assert.equal(stripArguments('Ptr<T>::operator->() const'), 'Ptr<T>::operator->');
+    assert.equal(stripArguments('my_operator<int>(int)'), 'my_operator<int>');
+    assert.equal(stripArguments('net/http.(*Client).Do'), 'net/http.(*Client).Do');
+    assert.equal(stripArguments('x' + '.('.repeat(30000)), 'x.');
+    assert.equal(tidyRustSymbol('foo$u110000$::h0123456789abcdef'), 'foo$u110000$');
+    assert.equal(tidyRustSymbol('foo$ud83d$::h0123456789abcdef'), 'foo$ud83d$');
     assert.equal(tidyRustSymbol('_$LT$alloc..vec..Vec$LT$T$GT$$GT$::push::h0123456789abcdef'), '<alloc::vec::Vec<T>>::push');
     assert.equal(baseEvent('cycles:ppp'), 'cycles');
     assert.equal(baseEvent('sched:sched_switch'), 'sched:sched_switch');
