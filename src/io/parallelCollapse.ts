@@ -113,34 +113,48 @@ export async function collapseInParallel(
   const defaultEvent = firstEvent(path, options);
   if (defaultEvent === undefined && points.length > 2) throw new Error('no event in the first MiBs; cannot split');
   let read = 0;
-  const results = await Promise.all(
-    points.slice(0, -1).map(
-      (start, i) =>
-        new Promise<RangeResult>((resolve, reject) => {
-          const last = i === points.length - 2;
-          const req: RangeRequest = {
-            path,
-            start,
-            end: points[i + 1],
-            // Only the last range can end inside a sample; the others end at a blank line.
-            options: { ...options, defaultEvent, dropTruncatedSample: last ? options.dropTruncatedSample : true },
-          };
-          const w = new Worker(workerScript, { workerData: req, resourceLimits: HEAP_LIMITS });
-          w.on('message', (m: WorkerMessage) => {
-            if (m.type === 'progress') {
-              read += m.bytes;
-              onProgress?.(read);
-            } else if (m.type === 'error') reject(new Error(m.message));
-            else {
-              // Let the worker's heap go before the merge builds the stack strings.
-              void w.terminate().then(() => resolve(m));
-            }
-          });
-          w.on('error', reject);
-        }),
-    ),
+  let failed = false;
+  const workers: Worker[] = [];
+  const ranges = points.slice(0, -1).map(
+    (start, i) =>
+      new Promise<RangeResult>((resolve, reject) => {
+        const last = i === points.length - 2;
+        const req: RangeRequest = {
+          path,
+          start,
+          end: points[i + 1],
+          // Only the last range can end inside a sample; the others end at a blank line.
+          options: { ...options, defaultEvent, dropTruncatedSample: last ? options.dropTruncatedSample : true },
+        };
+        const w = new Worker(workerScript, { workerData: req, resourceLimits: HEAP_LIMITS });
+        workers.push(w);
+        let done = false;
+        w.on('message', (m: WorkerMessage) => {
+          if (failed) return;
+          if (m.type === 'progress') {
+            read += m.bytes;
+            onProgress?.(read);
+          } else if (m.type === 'error') reject(new Error(m.message));
+          else {
+            done = true;
+            // Let the worker's heap go before the merge builds the stack strings.
+            void w.terminate().then(() => resolve(m));
+          }
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (!done) reject(new Error(`collapse worker stopped (exit ${code})`));
+        });
+      }),
   );
-  return mergeRanges(results, defaultEvent);
+  try {
+    return mergeRanges(await Promise.all(ranges), defaultEvent);
+  } catch (err) {
+    // One range failed (e.g. its heap limit): stop the others before the caller falls back.
+    failed = true;
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
 }
 
 export function mergeRanges(results: RangeResult[], event: string | undefined): ParallelResult {

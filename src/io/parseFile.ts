@@ -12,6 +12,7 @@ import type { StackProfile } from '../model/profile';
 import { isStackProfile, type ReportModel } from '../model/report';
 import { detectFormat } from '../parsers/detect';
 import { parserFor, type ParserOptions } from '../parsers/registry';
+import { countNewlines } from '../parsers/lineSplitter';
 import { collapseInParallel, PARALLEL_MIN_BYTES } from './parallelCollapse';
 
 export const CHUNK_SIZE = 1 << 20;
@@ -147,11 +148,6 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
   }
 }
 
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 function abortError(): Error {
   const e = new Error('parsing cancelled');

@@ -26,13 +26,15 @@ function isScriptFrame(line: string): boolean {
   return (c === 9 || c === 32) && /^\s+[0-9a-f]+\s/.test(line) && line.trimEnd().endsWith(')') && matchFrame(line) !== undefined;
 }
 
-/** `frame;frame;leaf 12` (or a single frame with a count). */
+/** `frame;frame;leaf 12` (or a single frame with a count; space or tab before it). */
 function isFoldedLine(line: string): boolean {
-  const sp = line.lastIndexOf(' ');
-  return sp > 0 && !/^\s/.test(line) && COUNT.test(line.slice(sp + 1));
+  const t = line.trimEnd();
+  const sp = Math.max(t.lastIndexOf(' '), t.lastIndexOf('\t'));
+  return sp > 0 && !/^\s/.test(t) && COUNT.test(t.slice(sp + 1));
 }
 
 export function detectFormat(head: string): Detection {
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
   if (head.startsWith(PERF_DATA_MAGIC)) {
     return { format: undefined, reason: 'this is a binary perf.data file; convert it first with `perf script -i FILE > out.txt`' };
   }

@@ -33,15 +33,18 @@ export class FoldedParser implements LineSink {
     this.warnings.add(lineNo, `line of ${length} characters skipped (too long for a folded stack)`);
   }
 
-  line(line: string, lineNo: number): void {
+  line(raw: string, lineNo: number): void {
+    // White space after the count is noise; one space or TAB separates it from the stack (whose
+    // frames may end in spaces: flamegraph.pl's `^(.*)\s+?(\d+(?:\.\d*)?)$`).
+    const line = raw.trimEnd();
     if (line.length === 0) return;
-    const sp = line.lastIndexOf(' ');
+    const sp = lastSpace(line);
     const last = sp > 0 ? line.slice(sp + 1) : '';
     if (!COUNT.test(last)) return this.bad(line, lineNo);
     let stack = line.slice(0, sp);
     let count = Number(last);
     // `stack BEFORE AFTER` (difffolded output): the count we keep is AFTER.
-    const sp2 = stack.lastIndexOf(' ');
+    const sp2 = lastSpace(stack);
     if (sp2 > 0 && COUNT.test(stack.slice(sp2 + 1))) {
       if (!this.differentialWarned) {
         this.differentialWarned = true;
@@ -73,6 +76,10 @@ export class FoldedParser implements LineSink {
       droppedWarnings: this.warnings.dropped,
     };
   }
+}
+
+function lastSpace(s: string): number {
+  return Math.max(s.lastIndexOf(' '), s.lastIndexOf('\t'));
 }
 
 export function parseFolded(text: string): StackProfile {

@@ -14,6 +14,7 @@ export const DEFAULT_MAX_LINE = 1 << 20; // 1 MiB of text: far beyond any real p
 
 export class LineSplitter {
   private carry = '';
+  private started = false;
   /** Length of the over-long line being skipped, or -1 when not skipping. */
   private skipping = -1;
   lineNo = 0;
@@ -25,6 +26,11 @@ export class LineSplitter {
 
   push(chunk: string): void {
     let start = 0;
+    // A UTF-8 byte order mark is not text: it would stick to the first comm or frame.
+    if (!this.started) {
+      this.started = chunk.length > 0;
+      if (chunk.charCodeAt(0) === 0xfeff) start = 1;
+    }
     if (this.skipping >= 0) {
       const nl = chunk.indexOf('\n');
       if (nl < 0) {
@@ -86,4 +92,11 @@ export class LineSplitter {
     this.skipping = -1;
     this.sink.longLine?.(this.lineNo, length);
   }
+}
+
+/** Newlines in text[0, end): the line of a position inside a chunk. */
+export function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -28,6 +28,20 @@ describe('parallel collapse', () => {
     for (const p of points.slice(1, -1)) assert.equal(text.slice(p - 2, p), '\n\n');
   });
 
+  it('reports invalid UTF-8 at its file line, whichever range it is in', async () => {
+    const lines = text.split('\n');
+    const bad = Math.floor(lines.length * 0.8); // in the last range
+    const bytes = Buffer.concat([
+      Buffer.from(lines.slice(0, bad).join('\n') + '\n'),
+      Buffer.from([0xff]),
+      Buffer.from(lines.slice(bad).join('\n')),
+    ]);
+    const badFile = join(dir, 'bad-utf8.txt');
+    writeFileSync(badFile, bytes);
+    const r = await collapseInParallel(badFile, WORKER, {}, undefined, 3);
+    assert.equal(r.invalidUtf8Line, bad + 1);
+  });
+
   for (const threads of [2, 3, 5]) {
     it(`gives exactly the sequential result on ${threads} threads, warnings at the same lines`, async () => {
       for (const options of [{}, { tid: true, kernel: true }, { event: 'instructions' }]) {

@@ -40,6 +40,16 @@ describe('folded stacks parser', () => {
     assert.match(p.warnings[0].message, /differential/);
   });
 
+  it('takes a TAB before the count and ignores white space after it; keeps spaces that end a frame', () => {
+    const p = parseFolded('main;foo\t5\nmain;bar 3  \nmain;  2\n');
+    assert.deepEqual([...p.stacks], [['main;foo', 5], ['main;bar', 3], ['main; ', 2]]);
+    assert.deepEqual(p.warnings, []);
+  });
+
+  it('drops a UTF-8 byte order mark', () => {
+    assert.deepEqual([...parseFolded('\uFEFFa;b 1\na;c 2\n').stacks.keys()], ['a;b', 'a;c']);
+  });
+
   it('handles CRLF, a missing final newline and chunks split anywhere', () => {
     const text = 'a;b 1\r\na;c 2.5\r\na;b 3';
     for (const size of [1, 2, 5, 100]) {

@@ -80,6 +80,11 @@ describe('perf script parser: variants', () => {
     assert.equal(total(k.stacks), 10 * 250000);
   });
 
+  it('drops a UTF-8 byte order mark before the first header', () => {
+    const text = '\uFEFF' + sample('java 1 1.000001: cycles: ', ['7f00 Lfoo/Bar;.run()V (/tmp/perf-1.map)']);
+    assert.deepEqual([...parsePerfScript(text).stacks.keys()], ['java;foo/Bar:.run']);
+  });
+
   it('ignores side-band records (--show-task-events, --show-mmap-events)', () => {
     const text =
       '           t  9981 [000]  1017.000001: PERF_RECORD_COMM exec: t:9981/9981\n' +
