@@ -72,7 +72,11 @@ export interface PruneOptions {
 }
 
 export const DEFAULT_MIN_FRACTION = 1 / 4000;
-export const DEFAULT_MAX_NODES = 1200;
+/**
+ * d3-flame-graph costs ~50 µs per drawn frame here: 900 frames (~1,250 with the "other" frames)
+ * keep paint and zoom of any tree inside 300 ms / 100 ms on this 2-core machine, with margin.
+ */
+export const DEFAULT_MAX_NODES = 900;
 
 export interface PrunedView {
   root: FrameDatum;
