@@ -50,8 +50,11 @@ export class FlameGraphPanel {
     this.host = new WebviewPanelHost(panel, extensionUri, 'flamegraph', (m) => this.onMessage(m), () =>
       this.source ? vscode.Uri.joinPath(this.source, '..') : undefined,
     );
+    // `perf script > out.txt` again: the panel follows its file.
+    const watcher = this.source?.scheme === 'file' ? watchFile(this.source, () => void this.load()) : undefined;
     panel.onDidDispose(() => {
       this.cancel?.cancel();
+      watcher?.dispose();
       this.host.dispose();
     });
   }
@@ -116,4 +119,26 @@ export class FlameGraphPanel {
       this.host.show({ type: 'flameGraph/error', title, message: outcome.message });
     }
   }
+}
+
+/** Calls `onChange` (debounced) when the file is written or replaced on disk. */
+function watchFile(file: vscode.Uri, onChange: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), basename(file.path)),
+    false,
+    false,
+    true,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 500);
+  };
+  const subs = [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed)];
+  return {
+    dispose: () => {
+      clearTimeout(timer);
+      subs.forEach((d) => d.dispose());
+    },
+  };
 }

@@ -145,7 +145,19 @@ export function prepareFeatureFixtures(workspace, need) {
   writeFileSync(join(workspace, 'perf-out.txt'), ciText);
   writeFileSync(join(workspace, 'word-counts.txt'), 'alpha 12\nbeta 7\ngamma 3\n');
 
+  // A file that is rewritten while its flame graph is open: first the two-event file's first event
+  // samples, then the vert.x profile.
+  const liveFile = 'live.perf-script';
+  writeFileSync(join(workspace, liveFile), ciText);
+
   return {
+    live: {
+      file: liveFile,
+      path: join(workspace, liveFile),
+      before: byEvent.get(first),
+      afterText: vertxText,
+      after: samples.length,
+    },
     plainText: { perf: 'perf-out.txt', other: 'word-counts.txt' },
     vertx: { file: 'vertx.perf-script', samples: samples.length },
     hover,
@@ -319,6 +331,30 @@ async function freshStart(wb) {
 // Tests
 
 export const tests = [
+  {
+    name: 'the flame graph follows its file when it is written again (perf script > out.txt)',
+    timeout: 90_000,
+    async run({ wb, fixtures, shot, log }) {
+      const { file, path, before, afterText, after } = fixtures.live;
+      await freshStart(wb);
+      await wb.openFile(file);
+      await wb.runCommand(COMMAND);
+      const frame = await flameGraphFrame(wb);
+      await waitForReady(frame);
+      let facts = await headerFacts(frame);
+      assert.ok(facts.some((f) => digitsOnly(f) === `${before}samples`), `#header shows ${before} samples first: ${JSON.stringify(facts)}`);
+      writeFileSync(path, afterText);
+      facts = await waitFor(
+        async () => {
+          const f = await headerFacts(frame).catch(() => []);
+          return f.some((x) => digitsOnly(x) === `${after}samples`) ? f : false;
+        },
+        { timeout: 20_000, interval: 500, message: `#header to show ${after} samples after the file was rewritten` },
+      );
+      log(`header after rewrite: ${JSON.stringify(facts)}`);
+      await shot('e2e-live-reload');
+    },
+  },
   {
     name: 'a .txt file holding perf script output is switched to the perf script language; other text stays plain',
     timeout: 60_000,
