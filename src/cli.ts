@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParseError } from './model/diagnostics';
 import { parseFile, requireStacks, type ParsedFile } from './io/parseFile';
+import { collapseWorkerPath } from './io/parallelCollapse';
 import { PERL_COMPAT, type CollapseOptions } from './parsers/perfScript';
 import { sortedStackKeys, formatFoldedLine } from './analysis/folded';
 import { reportModelJson } from './analysis/modelJson';
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   const read = (fmt?: FormatId): Promise<ParsedFile> =>
     file === '-'
       ? parseFile(process.stdin, '<stdin>', { format: fmt, collapse })
-      : parseFile(file, file, { format: fmt, collapse, collapseWorker: join(__dirname, 'collapseWorker.js') });
+      : parseFile(file, file, { format: fmt, collapse, collapseWorker: collapseWorkerPath(__dirname) });
 
   switch (command) {
     case 'collapse': {

@@ -193,6 +193,7 @@ export function mergeRanges(results: RangeResult[], event: string | undefined): 
   };
 }
 
+/** The range worker's bundle, next to the bundle that starts it (dist/). */
 export function collapseWorkerPath(distDir: string): string {
   return join(distDir, 'collapseWorker.js');
 }

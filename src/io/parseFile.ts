@@ -12,7 +12,7 @@ import type { StackProfile } from '../model/profile';
 import { isStackProfile, type ReportModel } from '../model/report';
 import { detectFormat } from '../parsers/detect';
 import { parserFor, type ParserOptions } from '../parsers/registry';
-import { countNewlines } from '../parsers/lineSplitter';
+import { invalidUtf8Line as firstInvalidUtf8Line } from '../parsers/lineSplitter';
 import { collapseInParallel, PARALLEL_MIN_BYTES } from './parallelCollapse';
 
 export const CHUNK_SIZE = 1 << 20;
@@ -67,14 +67,27 @@ async function tryParallel(path: string, name: string, opts: ParseFileOptions): 
     return undefined; // e.g. no event near the start: the sequential parser handles any input
   }
   const { profile } = result;
-  if (result.invalidUtf8Line > 0) profile.warnings.unshift({ line: result.invalidUtf8Line, message: INVALID_UTF8 });
-  if (profile.samples === 0 && result.firstUnrecognized) {
-    throw new ParseError(name, result.firstUnrecognized.line, `expected ${parserFor('perf-script')!.expected}, got: ${result.firstUnrecognized.text.slice(0, 80)}`);
-  }
+  finishModel(name, profile, result.invalidUtf8Line, result.firstUnrecognized, parserFor('perf-script')!.expected);
   return { format, model: profile, bytes: size };
 }
 
-const INVALID_UTF8 = 'invalid UTF-8 here (and maybe later); bad bytes are shown as �';
+/**
+ * What both paths do at the end: note invalid UTF-8, and turn "nothing parsed, and a line did not
+ * fit" into one located error.
+ */
+function finishModel(
+  name: string,
+  model: ReportModel,
+  invalidUtf8Line: number,
+  firstUnrecognized: { line: number; text: string } | undefined,
+  expected: string,
+  hint = '',
+): void {
+  if (invalidUtf8Line > 0) model.warnings.unshift({ line: invalidUtf8Line, message: 'invalid UTF-8 here (and maybe later); bad bytes are shown as �' });
+  if (model.samples === 0 && firstUnrecognized) {
+    throw new ParseError(name, firstUnrecognized.line, `expected ${expected}, got: ${firstUnrecognized.text.slice(0, 80)}${hint}`);
+  }
+}
 
 async function parseSequential(source: string | Readable, name: string, opts: ParseFileOptions): Promise<ParsedFile> {
   const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK_SIZE }) : source;
@@ -131,19 +144,12 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
   }
   parser!.end();
   const model = parser!.toModel();
-  if (invalidUtf8Line > 0) model.warnings.unshift({ line: invalidUtf8Line, message: INVALID_UTF8 });
-  if (parser!.samples === 0 && parser!.firstUnrecognized) {
-    const bad = parser!.firstUnrecognized;
-    throw new ParseError(name, bad.line, `expected ${entry!.expected}, got: ${bad.text.slice(0, 80)}${detectedOther}`);
-  }
+  finishModel(name, model, invalidUtf8Line, parser!.firstUnrecognized, entry!.expected, detectedOther);
   return { format: format!, model, bytes };
 
   function feed(text: string): void {
     if (text.length === 0) return;
-    if (invalidUtf8Line === 0) {
-      const bad = text.indexOf('\uFFFD');
-      if (bad >= 0) invalidUtf8Line = parser!.lineCount + 1 + countNewlines(text, bad);
-    }
+    if (invalidUtf8Line === 0) invalidUtf8Line = firstInvalidUtf8Line(text, parser!.lineCount);
     parser!.push(text);
   }
 }

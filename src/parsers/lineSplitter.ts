@@ -94,6 +94,15 @@ export class LineSplitter {
   }
 }
 
+/**
+ * The 1-based line of the first U+FFFD (what the decoder makes of invalid UTF-8) in a chunk that
+ * starts after `linesBefore` complete lines, or 0 when there is none.
+ */
+export function invalidUtf8Line(text: string, linesBefore: number): number {
+  const bad = text.indexOf('\uFFFD');
+  return bad < 0 ? 0 : linesBefore + 1 + countNewlines(text, bad);
+}
+
 /** Newlines in text[0, end): the line of a position inside a chunk. */
 export function countNewlines(text: string, end: number): number {
   let n = 0;

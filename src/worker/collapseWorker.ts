@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PerfScriptCollapser } from '../parsers/perfScript';
 import type { RangeRequest, RangeResult } from '../io/parallelCollapse';
-import { countNewlines } from '../parsers/lineSplitter';
+import { invalidUtf8Line as firstInvalidUtf8Line } from '../parsers/lineSplitter';
 
 const req = workerData as RangeRequest;
 const collapser = new PerfScriptCollapser(req.options);
@@ -13,10 +13,7 @@ let invalidUtf8Line = 0;
 const stream = createReadStream(req.path, { start: req.start, end: req.end - 1, highWaterMark: 1 << 20 });
 stream.on('data', (buf) => {
   const text = decoder.write(buf as Buffer);
-  if (invalidUtf8Line === 0) {
-    const bad = text.indexOf('\uFFFD');
-    if (bad >= 0) invalidUtf8Line = collapser.lineCount + 1 + countNewlines(text, bad);
-  }
+  if (invalidUtf8Line === 0) invalidUtf8Line = firstInvalidUtf8Line(text, collapser.lineCount);
   collapser.push(text);
   parentPort!.postMessage({ type: 'progress', bytes: (buf as Buffer).length });
 });

@@ -2,11 +2,11 @@
  * Runs off the extension host's main thread: reads and parses one report, builds the call tree and
  * posts it back. The host cancels by terminating the worker.
  */
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { ParseError } from '../model/diagnostics';
 import { parseFile, requireStacks } from '../io/parseFile';
+import { collapseWorkerPath } from '../io/parallelCollapse';
 import { flameGraphView } from '../analysis/flameGraphView';
 import { functionStats } from '../analysis/functionStats';
 import type { ParseRequest, WorkerReply } from './protocol';
@@ -22,7 +22,7 @@ port.once('message', async (req: ParseRequest) => {
     const parsed = await parseFile(source, req.name, {
       format: req.format,
       collapse: req.collapse,
-      collapseWorker: join(__dirname, 'collapseWorker.js'),
+      collapseWorker: collapseWorkerPath(__dirname),
       onProgress: (bytes) => {
         const now = Date.now();
         if (now - lastProgress > 100) {
