@@ -285,6 +285,18 @@ function headerFacts(frame) {
 
 /** "1,315" / "1 315" / "1315" -> "1315". */
 const digitsOnly = (s) => s.replace(/[\s,.\u00a0\u202f']/g, '');
+/** Whether the #header facts show `n samples`, however the number is grouped. */
+const showsSamples = (facts, n) => facts.some((f) => digitsOnly(f) === `${n}samples`);
+
+/** A clean workbench with `file` open and its flame graph panel ready. */
+async function openFlameGraphOf(wb, file) {
+  await freshStart(wb);
+  await wb.openFile(file);
+  await wb.runCommand(COMMAND);
+  const frame = await flameGraphFrame(wb);
+  await waitForReady(frame);
+  return frame;
+}
 
 /** Reloads the window with "Developer: Reload Window" and waits for the workbench to be back. */
 async function reloadWindow(wb, log) {
@@ -336,18 +348,14 @@ export const tests = [
     timeout: 90_000,
     async run({ wb, fixtures, shot, log }) {
       const { file, path, before, afterText, after } = fixtures.live;
-      await freshStart(wb);
-      await wb.openFile(file);
-      await wb.runCommand(COMMAND);
-      const frame = await flameGraphFrame(wb);
-      await waitForReady(frame);
+      const frame = await openFlameGraphOf(wb, file);
       let facts = await headerFacts(frame);
-      assert.ok(facts.some((f) => digitsOnly(f) === `${before}samples`), `#header shows ${before} samples first: ${JSON.stringify(facts)}`);
+      assert.ok(showsSamples(facts, before), `#header shows ${before} samples first: ${JSON.stringify(facts)}`);
       writeFileSync(path, afterText);
       facts = await waitFor(
         async () => {
           const f = await headerFacts(frame).catch(() => []);
-          return f.some((x) => digitsOnly(x) === `${after}samples`) ? f : false;
+          return showsSamples(f, after) ? f : false;
         },
         { timeout: 20_000, interval: 500, message: `#header to show ${after} samples after the file was rewritten` },
       );
@@ -519,7 +527,7 @@ export const tests = [
       const facts = await headerFacts(frame);
       log(`header: ${JSON.stringify(facts)}`);
       assert.ok(header.includes(file), `#header names ${file}: "${header}"`);
-      assert.ok(facts.some((f) => digitsOnly(f) === `${samples}samples`), `#header shows ${samples} samples: ${JSON.stringify(facts)}`);
+      assert.ok(showsSamples(facts, samples), `#header shows ${samples} samples: ${JSON.stringify(facts)}`);
       const { root, children } = rootAndChildren(await drawnFrames(frame));
       assert.equal(root.percent, '100.00');
       assert.equal(children[0]?.name, 'java', 'the only process of the vert.x profile is drawn above the root');
@@ -533,15 +541,11 @@ export const tests = [
     async run({ wb, fixtures, shot, log }) {
       const { file, first, other, events } = fixtures.multiEvent;
       log(`expected: ${first.event} (${first.samples} samples) first, then ${other.event} (${other.samples} samples)`);
-      await freshStart(wb);
-      await wb.openFile(file);
-      await wb.runCommand(COMMAND);
-      const frame = await flameGraphFrame(wb);
-      await waitForReady(frame);
+      const frame = await openFlameGraphOf(wb, file);
       let facts = await headerFacts(frame);
       log(`header: ${JSON.stringify(facts)}`);
       assert.ok(facts.includes(`event ${first.event}`), `#header shows "event ${first.event}": ${JSON.stringify(facts)}`);
-      assert.ok(facts.some((f) => digitsOnly(f) === `${first.samples}samples`), `#header shows ${first.samples} samples: ${JSON.stringify(facts)}`);
+      assert.ok(showsSamples(facts, first.samples), `#header shows ${first.samples} samples: ${JSON.stringify(facts)}`);
       const select = frame.locator('#event-select');
       assert.ok(await select.isVisible(), '#event-select is visible for a profile with two events');
       const options = (await frame.locator('#event-select vscode-option').allTextContents()).map((s) => s.trim());
@@ -564,7 +568,7 @@ export const tests = [
       await shot('e2e-multi-event-other');
       log(`header: ${JSON.stringify(facts)}`);
       assert.ok(
-        facts.some((f) => digitsOnly(f) === `${other.samples}samples`),
+        showsSamples(facts, other.samples),
         `#header shows ${other.samples} samples of ${other.event}: ${JSON.stringify(facts)}`,
       );
       const { root } = rootAndChildren(await drawnFrames(frame));
@@ -605,11 +609,7 @@ export const tests = [
     async run({ wb, page, fixtures, shot, log }) {
       const { file } = fixtures.vertx;
       const target = fixtures.hover.cpp.name; // JavaThread::run
-      await freshStart(wb);
-      await wb.openFile(file);
-      await wb.runCommand(COMMAND);
-      let frame = await flameGraphFrame(wb);
-      await waitForReady(frame);
+      let frame = await openFlameGraphOf(wb, file);
       const before = rootAndChildren(await drawnFrames(frame)).root;
       const pick = (frames) => frames.filter((f) => f.name === target).sort((a, b) => b.w - a.w)[0];
       const targetFrame = await settled(frame, pick, (f) => f.w > 0, `a drawn ${target} frame`);
