@@ -10,7 +10,7 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/worker/parseWorker.ts', collapseWorker: 'src/worker/collapseWorker.ts' },
+    entryPoints: { extension: 'src/extension.ts', parseWorker: 'src/worker/parseWorker.ts', rangeWorker: 'src/worker/rangeWorker.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

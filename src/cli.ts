@@ -8,23 +8,30 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParseError } from './model/diagnostics';
-import { parseFile, requireStacks, type ParsedFile } from './io/parseFile';
-import { collapseWorkerPath } from './io/parallelCollapse';
-import { PERL_COMPAT, type CollapseOptions } from './parsers/perfScript';
+import { parseFile, requireView, type ParsedFile } from './io/parseFile';
+import { rangeWorkerPath } from './io/parallelParse';
+import { PERL_COMPAT, type CollapseOptions } from './parsers/perf-script';
+import { FORMATS } from './parsers/registry';
+import { formatById } from './parsers/formats';
 import { sortedStackKeys, formatFoldedLine } from './analysis/folded';
 import { reportModelJson } from './analysis/modelJson';
 import { flameGraphView } from './analysis/flameGraphView';
-import { isFormatId, FORMAT_IDS, type FormatId } from './model/format';
-import { renderWebviewHtml, makeNonce } from './panels/webviewHtml';
+import type { FormatId } from './model/format';
+import { isStackProfile, type ReportModel } from './model/report';
+import type { StackProfile } from './model/profile';
+import { renderWebviewHtml, makeNonce } from './page/webviewHtml';
 
 const USAGE = `usage:
   perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs|--inline] [--event NAME] [--perl-compat] [--stats] [FILE|-]
       perf script output -> folded stacks, sorted like stackcollapse-perf.pl
       (--inline marks frames perf reports as inlined with _[i]; --event-filter is --event)
   perflens parse [--format ID] FILE
-      the parsed model as JSON; formats: ${FORMAT_IDS.join(', ')}
+      the parsed model as JSON, format detected from the content unless --format is given
   perflens flamegraph [collapse options] FILE -o OUT.html
-      a standalone HTML flame graph`;
+      a standalone HTML flame graph
+
+formats (id: what; * = recognised, not read yet):
+${FORMATS.map((f) => `  ${f.id.padEnd(20)}${f.parser ? ' ' : '*'} ${f.displayName}`).join('\n')}`;
 
 class UsageError extends Error {}
 
@@ -68,19 +75,21 @@ async function main(argv: string[]): Promise<number> {
   };
   let format: FormatId | undefined;
   if (values.format !== undefined) {
-    if (!isFormatId(values.format)) throw new UsageError(`unknown format '${values.format}'; known: ${FORMAT_IDS.join(', ')}`);
-    format = values.format;
+    const def = formatById(values.format);
+    if (!def) throw new UsageError(`unknown format '${values.format}'; known: ${FORMATS.map((f) => f.id).join(', ')}`);
+    format = def.id;
   }
   const t0 = performance.now();
+  const parserOptions = { 'perf-script': collapse };
   const read = (fmt?: FormatId): Promise<ParsedFile> =>
     file === '-'
-      ? parseFile(process.stdin, '<stdin>', { format: fmt, collapse })
-      : parseFile(file, file, { format: fmt, collapse, collapseWorker: collapseWorkerPath(__dirname) });
+      ? parseFile(process.stdin, '<stdin>', { format: fmt, parserOptions })
+      : parseFile(file, file, { format: fmt, parserOptions, rangeWorker: rangeWorkerPath(__dirname) });
 
   switch (command) {
     case 'collapse': {
       const parsed = await read(format ?? 'perf-script');
-      const profile = requireStacks(parsed, file);
+      const profile = stacksOf(parsed, file);
       await writeFolded(profile.stacks);
       reportWarnings(file, parsed);
       if (values.stats) {
@@ -104,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     case 'flamegraph': {
       if (!values.output) throw new UsageError('flamegraph needs -o OUT.html');
       const parsed = await read(format);
-      const { meta, tree } = flameGraphView(requireStacks(parsed, file), file === '-' ? 'stdin' : basename(file));
+      const { meta, tree } = flameGraphView(stacksOf(parsed, file), file === '-' ? 'stdin' : basename(file));
       if (parsed.format === 'perf-script') {
         meta.options = { pid: !!collapse.pid, tid: !!collapse.tid, kernel: !!collapse.kernel, jit: !!collapse.jit, addrs: !!collapse.addrs, event: meta.event };
       }
@@ -150,6 +159,13 @@ async function writeFolded(stacks: Map<string, number>): Promise<void> {
 /** Resolves once the data is handed to the OS, so the buffer can be reused. */
 function write(data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
+}
+
+/** The stack profile a flame graph or a collapse needs, or a located error naming what they read. */
+function stacksOf(parsed: ParsedFile, file: string): StackProfile {
+  const model: ReportModel = requireView(parsed, file, 'flameGraph');
+  if (!isStackProfile(model)) throw new ParseError(file, 1, `expected stack samples, got ${parsed.format}`);
+  return model;
 }
 
 function reportWarnings(file: string, parsed: ParsedFile): void {

@@ -5,6 +5,7 @@ import type { FlameGraphViewState } from './protocol';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
 import { registerLanguageAutoDetection } from './language/autoDetect';
+import { describeFormats, formatsWithView } from './parsers/formats';
 
 export function activate(context: vscode.ExtensionContext): void {
   const analyzer = new DocumentAnalyzer(context.extensionUri);
@@ -22,16 +23,26 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 }
 
-/** The active editor's file, or one the user picks. */
+/**
+ * The active tab's file, whatever the tab is (a text editor, a custom editor, or VS Code's "file
+ * is very large" placeholder for a 100 MB profile), or one the user picks.
+ */
 async function pickSource(): Promise<vscode.Uri | undefined> {
-  const active = vscode.window.activeTextEditor?.document.uri;
+  const active = activeTabUri() ?? vscode.window.activeTextEditor?.document.uri;
   if (active) return active;
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    title: 'Open a perf script output or folded stacks file',
-    filters: { 'Profiles': ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
+    title: `Open ${describeFormats(formatsWithView('flameGraph'))}`,
+    filters: { 'Reports': ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
   });
   return picked?.[0];
+}
+
+function activeTabUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook) return input.uri;
+  if (input instanceof vscode.TabInputTextDiff) return input.modified;
+  return undefined;
 }
 
 export function deactivate(): void {}

@@ -1,8 +1,16 @@
-/** The JSON form of a parsed model (`perflens parse`): plain objects, maps as sorted arrays. */
-import type { ReportModel } from '../model/report';
+/**
+ * The JSON form of a parsed model (`perflens parse`): plain objects, maps as sorted arrays.
+ * `schemaVersion` changes whenever a field changes meaning or goes away, so scripts can check it.
+ */
+import { isStackProfile, type ReportModel } from '../model/report';
 import { sortedStackEntries } from './folded';
 
+export const MODEL_JSON_SCHEMA_VERSION = 1;
+
 export function reportModelJson(model: ReportModel): object {
-  const { stacks, ...rest } = model;
-  return { ...rest, stacks: sortedStackEntries(stacks).map(([stack, count]) => ({ stack, count })) };
+  if (isStackProfile(model)) {
+    const { stacks, ...rest } = model;
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: sortedStackEntries(stacks).map(([stack, count]) => ({ stack, count })) };
+  }
+  return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
 }

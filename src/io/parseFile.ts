@@ -1,31 +1,35 @@
 /**
- * Reads a report from a file or stream in 1 MiB chunks and feeds the registry's parser, so a 1 GB
- * input never sits in memory. Turns unusable input into one located ParseError.
+ * Reads a report from a file or stream in 1 MiB chunks and feeds the parser its format definition
+ * names, so a 1 GB input never sits in memory; large files of formats that can be split are parsed
+ * on every core. Turns unusable input into one located ParseError.
  */
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { ParseError } from '../model/diagnostics';
-import type { FormatId } from '../model/format';
-import type { StackProfile } from '../model/profile';
-import { isStackProfile, type ReportModel } from '../model/report';
-import { detectFormat } from '../parsers/detect';
-import { parserFor, type ParserOptions } from '../parsers/registry';
-import { invalidUtf8Line as firstInvalidUtf8Line } from '../parsers/lineSplitter';
-import { collapseInParallel, PARALLEL_MIN_BYTES } from './parallelCollapse';
+import type { FormatId, ViewKind } from '../model/format';
+import type { ReportModel } from '../model/report';
+import type { FormatDefinition, LineText, StreamParser } from '../parsers/formatDefinition';
+import { binaryReason, detectFormat } from '../parsers/detect';
+import { describeFormats, formatById, formatsWithView, readableFormats } from '../parsers/formats';
+import { ChunkDecoder, isUtf16 } from './decode';
+import { parseInParallel, PARALLEL_MIN_BYTES } from './parallelParse';
 
 export const CHUNK_SIZE = 1 << 20;
+/** Detection reads this much before choosing a parser, so a short first chunk from a pipe cannot mislead it. */
+const DETECT_CHARS = 65536;
 
-export interface ParseFileOptions extends ParserOptions {
+export interface ParseFileOptions {
   /** Skip detection and parse as this format. */
   format?: FormatId;
+  /** Options for each format's parser (perf script's collapse options under 'perf-script'). */
+  parserOptions?: Partial<Record<FormatId, unknown>>;
   /** Called now and then with bytes read so far. */
   onProgress?(bytesRead: number): void;
   /** Checked between chunks; parsing stops with an AbortError when it fires. */
   signal?: AbortSignal;
-  /** dist/collapseWorker.js: when given, large perf script files are collapsed on every core. */
-  collapseWorker?: string;
+  /** dist/rangeWorker.js: when given, large files of splittable formats are parsed on every core. */
+  rangeWorker?: string;
 }
 
 export interface ParsedFile {
@@ -34,41 +38,48 @@ export interface ParsedFile {
   bytes: number;
 }
 
-/** The parsed file as a stack profile, or a located error for formats that have no stacks. */
-export function requireStacks(parsed: ParsedFile, name: string): StackProfile {
-  if (isStackProfile(parsed.model)) return parsed.model;
-  throw new ParseError(name, 1, `expected perf script output or folded stacks, got ${parsed.format} output`);
+/** The parsed model when its format feeds `view`; a located error naming what the view reads otherwise. */
+export function requireView(parsed: ParsedFile, name: string, view: ViewKind): ReportModel {
+  const def = formatById(parsed.format);
+  if (def?.views.includes(view)) return parsed.model;
+  throw new ParseError(name, 1, `expected ${describeFormats(formatsWithView(view))}, got ${def?.displayName ?? parsed.format}`);
 }
 
 /** `source` is a path, or a stream (stdin) with `name` for messages. */
 export async function parseFile(source: string | Readable, name: string, opts: ParseFileOptions = {}): Promise<ParsedFile> {
-  if (typeof source === 'string' && opts.collapseWorker) {
+  if (typeof source === 'string' && opts.rangeWorker) {
     const parallel = await tryParallel(source, name, opts);
     if (parallel) return parallel;
   }
   return parseSequential(source, name, opts);
 }
 
-/** Large perf script files on several threads; undefined when the file does not qualify. */
+/** Large files on several threads; undefined when the file or its format does not qualify. */
 async function tryParallel(path: string, name: string, opts: ParseFileOptions): Promise<ParsedFile | undefined> {
   const size = statSync(path).size;
   if (size < PARALLEL_MIN_BYTES || availableParallelism() < 2) return undefined;
   const fd = openSync(path, 'r');
-  const head = Buffer.alloc(65536);
+  const head = Buffer.alloc(DETECT_CHARS);
   const n = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
+  if (isUtf16(head.subarray(0, n))) return undefined;
   const text = head.subarray(0, n).toString('utf8');
-  const format = opts.format ?? detectFormat(text).format;
-  if (format !== 'perf-script' || text.includes('\0')) return undefined;
-  let result;
+  if (binaryReason(text)) return undefined;
+  const def = formatById(opts.format ?? detectFormat(text).format ?? '');
+  if (!def?.parser || !def.parallel) return undefined;
+  let outcome;
   try {
-    result = await collapseInParallel(path, opts.collapseWorker!, opts.collapse ?? {}, opts.onProgress);
+    outcome = await parseInParallel(def, path, name, opts.rangeWorker!, optionsFor(def, opts), opts.onProgress);
   } catch {
-    return undefined; // e.g. no event near the start: the sequential parser handles any input
+    return undefined; // a range failed (e.g. its heap limit): the sequential parser handles any input
   }
-  const { profile } = result;
-  finishModel(name, profile, result.invalidUtf8Line, result.firstUnrecognized, parserFor('perf-script')!.expected);
-  return { format, model: profile, bytes: size };
+  if (!outcome) return undefined;
+  finishModel(name, outcome.model, outcome.records, outcome.invalidUtf8Line, outcome.firstUnrecognized, def, '');
+  return { format: def.id, model: outcome.model, bytes: size };
+}
+
+function optionsFor(def: FormatDefinition, opts: ParseFileOptions): unknown {
+  return opts.parserOptions?.[def.id] ?? {};
 }
 
 /**
@@ -78,42 +89,47 @@ async function tryParallel(path: string, name: string, opts: ParseFileOptions): 
 function finishModel(
   name: string,
   model: ReportModel,
+  records: number,
   invalidUtf8Line: number,
-  firstUnrecognized: { line: number; text: string } | undefined,
-  expected: string,
-  hint = '',
+  firstUnrecognized: LineText | undefined,
+  def: FormatDefinition,
+  hint: string,
 ): void {
   if (invalidUtf8Line > 0) model.warnings.unshift({ line: invalidUtf8Line, message: 'invalid UTF-8 here (and maybe later); bad bytes are shown as �' });
-  if (model.samples === 0 && firstUnrecognized) {
-    throw new ParseError(name, firstUnrecognized.line, `expected ${expected}, got: ${firstUnrecognized.text.slice(0, 80)}${hint}`);
+  if (records === 0 && firstUnrecognized) {
+    throw new ParseError(name, firstUnrecognized.line, `expected ${def.expected}, got: ${firstUnrecognized.text.slice(0, 80)}${hint}`);
   }
 }
 
 async function parseSequential(source: string | Readable, name: string, opts: ParseFileOptions): Promise<ParsedFile> {
   const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK_SIZE }) : source;
-  // StringDecoder keeps multi-byte characters split across chunks intact.
-  const decoder = new StringDecoder('utf8');
-  let parser: ReturnType<NonNullable<ReturnType<typeof parserFor>>['create']> | undefined;
-  let entry: NonNullable<ReturnType<typeof parserFor>> | undefined;
-  let format = opts.format;
+  const decoder = new ChunkDecoder();
+  let parser: StreamParser | undefined;
+  let def: FormatDefinition | undefined;
   let bytes = 0;
   let pending = '';
-  let invalidUtf8Line = 0;
-  let detectedOther = '';
+  let hint = '';
 
   const start = (head: string): void => {
+    const binary = binaryReason(head);
+    if (binary) throw new ParseError(name, 1, `expected a text report, got ${binary}`);
     const detected = detectFormat(head);
-    if (detected.format && detected.format !== format) detectedOther = ` (this looks like ${detected.format} output: ${detected.reason})`;
-    if (head.startsWith('PERFILE2') || head.slice(0, 8192).includes('\0')) throw new ParseError(name, 1, `expected a text report, got ${detected.reason}`);
-    if (!format) {
-      if (!detected.format) throw new ParseError(name, 1, `expected perf script output or folded stacks: ${detected.reason}`);
-      format = detected.format;
+    if (opts.format) {
+      def = formatById(opts.format);
+      if (detected.format && detected.format !== opts.format) hint = ` (this looks like ${formatById(detected.format)?.displayName}: ${detected.reason})`;
+    } else {
+      if (head.trim().length === 0) throw new ParseError(name, 1, `expected ${describeFormats(readableFormats())}, got an empty file`);
+      if (!detected.format) throw new ParseError(name, 1, `expected ${describeFormats(readableFormats())}: ${detected.reason}`);
+      def = formatById(detected.format);
     }
-    entry = parserFor(format);
-    if (!entry) {
-      throw new ParseError(name, 1, `expected perf script output or folded stacks, but this is ${format} output (${detected.reason}), which PerfLens does not read yet; for a flame graph run \`perf script > out.txt\``);
+    if (!def?.parser) {
+      throw new ParseError(
+        name,
+        1,
+        `expected ${describeFormats(readableFormats())}, but this is ${def?.displayName ?? opts.format} (${detected.reason}), which PerfLens does not read yet`,
+      );
     }
-    parser = entry.create(opts);
+    parser = def.parser.create(optionsFor(def, opts) as never);
   };
 
   try {
@@ -123,37 +139,28 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
       const text = typeof buf === 'string' ? buf : decoder.write(buf);
       bytes += buf.length;
       if (!parser) {
-        // Detect on the first 64 KiB so a short first chunk from a pipe cannot mislead us.
         pending += text;
-        if (pending.length < 65536) continue;
+        if (pending.length < DETECT_CHARS) continue;
         start(pending);
-        feed(pending);
+        parser!.push(pending);
         pending = '';
-      } else feed(text);
+      } else if (text.length > 0) parser.push(text);
       opts.onProgress?.(bytes);
     }
     const tail = decoder.end();
     if (!parser) {
-      pending += tail;
-      if (pending.length === 0 && !opts.format) throw new ParseError(name, 1, 'expected perf script output or folded stacks, got an empty file');
-      start(pending);
-      feed(pending);
-    } else feed(tail);
+      start(pending + tail);
+      parser!.push(pending + tail);
+    } else if (tail.length > 0) parser.push(tail);
   } finally {
     if (typeof source === 'string') stream.destroy();
   }
-  parser!.end();
-  const model = parser!.toModel();
-  finishModel(name, model, invalidUtf8Line, parser!.firstUnrecognized, entry!.expected, detectedOther);
-  return { format: format!, model, bytes };
-
-  function feed(text: string): void {
-    if (text.length === 0) return;
-    if (invalidUtf8Line === 0) invalidUtf8Line = firstInvalidUtf8Line(text, parser!.lineCount);
-    parser!.push(text);
-  }
+  const p = parser!;
+  p.end();
+  const model = p.toModel(name);
+  finishModel(name, model, p.records, p.invalidUtf8Line, p.firstUnrecognized, def!, hint);
+  return { format: def!.id, model, bytes };
 }
-
 
 function abortError(): Error {
   const e = new Error('parsing cancelled');

@@ -1,12 +1,13 @@
 /**
- * Parses open perf-script / folded documents in the parse worker (never on the extension host's
- * main thread), publishes parse warnings as diagnostics, and keeps function totals for hovers.
+ * Parses open documents of every readable format in the parse worker (never on the extension
+ * host's main thread), publishes parse warnings as diagnostics, and keeps function totals for hovers.
  */
 import * as vscode from 'vscode';
-import { parseInWorker } from '../panels/parseInWorker';
+import type { FunctionTotals } from '../model/profile';
+import { formatByLanguage } from '../parsers/formats';
+import { parseInWorker } from '../worker/parseInWorker';
 import type { DocumentAnalysis } from '../worker/protocol';
-
-export const PERF_LANGUAGES = ['perf-script', 'folded'] as const;
+import { abortSignal, parseWorkerPath } from '../panels/workerGlue';
 
 /** Beyond this, VS Code itself turns off most language features; so do we. */
 const MAX_ANALYZED_CHARS = 64 << 20;
@@ -17,7 +18,8 @@ interface Entry {
 }
 
 export interface Indexed extends DocumentAnalysis {
-  byName: Map<string, [number, number]>;
+  /** Stack formats: per-function weights for hovers. */
+  totals?: FunctionTotals;
 }
 
 export class DocumentAnalyzer implements vscode.Disposable {
@@ -66,10 +68,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const cts = new vscode.CancellationTokenSource();
     this.running.set(key, cts);
     const outcome = await parseInWorker(
-      this.extensionUri,
-      { text, name: doc.uri.fsPath || key, title: '', format: doc.languageId as 'perf-script' | 'folded', purpose: 'document' },
+      parseWorkerPath(this.extensionUri),
+      { text, name: doc.uri.fsPath || key, title: '', format: formatByLanguage(doc.languageId)?.id, view: 'document' },
       () => undefined,
-      cts.token,
+      abortSignal(cts.token),
     );
     if (this.running.get(key) === cts) this.running.delete(key);
     // A newer version (or closing the document) made this result stale: publish nothing.
@@ -79,13 +81,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.diagnostics.set(doc.uri, [diagnostic(doc, line, outcome.expected ?? outcome.message, vscode.DiagnosticSeverity.Error)]);
       return undefined;
     }
-    if (outcome.type !== 'document') return undefined;
-    const a = outcome.analysis;
-    this.diagnostics.set(
-      doc.uri,
-      a.warnings.map((w) => diagnostic(doc, w.line - 1, w.message, vscode.DiagnosticSeverity.Warning)),
-    );
-    return { ...a, byName: new Map(a.functions.map(([n, t, s]) => [n, [t, s]])) };
+    if (outcome.payload.view !== 'document') return undefined;
+    const a = outcome.payload.analysis;
+    const diagnostics = a.warnings.map((w) => diagnostic(doc, w.line - 1, w.message, vscode.DiagnosticSeverity.Warning));
+    if (a.droppedWarnings > 0) {
+      diagnostics.push(diagnostic(doc, 0, `${a.droppedWarnings} more warnings not listed`, vscode.DiagnosticSeverity.Information));
+    }
+    this.diagnostics.set(doc.uri, diagnostics);
+    const totals: FunctionTotals | undefined = a.functions
+      ? { total: a.total ?? 0, unit: a.unit ?? 'samples', event: a.event, byName: new Map(a.functions.map(([n, t, s]) => [n, [t, s]])) }
+      : undefined;
+    return { ...a, totals };
   }
 
   dispose(): void {
@@ -102,6 +108,7 @@ function diagnostic(doc: vscode.TextDocument, line: number, message: string, sev
   return d;
 }
 
+/** Documents in a language of a format PerfLens can parse. */
 export function isPerfDocument(doc: vscode.TextDocument): boolean {
-  return (PERF_LANGUAGES as readonly string[]).includes(doc.languageId);
+  return formatByLanguage(doc.languageId)?.parser !== undefined;
 }

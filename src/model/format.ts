@@ -1,21 +1,17 @@
-/** Format ids used across the project: CLI output, worker protocol, language ids. */
-export const FORMAT_IDS = [
-  'perf-script',
-  'folded',
-  'perf-report',
-  'perf-diff',
-  'perf-stat',
-  'strace-summary',
-  'perf-trace-summary',
-  'ebpf-csv',
-  'run-log',
-] as const;
+/**
+ * Format ids used across the project (CLI output, worker protocol, language ids). The list of
+ * formats and everything about each one lives in parsers/registry.ts; this is only the type.
+ */
+export type FormatId =
+  | 'perf-script'
+  | 'folded'
+  | 'perf-report'
+  | 'perf-diff'
+  | 'perf-stat'
+  | 'strace-summary'
+  | 'perf-trace-summary'
+  | 'ebpf-csv'
+  | 'run-log';
 
-export type FormatId = (typeof FORMAT_IDS)[number];
-
-/** Formats whose model is a stack-sample profile (they can feed a flame graph). */
-export type StackFormatId = Extract<FormatId, 'perf-script' | 'folded'>;
-
-export function isFormatId(s: string): s is FormatId {
-  return (FORMAT_IDS as readonly string[]).includes(s);
-}
+/** The views a format's model can be shown in (a panel or the custom editor picks one). */
+export type ViewKind = 'flameGraph';

@@ -5,9 +5,11 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CollapseOptionsState, FlameGraphViewState } from '../protocol';
-import { parseInWorker } from './parseInWorker';
+import { parseInWorker } from '../worker/parseInWorker';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { ParseRequest } from '../worker/protocol';
+import { formatByLanguage } from '../parsers/formats';
+import { abortSignal, parseWorkerPath } from './workerGlue';
 
 export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 
@@ -83,12 +85,14 @@ export class FlameGraphPanel {
     this.cancel = cts;
     this.host.show({ type: 'flameGraph/loading', title });
 
-    const req: ParseRequest = { name, title, collapse: this.options };
+    const req: ParseRequest = { name, title, parserOptions: { 'perf-script': this.options }, view: 'flameGraph' };
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
     if (open && (open.isDirty || source.scheme !== 'file')) req.text = open.getText();
     else if (source.scheme === 'file') req.path = source.fsPath;
     else req.text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
-    if (open && (open.languageId === 'perf-script' || open.languageId === 'folded')) req.format = open.languageId;
+    // The document's language is the format the user chose (or detection did); keep it.
+    const def = open && formatByLanguage(open.languageId);
+    if (def?.views.includes('flameGraph')) req.format = def.id;
 
     let size = 0;
     try {
@@ -101,20 +105,22 @@ export class FlameGraphPanel {
       (progress, token) => {
         token.onCancellationRequested(() => cts.cancel());
         let reported = 0;
-        return parseInWorker(this.extensionUri, req, (bytes) => {
+        return parseInWorker(parseWorkerPath(this.extensionUri), req, (bytes) => {
           if (size > 0) {
             const pct = Math.min(100, (bytes / size) * 100);
             progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
             reported = pct;
             this.host.send({ type: 'flameGraph/loading', title, percent: Math.round(pct) });
           }
-        }, cts.token);
+        }, abortSignal(cts.token));
       },
     );
     if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
-    if (outcome.type === 'done') {
-      const meta = outcome.meta.format === 'perf-script' ? { ...outcome.meta, options: { ...this.options, event: outcome.meta.event } } : outcome.meta;
-      this.host.show({ type: 'flameGraph/show', meta, tree: outcome.tree, state: { source: source.toString(), options: this.options } });
+    if (outcome.type === 'result' && outcome.payload.view === 'flameGraph') {
+      const { meta: m, tree } = outcome.payload;
+      // The collapse options are perf script's (stackcollapse-perf.pl flags); other formats have none.
+      const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
+      this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
     } else if (outcome.type === 'error') {
       this.host.show({ type: 'flameGraph/error', title, message: outcome.message });
     }

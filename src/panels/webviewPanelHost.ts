@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { FromWebview, ToWebview } from '../protocol';
-import { makeNonce, renderWebviewHtml } from './webviewHtml';
+import { makeNonce, renderWebviewHtml } from '../page/webviewHtml';
 
 /** Messages a host answers itself; the panel sees the rest. */
 type HostMessage = Extract<FromWebview, { type: 'ready' | 'copyText' | 'exportSvg' | 'error' }>;

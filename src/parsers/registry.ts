@@ -1,50 +1,27 @@
 /**
- * Which parser reads which format. Every format plugs in here with a streaming parser that takes
- * text chunks and produces its typed model; the CLI, the worker and the extension only talk to this
- * registry. Formats listed in FORMAT_IDS without an entry are recognised but not parsed yet.
+ * The formats PerfLens knows, in the order detection asks them (signatures before shapes). This
+ * list is the only one: detection, parse errors, the CLI, the worker, the language features and the
+ * panels all read it. A new format adds its folder and one line here.
  */
-import type { FormatId } from '../model/format';
-import type { ReportModel } from '../model/report';
-import { FoldedParser } from './folded';
-import { PerfScriptCollapser, type CollapseOptions } from './perfScript';
+import type { FormatDefinition } from './formatDefinition';
+import { perfDiffFormat } from './perf-diff';
+import { perfReportFormat } from './perf-report';
+import { perfStatFormat } from './perf-stat';
+import { perfTraceSummaryFormat } from './perf-trace-summary';
+import { straceSummaryFormat } from './strace-summary';
+import { runLogFormat } from './run-log';
+import { perfScriptFormat } from './perf-script';
+import { foldedFormat } from './folded';
+import { ebpfCsvFormat } from './ebpf-csv';
 
-/** A parser fed chunk by chunk. */
-export interface StreamParser<M> {
-  push(chunk: string): void;
-  end(): void;
-  readonly lineCount: number;
-  /** First line that did not fit the format, for the error when nothing parsed. */
-  readonly firstUnrecognized: { line: number; text: string } | undefined;
-  /** How many records were parsed (samples, rows…); 0 with lines read means the input was not this format. */
-  readonly samples: number;
-  toModel(): M;
-}
-
-export interface ParserOptions {
-  collapse?: Partial<CollapseOptions>;
-}
-
-export interface ParserEntry<M> {
-  format: FormatId;
-  /** What a line of this format looks like, for "expected …" messages. */
-  expected: string;
-  create(options: ParserOptions): StreamParser<M>;
-}
-
-/** The parsers there are; a format without an entry is recognised by detect.ts but not read yet. */
-export const PARSERS: Partial<Record<FormatId, ParserEntry<ReportModel>>> = {
-  'perf-script': {
-    format: 'perf-script',
-    expected: 'a perf script sample header (`comm pid [cpu] time: [period] event:`) or a callchain frame line',
-    create: (o) => new PerfScriptCollapser(o.collapse),
-  },
-  folded: {
-    format: 'folded',
-    expected: "a folded stack line 'frame;frame;… COUNT'",
-    create: () => new FoldedParser(),
-  },
-};
-
-export function parserFor(format: FormatId): ParserEntry<ReportModel> | undefined {
-  return PARSERS[format];
-}
+export const FORMATS: readonly FormatDefinition[] = [
+  perfDiffFormat,
+  perfReportFormat,
+  perfStatFormat,
+  perfTraceSummaryFormat,
+  straceSummaryFormat,
+  runLogFormat,
+  perfScriptFormat as FormatDefinition,
+  foldedFormat as FormatDefinition,
+  ebpfCsvFormat,
+];

@@ -1,9 +1,12 @@
 /** Messages between the extension host and the parse worker (a worker_threads Worker). */
 import type { CallTree } from '../model/callTree';
 import type { FormatId } from '../model/format';
-import type { CollapseOptions } from '../parsers/perfScript';
-import type { FlameGraphMeta } from '../protocol';
 import type { ParseWarning } from '../model/diagnostics';
+import type { FlameGraphMeta } from '../analysis/flameGraphView';
+import type { WeightUnit } from '../model/units';
+
+/** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
+export type WorkerView = 'flameGraph' | 'document';
 
 export interface ParseRequest {
   /** A file path, or the text itself for unsaved editors. */
@@ -13,24 +16,29 @@ export interface ParseRequest {
   name: string;
   title: string;
   format?: FormatId;
-  collapse?: Partial<CollapseOptions>;
-  /** flameGraph: a call tree for the panel; document: warnings and function totals for the editor. */
-  purpose?: 'flameGraph' | 'document';
+  /** Options per format (perf script's collapse options under 'perf-script'). */
+  parserOptions?: Partial<Record<FormatId, unknown>>;
+  view: WorkerView;
 }
 
+/** What the editor features of a document need: its warnings and, for stack formats, function totals. */
 export interface DocumentAnalysis {
   format: FormatId;
   warnings: ParseWarning[];
-  /** [name, total, self] per function, largest total first. */
-  functions: Array<[string, number, number]>;
-  total: number;
-  samples: number;
+  droppedWarnings: number;
+  /** Stack formats: [name, total, self] per function, largest total first. */
+  functions?: Array<[string, number, number]>;
+  total?: number;
+  unit?: WeightUnit;
   event?: string;
 }
 
+export type WorkerPayload =
+  | { view: 'flameGraph'; meta: FlameGraphMeta; tree: CallTree }
+  | { view: 'document'; analysis: DocumentAnalysis };
+
 export type WorkerReply =
   | { type: 'progress'; bytes: number }
-  | { type: 'done'; meta: FlameGraphMeta; tree: CallTree }
-  | { type: 'document'; analysis: DocumentAnalysis }
+  | { type: 'result'; payload: WorkerPayload }
   /** `line` and `expected` are set when the input itself is at fault (a ParseError). */
   | { type: 'error'; message: string; located: boolean; line?: number; expected?: string };

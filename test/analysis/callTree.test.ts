@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildCallTree } from '../../src/analysis/callTree';
-import { parsePerfScript } from '../../src/parsers/perfScript';
+import { parsePerfScript } from '../../src/parsers/perf-script';
 import { readCorpus } from '../helpers/corpus';
 
 describe('buildCallTree', () => {

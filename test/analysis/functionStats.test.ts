@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { functionStats } from '../../src/analysis/functionStats';
-import { sampleBlocks, headerBlock } from '../../src/parsers/perfScriptLayout';
+import { sampleBlocks, headerBlock } from '../../src/parsers/perf-script/layout';
 import { readCorpus } from '../helpers/corpus';
 
 describe('functionStats', () => {

@@ -40,13 +40,13 @@ describe('parseFile: bad input', () => {
 
   it('a perf report fed as perf script: names the format it is', async () => {
     const e = await parseError(corpusFile('perf-6.1-captures/g_children_default.txt'));
-    assert.match(e.message, /g_children_default\.txt:1: .*perf-report output/);
+    assert.match(e.message, /g_children_default\.txt:1: .*this is perf report output/);
   });
 
   it('a perf report forced through the perf script parser: points at the first line that does not fit', async () => {
     const e = await parseError(corpusFile('perf-6.1-captures/ng_quiet.txt'), { format: 'perf-script' });
     assert.equal(e.line, 1);
-    assert.match(e.message, /expected a perf script sample header .* got: +59\.11%.*this looks like perf-report output/);
+    assert.match(e.message, /expected a perf script sample header .* got: +59\.11%.*this looks like perf report output/);
   });
 
   it('an empty file: clear message', async () => {

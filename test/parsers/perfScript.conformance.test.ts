@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { parsePerfScript, PERL_COMPAT, type CollapseOptions } from '../../src/parsers/perfScript';
+import { parsePerfScript, PERL_COMPAT, type CollapseOptions } from '../../src/parsers/perf-script';
 import { toFoldedText } from '../../src/analysis/folded';
 import { corpusFile, readCorpus, sortedLines } from '../helpers/corpus';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { parsePerfScript, PerfScriptCollapser, stripArguments, tidyRustSymbol, baseEvent } from '../../src/parsers/perfScript';
+import { parsePerfScript, PerfScriptCollapser, stripArguments, tidyRustSymbol, baseEvent } from '../../src/parsers/perf-script';
 import { toFoldedText } from '../../src/analysis/folded';
 import { corpusFile, readCorpus } from '../helpers/corpus';
 import { readFileSync } from 'node:fs';
@@ -130,7 +130,7 @@ describe('perf script parser: variants', () => {
       const c = new PerfScriptCollapser();
       for (let i = 0; i < text.length; i += size) c.push(text.slice(i, i + size));
       c.end();
-      assert.equal(toFoldedText(c.toModel().stacks), whole, `chunk size ${size}`);
+      assert.equal(toFoldedText(c.toModel('t').stacks), whole, `chunk size ${size}`);
     }
   });
 

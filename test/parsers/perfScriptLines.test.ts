@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { matchFrame, matchHeaderStart, matchTrailingEvent } from '../../src/parsers/perfScriptLines';
-import { parsePerfScript } from '../../src/parsers/perfScript';
+import { matchFrame, matchHeaderStart, matchTrailingEvent } from '../../src/parsers/perf-script/lines';
+import { parsePerfScript } from '../../src/parsers/perf-script';
 import { corpusFile, readCorpus } from '../helpers/corpus';
 
 const HEADER = /^(\S.*?)\s+(\d+)\/*(\d+)*\s+/;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, jsonForScript, makeNonce, renderWebviewHtml } from '../../src/panels/webviewHtml';
+import { contentSecurityPolicy, jsonForScript, makeNonce, renderWebviewHtml } from '../../src/page/webviewHtml';
 import type { ToWebview } from '../../src/protocol';
 
 const HOSTILE = '</script><img src=x onerror=alert(1)>';
@@ -11,6 +11,7 @@ function showMessage(names: string[]): ToWebview {
     meta: {
       title: HOSTILE,
       format: 'folded',
+      facts: {},
       events: [],
       samples: 3,
       unit: 'samples',

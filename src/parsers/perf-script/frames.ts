@@ -3,8 +3,8 @@
  * (offset dropped, arguments cut, `[unknown]` replaced by the DSO, Java `L` prefix dropped in `java`
  * processes, `_[k]`/`_[j]`/`_[i]` annotations) plus inferno's Rust and C++ template fixes.
  */
-import { DEFAULT_COLLAPSE_OPTIONS, type CollapseOptions } from './collapseOptions';
-import { matchFrame } from './perfScriptLines';
+import { DEFAULT_COLLAPSE_OPTIONS, type CollapseOptions } from './options';
+import { matchFrame } from './lines';
 
 const SYMBOL_OFFSET = /\+0x[\da-f]+$/;
 const QUOTES = /["']/g;

@@ -2,11 +2,21 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { collapseInParallel, splitPoints } from '../../src/io/parallelCollapse';
-import { parsePerfScript } from '../../src/parsers/perfScript';
+import { parseInParallel, splitPoints } from '../../src/io/parallelParse';
+import { perfScriptFormat } from '../../src/parsers/perf-script';
+import type { FormatDefinition } from '../../src/parsers/formatDefinition';
+import type { StackProfile } from '../../src/model/profile';
+import { parsePerfScript } from '../../src/parsers/perf-script';
 import { readCorpus } from '../helpers/corpus';
 
-const WORKER = resolve(__dirname, '../../dist/collapseWorker.js');
+const WORKER = resolve(__dirname, '../../dist/rangeWorker.js');
+const def = perfScriptFormat as FormatDefinition;
+
+async function collapseInParallel(path: string, options: object, threads: number) {
+  const r = await parseInParallel(def, path, path, WORKER, options, undefined, threads);
+  assert.ok(r, 'the file can be split');
+  return { ...r, profile: r.model as StackProfile };
+}
 
 describe('parallel collapse', () => {
   const dir = mkdtempSync(join(tmpdir(), 'perflens-par-'));
@@ -38,7 +48,7 @@ describe('parallel collapse', () => {
     ]);
     const badFile = join(dir, 'bad-utf8.txt');
     writeFileSync(badFile, bytes);
-    const r = await collapseInParallel(badFile, WORKER, {}, undefined, 3);
+    const r = await collapseInParallel(badFile, {}, 3);
     assert.equal(r.invalidUtf8Line, bad + 1);
   });
 
@@ -46,7 +56,7 @@ describe('parallel collapse', () => {
     it(`gives exactly the sequential result on ${threads} threads, warnings at the same lines`, async () => {
       for (const options of [{}, { tid: true, kernel: true }, { event: 'instructions' }]) {
         const seq = parsePerfScript(text, options);
-        const par = (await collapseInParallel(file, WORKER, options, undefined, threads)).profile;
+        const par = (await collapseInParallel(file, options, threads)).profile;
         assert.deepEqual(new Map([...par.stacks].sort()), new Map([...seq.stacks].sort()));
         assert.equal(par.samples, seq.samples);
         assert.equal(par.lines, seq.lines);

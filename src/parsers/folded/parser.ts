@@ -3,35 +3,15 @@
  * Counts may be fractional. A differential line (`stack BEFORE AFTER`) keeps the AFTER count.
  * Streaming: feed chunks with push(); memory is bounded by the number of distinct stacks.
  */
-import { WarningLog } from '../model/diagnostics';
-import type { StackProfile } from '../model/profile';
-import { LineSplitter, type LineSink } from './lineSplitter';
+import type { StackProfile } from '../../model/profile';
+import { LineParser } from '../shared/lineParser';
 
 const COUNT = /^[0-9]+(?:\.[0-9]*)?$|^\.[0-9]+$/;
 
-export class FoldedParser implements LineSink {
+export class FoldedParser extends LineParser<StackProfile> {
   readonly stacks = new Map<string, number>();
-  readonly warnings = new WarningLog();
-  samples = 0;
-  private readonly splitter = new LineSplitter(this);
   private differentialWarned = false;
-  firstUnrecognized: { line: number; text: string } | undefined;
-
-  push(chunk: string): void {
-    this.splitter.push(chunk);
-  }
-
-  end(): void {
-    this.splitter.end();
-  }
-
-  get lineCount(): number {
-    return this.splitter.lineNo;
-  }
-
-  longLine(lineNo: number, length: number): void {
-    this.warnings.add(lineNo, `line of ${length} characters skipped (too long for a folded stack)`);
-  }
+  protected readonly longLineReason = 'too long for a folded stack';
 
   line(raw: string, lineNo: number): void {
     // White space after the count is noise; one space or TAB separates it from the stack (whose
@@ -55,25 +35,21 @@ export class FoldedParser implements LineSink {
     if (stack.length === 0) return this.bad(line, lineNo);
     if (!(count >= 0)) count = 0;
     this.stacks.set(stack, (this.stacks.get(stack) ?? 0) + count);
-    this.samples++;
+    this.records++;
   }
 
   private bad(line: string, lineNo: number): void {
-    if (!this.firstUnrecognized) this.firstUnrecognized = { line: lineNo, text: line.slice(0, 200) };
-    const shown = line.length > 120 ? line.slice(0, 120) + '…' : line;
-    this.warnings.add(lineNo, `expected 'frame;frame;… COUNT', got: ${shown}`);
+    this.unrecognized(line, lineNo, "expected 'frame;frame;… COUNT', got: ");
   }
 
-  toModel(): StackProfile {
+  toModel(source: string): StackProfile {
     return {
-      format: 'folded',
+      ...this.envelope('folded', source),
+      kind: 'stacks',
       events: [],
       stacks: this.stacks,
-      samples: this.samples,
+      samples: this.records,
       weight: 'count',
-      lines: this.lineCount,
-      warnings: this.warnings.items,
-      droppedWarnings: this.warnings.dropped,
     };
   }
 }
@@ -82,9 +58,9 @@ function lastSpace(s: string): number {
   return Math.max(s.lastIndexOf(' '), s.lastIndexOf('\t'));
 }
 
-export function parseFolded(text: string): StackProfile {
+export function parseFolded(text: string, source = '<text>'): StackProfile {
   const p = new FoldedParser();
   p.push(text);
   p.end();
-  return p.toModel();
+  return p.toModel(source);
 }

@@ -5,17 +5,14 @@
  * A line state machine, fed chunk by chunk: event line -> frame lines (leaf first) -> blank line.
  * Memory is bounded by the number of distinct stacks and distinct frame lines, never by input size.
  */
-import { WarningLog } from '../model/diagnostics';
-import type { StackProfile } from '../model/profile';
-import { LineSplitter, type LineSink } from './lineSplitter';
-import { StackTrie, type TrieExport } from './stackTrie';
-import { matchFrame, matchHeaderStart, matchTrailingEvent } from './perfScriptLines';
-import { DEFAULT_COLLAPSE_OPTIONS, type CollapseOptions } from './collapseOptions';
-import { collapsedFrameName } from './perfScriptFrames';
-
-// The format's public API: the collapser, its options and the frame-name rules.
-export { DEFAULT_COLLAPSE_OPTIONS, PERL_COMPAT, type CollapseOptions } from './collapseOptions';
-export { collapsedFrameName, stripArguments, tidyRustSymbol } from './perfScriptFrames';
+import type { StackProfile } from '../../model/profile';
+import type { HeaderFacts } from '../../model/report';
+import { LineParser } from '../shared/lineParser';
+import { StackTrie, type TrieExport } from '../shared/stackTrie';
+import { readHeaderFact } from '../shared/headerFacts';
+import { matchFrame, matchHeaderStart, matchTrailingEvent } from './lines';
+import { DEFAULT_COLLAPSE_OPTIONS, type CollapseOptions } from './options';
+import { collapsedFrameName } from './frames';
 
 // Sample headers, frames and the trailing `event:` are matched by perfScriptLines.ts, in linear
 // time. Comm: the perl's `\S.+?` would keep a space in one-letter comms (`t  9981` -> `t_`);
@@ -35,12 +32,11 @@ const SRCLINE = /^ {2}\S/;
 /** Cap on the frame-line cache; real profiles have far fewer distinct frame lines. */
 const FRAME_CACHE_LIMIT = 1 << 20;
 
-export class PerfScriptCollapser implements LineSink {
+export class PerfScriptCollapser extends LineParser<StackProfile> {
   private readonly trie = new StackTrie();
   readonly events: string[] = [];
-  readonly warnings = new WarningLog();
-  samples = 0;
-  private readonly splitter: LineSplitter;
+  readonly facts: HeaderFacts = {};
+  protected readonly longLineReason = 'longer than any perf script line';
   private readonly options: CollapseOptions;
   private eventFilter: string | undefined;
   private readonly eventDefaulted: boolean;
@@ -63,28 +59,17 @@ export class PerfScriptCollapser implements LineSink {
   private sawPeriod = false;
   /** Inside a sample of an event that is filtered out. */
   private filtered = false;
-  /** First line that was neither a sample, a frame, a comment nor blank. */
-  firstUnrecognized: { line: number; text: string } | undefined;
 
   constructor(options: Partial<CollapseOptions> = {}) {
+    super();
     this.options = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
     if (this.options.tid) this.options.pid = false;
     this.eventFilter = this.options.event ?? this.options.defaultEvent;
     this.eventDefaulted = this.options.event === undefined;
-    this.splitter = new LineSplitter(this);
   }
 
-  get lineCount(): number {
-    return this.splitter.lineNo;
-  }
-
-  push(chunk: string): void {
-    this.splitter.push(chunk);
-  }
-
-  /** Ends the input; a sample cut off by the end (no closing blank line) is reported. */
-  end(): void {
-    this.splitter.end();
+  /** A sample cut off by the end of the input (no closing blank line) is reported. */
+  protected override finish(): void {
     if (this.pname === undefined) return;
     if (this.depth === 0) {
       // A last header without frames: a no-callchain sample, complete as it is.
@@ -100,13 +85,13 @@ export class PerfScriptCollapser implements LineSink {
     }
   }
 
-  longLine(lineNo: number, length: number): void {
-    this.warnings.add(lineNo, `line of ${length} characters skipped (longer than any perf script line)`);
-  }
-
   line(line: string, lineNo: number): void {
     const c = line.charCodeAt(0);
-    if (c === 35 /* # */) return;
+    if (c === 35 /* # */) {
+      // The `--header` block comes before the first sample.
+      if (this.records === 0) readHeaderFact(line, this.facts);
+      return;
+    }
     if (line.length === 0) {
       if (this.pname !== undefined) this.finishSample();
       this.filtered = false;
@@ -149,11 +134,6 @@ export class PerfScriptCollapser implements LineSink {
       this.frames = bigger;
     }
     this.frames[this.depth++] = frame;
-  }
-
-  private unrecognized(line: string, lineNo: number): void {
-    if (!this.firstUnrecognized) this.firstUnrecognized = { line: lineNo, text: line.slice(0, 200) };
-    this.warnings.add(lineNo, `unrecognized line: ${line.length > 120 ? line.slice(0, 120) + '…' : line}`);
   }
 
   /** Handles a sample header; returns false when the line is not one. */
@@ -227,7 +207,7 @@ export class PerfScriptCollapser implements LineSink {
     if (this.depth === 0 && this.pendingLeaf >= 0) this.pushFrame(this.pendingLeaf);
     this.pendingLeaf = -1;
     this.trie.add(this.pnameId, this.frames, this.depth, this.period);
-    this.samples++;
+    this.records++;
     this.pname = undefined;
     this.depth = 0;
   }
@@ -245,27 +225,25 @@ export class PerfScriptCollapser implements LineSink {
     return this.sawPeriod ? 'period' : 'samples';
   }
 
-  toModel(): StackProfile {
+  toModel(source: string): StackProfile {
     return {
-      format: 'perf-script',
+      ...this.envelope('perf-script', source, this.facts),
+      kind: 'stacks',
       events: this.events,
       event: this.eventFilter,
       stacks: this.trie.toStacks(),
-      samples: this.samples,
+      samples: this.records,
       weight: this.weight,
-      lines: this.lineCount,
-      warnings: this.warnings.items,
-      droppedWarnings: this.warnings.dropped,
     };
   }
 }
 
 /** Parses a whole perf script text (for small inputs and tests; large inputs stream via push()). */
-export function parsePerfScript(text: string, options: Partial<CollapseOptions> = {}): StackProfile {
+export function parsePerfScript(text: string, options: Partial<CollapseOptions> = {}, source = '<text>'): StackProfile {
   const c = new PerfScriptCollapser(options);
   c.push(text);
   c.end();
-  return c.toModel();
+  return c.toModel(source);
 }
 
 /**

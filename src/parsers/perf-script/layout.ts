@@ -10,7 +10,7 @@ export interface SampleBlock {
   comm: string;
 }
 
-import { matchHeaderStart } from './perfScriptLines';
+import { matchHeaderStart } from './lines';
 
 export function sampleBlocks(lineCount: number, lineAt: (i: number) => string): SampleBlock[] {
   const blocks: SampleBlock[] = [];
