@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FunctionTotals } from '../model/profile';
 import { formatByLanguage } from '../parsers/formats';
 import { parseInWorker } from '../worker/parseInWorker';
-import type { DocumentAnalysis } from '../worker/protocol';
+import type { DocumentAnalysis } from '../worker/messages';
 import { abortSignal, parseWorkerPath } from '../panels/workerGlue';
 
 /** Beyond this, VS Code itself turns off most language features; so do we. */

@@ -4,10 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { CollapseOptionsState, FlameGraphViewState } from '../protocol';
+import type { CollapseOptionsState, FlameGraphProtocol, FlameGraphViewState } from '../protocol/flameGraph';
 import { parseInWorker } from '../worker/parseInWorker';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
-import type { ParseRequest } from '../worker/protocol';
+import type { ParseRequest } from '../worker/messages';
 import { formatByLanguage } from '../parsers/formats';
 import { abortSignal, parseWorkerPath } from './workerGlue';
 
@@ -16,7 +16,7 @@ export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 const DEFAULT_OPTIONS: CollapseOptionsState = { pid: false, tid: false, kernel: false, jit: false, addrs: false };
 
 export class FlameGraphPanel {
-  private readonly host: WebviewPanelHost;
+  private readonly host: WebviewPanelHost<FlameGraphProtocol>;
   private options: CollapseOptionsState = { ...DEFAULT_OPTIONS };
   private cancel: vscode.CancellationTokenSource | undefined;
 
@@ -36,7 +36,7 @@ export class FlameGraphPanel {
   static revive(extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined): void {
     if (!state?.source) {
       const p = new FlameGraphPanel(panel, extensionUri, undefined);
-      p.host.show({ type: 'flameGraph/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
+      p.host.show({ type: 'panel/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
       return;
     }
     const p = new FlameGraphPanel(panel, extensionUri, vscode.Uri.parse(state.source));
@@ -49,7 +49,7 @@ export class FlameGraphPanel {
     private readonly extensionUri: vscode.Uri,
     private readonly source: vscode.Uri | undefined,
   ) {
-    this.host = new WebviewPanelHost(panel, extensionUri, 'flamegraph', (m) => this.onMessage(m), () =>
+    this.host = new WebviewPanelHost<FlameGraphProtocol>(panel, extensionUri, 'flamegraph', (m) => this.onMessage(m), () =>
       this.source ? vscode.Uri.joinPath(this.source, '..') : undefined,
     );
     // `perf script > out.txt` again: the panel follows its file.
@@ -61,7 +61,7 @@ export class FlameGraphPanel {
     });
   }
 
-  private async onMessage(m: PanelMessage): Promise<void> {
+  private async onMessage(m: PanelMessage<FlameGraphProtocol>): Promise<void> {
     switch (m.type) {
       case 'selectEvent':
         this.options = { ...this.options, event: m.event };
@@ -83,7 +83,7 @@ export class FlameGraphPanel {
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    this.host.show({ type: 'flameGraph/loading', title });
+    this.host.show({ type: 'panel/loading', title });
 
     const req: ParseRequest = { name, title, parserOptions: { 'perf-script': this.options }, view: 'flameGraph' };
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
@@ -110,7 +110,7 @@ export class FlameGraphPanel {
             const pct = Math.min(100, (bytes / size) * 100);
             progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
             reported = pct;
-            this.host.send({ type: 'flameGraph/loading', title, percent: Math.round(pct) });
+            this.host.send({ type: 'panel/loading', title, percent: Math.round(pct) });
           }
         }, abortSignal(cts.token));
       },
@@ -122,7 +122,8 @@ export class FlameGraphPanel {
       const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
       this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
     } else if (outcome.type === 'error') {
-      this.host.show({ type: 'flameGraph/error', title, message: outcome.message });
+      const location = outcome.line !== undefined ? { file: name, line: outcome.line } : undefined;
+      this.host.show({ type: 'panel/error', title, message: outcome.message, location });
     }
   }
 }

@@ -11,7 +11,7 @@ import { parseFile, requireView } from '../io/parseFile';
 import { rangeWorkerPath } from '../io/parallelParse';
 import { flameGraphView } from '../analysis/flameGraphView';
 import { functionStats } from '../analysis/functionStats';
-import type { DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply } from './protocol';
+import type { DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply } from './messages';
 
 const port = parentPort;
 if (!port) throw new Error('parseWorker must run as a worker thread');

@@ -61,7 +61,7 @@ describe('renderWebviewHtml', () => {
       styleUris: ['vscode-resource:/a.css'],
       inlineScript: 'console.log(1)',
       inlineStyles: ['body{}'],
-      initialMessage: { type: 'flameGraph/loading', title: 'x' },
+      initialMessage: { type: 'panel/loading', title: 'x' },
     });
     const scripts = scriptTags(html);
     assert.equal(scripts.length, 3);

@@ -423,7 +423,7 @@ exportButton.addEventListener('click', () => {
   });
   const fileName = svgFileName(meta.title);
   if (api.inVsCode) {
-    api.postMessage({ type: 'exportSvg', svg: text, fileName });
+    api.postMessage({ type: 'saveFile', fileName, content: text, encoding: 'utf8', filters: { SVG: ['svg'] } });
   } else {
     const a = el('a', { download: fileName });
     a.href = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
@@ -539,13 +539,13 @@ function show(msg: Extract<ToWebview, { type: 'flameGraph/show' }>): void {
 function handle(msg: ToWebview): void {
   try {
     switch (msg.type) {
-      case 'flameGraph/loading':
+      case 'panel/loading':
         showLoading(msg.title, msg.percent);
         break;
       case 'flameGraph/show':
         show(msg);
         break;
-      case 'flameGraph/error':
+      case 'panel/error':
         showError(msg.title, msg.message);
         break;
     }
