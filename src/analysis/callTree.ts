@@ -11,7 +11,7 @@ interface BuildNode {
  * Builds a CallTree from folded stacks (root first, ';'-separated). Frame names are interned once,
  * so memory is proportional to distinct frames and tree nodes.
  */
-export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'all'): CallTree {
+export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'all', label = ''): CallTree {
   const names: string[] = [rootName];
   const nameIds = new Map<string, number>();
   const intern = (s: string): number => {
@@ -47,7 +47,9 @@ export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'al
     node.self += count;
   }
 
-  const tree: CallTree = { names, nodeName: [], parent: [], total: [], self: [] };
+  const total: number[] = [];
+  const self: number[] = [];
+  const tree: CallTree = { names, nodeName: [], parent: [], columns: [{ label, total, self }] };
   // Iterative pre-order walk: deep Java stacks would overflow a recursive one.
   const stack: Array<[BuildNode, number]> = [[root, -1]];
   while (stack.length > 0) {
@@ -55,8 +57,8 @@ export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'al
     const index = tree.nodeName.length;
     tree.nodeName.push(node.name);
     tree.parent.push(parent);
-    tree.total.push(node.total);
-    tree.self.push(node.self);
+    total.push(node.total);
+    self.push(node.self);
     if (node.children) {
       const kids = [...node.children.values()].sort(
         (a, b) => b.total - a.total || compareStrings(names[a.name], names[b.name]),

@@ -22,8 +22,7 @@ function showMessage(names: string[]): ToWebview {
       names: ['all', ...names],
       nodeName: [0, ...names.map((_, i) => i + 1)],
       parent: [-1, ...names.map((_, i) => i)],
-      total: [3, ...names.map(() => 3)],
-      self: [0, ...names.map((_, i) => (i === names.length - 1 ? 3 : 0))],
+      columns: [{ label: '', total: [3, ...names.map(() => 3)], self: [0, ...names.map((_, i) => (i === names.length - 1 ? 3 : 0))] }],
     },
   };
 }

@@ -16,6 +16,9 @@ import type { FlameGraphMeta } from '../../src/protocol';
 
 export interface TreeIndex {
   readonly tree: CallTree;
+  /** The weight column shown (a run of a multi-run tree). */
+  readonly total: number[];
+  readonly self: number[];
   readonly n: number;
   /** Number of nodes in the subtree of each node, itself included (pre-order ranges). */
   readonly size: Int32Array;
@@ -24,10 +27,13 @@ export interface TreeIndex {
   readonly rootTotal: number;
 }
 
-/** O(n) once per tree. */
-export function indexTree(tree: CallTree): TreeIndex {
+/** O(n) once per tree; `column` picks the run whose weights are drawn. */
+export function indexTree(tree: CallTree, column = 0): TreeIndex {
   const n = tree.nodeName.length;
-  if (tree.parent.length !== n || tree.total.length !== n || tree.self.length !== n) {
+  const weights = tree.columns?.[column];
+  if (!weights) throw new Error(`Malformed call tree: no weight column ${column}`);
+  const { total, self } = weights;
+  if (tree.parent.length !== n || total.length !== n || self.length !== n) {
     throw new Error('Malformed call tree: arrays differ in length');
   }
   if (n === 0) throw new Error('Empty call tree');
@@ -43,7 +49,7 @@ export function indexTree(tree: CallTree): TreeIndex {
     childCount[p]++;
   }
   for (let i = n - 1; i > 0; i--) size[parent[i]] += size[i];
-  return { tree, n, size, childCount, depth, rootTotal: tree.total[0] };
+  return { tree, total, self, n, size, childCount, depth, rootTotal: total[0] };
 }
 
 export type FrameRole = 'frame' | 'ancestor' | 'other';
@@ -99,7 +105,7 @@ export function otherName(count: number): string {
 
 export function pruneForZoom(index: TreeIndex, zoomIdx: number, options: PruneOptions = {}): PrunedView {
   const { tree, size, childCount } = index;
-  const total = tree.total;
+  const total = index.total;
   if (!(zoomIdx >= 0 && zoomIdx < index.n)) zoomIdx = 0;
   const minFraction = options.minFraction ?? DEFAULT_MIN_FRACTION;
   const maxNodes = Math.max(1, options.maxNodes ?? DEFAULT_MAX_NODES);
@@ -177,7 +183,7 @@ export function pruneForZoom(index: TreeIndex, zoomIdx: number, options: PruneOp
     const d = materialised[slot];
     const hidden = childCount[d.idx] - shownCount[slot];
     if (hidden <= 0) continue;
-    const rest = total[d.idx] - tree.self[d.idx] - shownSum[slot];
+    const rest = total[d.idx] - index.self[d.idx] - shownSum[slot];
     // Too narrow to see: the width simply stays in the parent, like its self time.
     if (!(rest >= otherThreshold)) continue;
     (d.children ??= []).push({ name: otherName(hidden), value: rest, idx: d.idx, role: 'other', merged: hidden });
@@ -262,9 +268,10 @@ export interface SearchStats {
 
 /** Over the FULL tree, O(n): a match under a matching ancestor adds no weight again. */
 export function searchStats(index: TreeIndex, nameMatch: Uint8Array): SearchStats {
-  const { tree, n } = index;
+  const { n } = index;
   const covered = new Uint8Array(n);
-  const { parent, nodeName, total } = tree;
+  const { parent, nodeName } = index.tree;
+  const total = index.total;
   let frames = 0;
   let weight = 0;
   for (let i = 1; i < n; i++) {
@@ -291,7 +298,7 @@ export function percentOf(part: number, whole: number): number {
 
 /** `data-percent` of a drawn frame: share of the whole profile. */
 export function framePercent(index: TreeIndex, datum: FrameDatum): string {
-  return percentOf(datum.role === 'other' ? datum.value : index.tree.total[datum.idx], index.rootTotal).toFixed(2);
+  return percentOf(datum.role === 'other' ? datum.value : index.total[datum.idx], index.rootTotal).toFixed(2);
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -306,7 +313,6 @@ export function describeFrame(
   zoomIdx: number,
   unit: FlameGraphMeta['unit'],
 ): { title: string; lines: string[] } {
-  const { tree } = index;
   const u = unitSuffix(unit);
   const zoomName = frameName(index, zoomIdx);
   if (datum.role === 'other') {
@@ -315,18 +321,18 @@ export function describeFrame(
       lines: [
         `Total: ${formatCount(datum.value)}${u}`,
         `${percentOf(datum.value, index.rootTotal).toFixed(2)}% of profile`,
-        `${percentOf(datum.value, tree.total[zoomIdx]).toFixed(2)}% of ${zoomIdx === 0 ? 'zoom' : `"${zoomName}"`}`,
+        `${percentOf(datum.value, index.total[zoomIdx]).toFixed(2)}% of ${zoomIdx === 0 ? 'zoom' : `"${zoomName}"`}`,
         `Callees of "${frameName(index, datum.idx)}" too small to draw here; click to zoom into it.`,
       ],
     };
   }
-  const t = tree.total[datum.idx];
+  const t = index.total[datum.idx];
   const lines = [
-    `Total: ${formatCount(t)}${u} · Self: ${formatCount(tree.self[datum.idx])}${u}`,
+    `Total: ${formatCount(t)}${u} · Self: ${formatCount(index.self[datum.idx])}${u}`,
     `${percentOf(t, index.rootTotal).toFixed(2)}% of profile`,
   ];
   if (datum.role === 'ancestor') lines.push(`Caller of the zoomed frame "${zoomName}"; click to zoom out to it.`);
-  else if (zoomIdx !== 0) lines.push(`${percentOf(t, tree.total[zoomIdx]).toFixed(2)}% of zoomed "${zoomName}"`);
+  else if (zoomIdx !== 0) lines.push(`${percentOf(t, index.total[zoomIdx]).toFixed(2)}% of zoomed "${zoomName}"`);
   return { title: datum.name, lines };
 }
 
