@@ -145,7 +145,7 @@ export async function benchWebview({ nodes = 500_000, rebuild = false, log = con
   const tmp = mkdtempSync(join(tmpdir(), 'perflens-bench-'));
   let context;
   try {
-    const { renderWebviewHtml, makeNonce } = await importTs('src/panels/webviewHtml.ts', tmp);
+    const { renderWebviewHtml, makeNonce } = await importTs('src/page/webviewHtml.ts', tmp);
     const bundle = await webviewBundle(tmp, rebuild);
     const html = renderWebviewHtml({ title: 'bench', nonce: makeNonce(), cspSource: '', inlineScript: bundle });
     context = await launch(tmp);
@@ -246,7 +246,7 @@ export async function screenshotWebview({ folded, out, search = '', zoomPath = [
   const tmp = mkdtempSync(join(tmpdir(), 'perflens-shot-'));
   let context;
   try {
-    const { renderWebviewHtml, makeNonce } = await importTs('src/panels/webviewHtml.ts', tmp);
+    const { renderWebviewHtml, makeNonce } = await importTs('src/page/webviewHtml.ts', tmp);
     const { buildCallTree } = await importTs('src/analysis/callTree.ts', tmp);
     const stacks = [];
     for (const line of readFileSync(folded, 'utf8').split('\n')) {
