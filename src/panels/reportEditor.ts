@@ -66,31 +66,41 @@ function showError(ctx: PanelContext, panel: vscode.WebviewPanel, message: strin
 }
 
 /**
- * Reopens report files in the PerfLens editor when VS Code's text editor refuses them for their
- * size (a text tab without a text document, over `workbench.editorLargeFileConfirmation` MB).
+ * The size from which VS Code's text editor refuses a file ("not displayed in the text editor
+ * because it is very large"): `workbench.editorLargeFileConfirmation` MB when the user sets it,
+ * else 10 MB for remote and web workbenches (code-server) and 1 GB on the desktop, as VS Code does.
  */
+function largeFileLimit(): number {
+  const setting = vscode.workspace.getConfiguration('workbench').inspect<number>('editorLargeFileConfirmation');
+  const mb = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
+  if (typeof mb === 'number' && mb > 0) return mb * 1024 * 1024;
+  return vscode.env.remoteName || vscode.env.uiKind === vscode.UIKind.Web ? 10 * 1024 * 1024 : 1024 * 1024 * 1024;
+}
+
+/** Reopens report files in the PerfLens editor when the text editor will refuse them for their size. */
 export function reopenLargeReports(): vscode.Disposable {
+  const hasDocument = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  const textTab = (uri: vscode.Uri): vscode.Tab | undefined =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
   return vscode.window.tabGroups.onDidChangeTabs(async (e) => {
     for (const tab of e.opened) {
       const input = tab.input;
       if (!(input instanceof vscode.TabInputText) || input.uri.scheme !== 'file') continue;
       const uri = input.uri;
-      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) continue;
-      const limitMb = vscode.workspace.getConfiguration('workbench').get<number>('editorLargeFileConfirmation') ?? 50;
       let size = 0;
       try {
         size = (await vscode.workspace.fs.stat(uri)).size;
       } catch {
         continue;
       }
-      if (size < limitMb * 1024 * 1024) continue;
+      if (size < largeFileLimit() || hasDocument(uri)) continue;
       const def = formatById(detectFormat(await readHead(uri)).format ?? '');
       if (!def?.views.length) continue;
-      // The text tab may have been closed or have become a text document meanwhile.
-      const still = tab.group.tabs.includes(tab) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-      if (!still) continue;
-      await vscode.commands.executeCommand('vscode.openWith', uri, REPORT_EDITOR_VIEW_TYPE, { viewColumn: tab.group.viewColumn, preview: tab.isPreview });
-      await vscode.window.tabGroups.close(tab, true);
+      const text = textTab(uri);
+      if (!text) continue;
+      await vscode.commands.executeCommand('vscode.openWith', uri, REPORT_EDITOR_VIEW_TYPE, { viewColumn: text.group.viewColumn, preview: text.isPreview });
+      const old = textTab(uri);
+      if (old) await vscode.window.tabGroups.close(old, true);
     }
   });
 }
