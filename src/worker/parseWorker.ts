@@ -34,7 +34,7 @@ if (!port) throw new Error('parseWorker must run as a worker thread');
 function documentAnalysis(model: ReportModel): DocumentAnalysis {
   const analysis: DocumentAnalysis = { format: model.format, warnings: model.warnings, droppedWarnings: model.droppedWarnings };
   if (isStackProfile(model)) {
-    const { functions, total } = functionStats(model.stacks);
+    const { functions, total } = functionStats(model.tree);
     analysis.functions = functions.map((f) => [f.name, f.total, f.self]);
     analysis.total = total;
     analysis.unit = model.weight;

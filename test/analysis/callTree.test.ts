@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
 import { buildCallTree } from '../../src/analysis/callTree';
 import { parsePerfScript } from '../../src/parsers/perf-script';
 import { readCorpus } from '../helpers/corpus';
@@ -19,11 +20,11 @@ describe('buildCallTree', () => {
 
   it('keeps total = self + children for every node of a real profile', () => {
     const p = parsePerfScript(readCorpus('flamegraph/test/perf-vertx-stacks-01.txt'));
-    const t = buildCallTree(p.stacks);
+    const t = buildCallTree(stacksOf(p));
     const childSum = new Array<number>(t.columns[0].total.length).fill(0);
     for (let i = 1; i < t.columns[0].total.length; i++) childSum[t.parent[i]] += t.columns[0].total[i];
     for (let i = 0; i < t.columns[0].total.length; i++) assert.ok(Math.abs(t.columns[0].total[i] - t.columns[0].self[i] - childSum[i]) < 1e-9, `node ${i}`);
-    assert.equal(t.columns[0].total[0], [...p.stacks.values()].reduce((a, b) => a + b, 0));
+    assert.equal(t.columns[0].total[0], [...stacksOf(p).values()].reduce((a, b) => a + b, 0));
   });
 
   it('handles very deep stacks without recursion limits', () => {
