@@ -12,7 +12,9 @@ import { REPORT_EDITOR_VIEW_TYPE, ReportEditorProvider, reopenLargeReports } fro
 
 export function activate(context: vscode.ExtensionContext): void {
   // One parse per document, shared by the editor features, the panels and the custom editor.
-  const ctx: PanelContext = { extensionUri: context.extensionUri, reports: createReportCache(context.extensionUri) };
+  const log = vscode.window.createOutputChannel('PerfLens', { log: true });
+  const ctx: PanelContext = { extensionUri: context.extensionUri, reports: createReportCache(context.extensionUri), log };
+  context.subscriptions.push(log);
   const analyzer = new DocumentAnalyzer(ctx.reports);
   context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
   context.subscriptions.push(

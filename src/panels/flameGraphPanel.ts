@@ -101,6 +101,8 @@ export class FlameGraphPanel {
       return;
     }
     const { key, source: text, size } = request;
+    const started = Date.now();
+    const parsesBefore = this.ctx.reports.parses;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `PerfLens: parsing ${title}`, cancellable: true },
       (progress, token) => {
@@ -117,6 +119,11 @@ export class FlameGraphPanel {
       },
     );
     if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
+    const how = this.ctx.reports.parses === parsesBefore ? 'from the report cache' : 'parsed';
+    if (outcome.type === 'result') {
+      const t = outcome.timings;
+      this.ctx.log.info(`flame graph of ${text.name}: ${how} in ${Date.now() - started} ms` + (t ? ` (worker: ${t.bytes} bytes parsed in ${t.parseMs} ms, payloads built in ${t.payloadsMs} ms)` : ''));
+    } else this.ctx.log.warn(`flame graph of ${text.name}: ${outcome.message}`);
     if (outcome.type === 'error') {
       const location = outcome.line !== undefined ? { file: text.name, line: outcome.line } : undefined;
       this.host.show({ type: 'panel/error', title, message: outcome.message, location });

@@ -5,4 +5,6 @@ import type { ReportCache } from '../worker/reportCache';
 export interface PanelContext {
   extensionUri: vscode.Uri;
   reports: ReportCache;
+  /** The "PerfLens" output channel: what was parsed, how long it took, what failed. */
+  log: vscode.LogOutputChannel;
 }

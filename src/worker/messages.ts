@@ -46,6 +46,8 @@ export interface WorkerResult {
   payloads: WorkerPayload[];
   /** Rough size of the payloads in memory, for the report cache's budget. */
   approxBytes: number;
+  /** Where the worker's time went (ms): reading and parsing, then building the payloads. */
+  timings?: { parseMs: number; payloadsMs: number; bytes: number };
 }
 
 export type WorkerReply =

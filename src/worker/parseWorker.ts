@@ -47,6 +47,7 @@ port.once('message', async (req: ParseRequest) => {
   const reply = (m: WorkerReply): void => port.postMessage(m);
   let lastProgress = 0;
   try {
+    const started = performance.now();
     const source = req.path ?? Readable.from([req.text ?? '']);
     const parsed = await parseFile(source, req.name, {
       format: req.format,
@@ -60,6 +61,7 @@ port.once('message', async (req: ParseRequest) => {
         }
       },
     });
+    const parsedAt = performance.now();
     const def = formatById(parsed.format);
     const payloads: WorkerPayload[] = [];
     for (const view of req.views) {
@@ -68,7 +70,8 @@ port.once('message', async (req: ParseRequest) => {
     }
     // A request for only a view this format cannot feed is the caller's error: say what it reads.
     if (payloads.length === 0 && req.views.length > 0) requireView(parsed, req.name, req.views[0] as ViewKind);
-    reply({ type: 'result', format: parsed.format, payloads, approxBytes: payloads.reduce((n, p) => n + approxBytes(p), 0) });
+    const timings = { parseMs: Math.round(parsedAt - started), payloadsMs: Math.round(performance.now() - parsedAt), bytes: parsed.bytes };
+    reply({ type: 'result', format: parsed.format, payloads, approxBytes: payloads.reduce((n, p) => n + approxBytes(p), 0), timings });
   } catch (err) {
     if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true, line: err.line, expected: err.expected });
     else reply({ type: 'error', message: `${req.name}: ${(err as Error).message}`, located: false });
