@@ -71,7 +71,8 @@ export async function benchVsCodeOpen({ input, runs = 3, log = console.log } = {
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop().catch(() => {});
-    rmSync(tmp, { recursive: true, force: true });
+    if (process.env.PERFLENS_BENCH_KEEP) log(`   kept ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -87,7 +88,7 @@ function lastLogLine(logsDir) {
     }
   };
   walk(logsDir);
-  const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => l.includes('flame graph of'));
+  const lines = files.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => l.includes('flame graph of') && l.includes(' in '));
   return lines.at(-1)?.replace(/^.*?flame graph of \S+: /, '') ?? '';
 }
 

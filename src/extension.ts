@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
       supportsMultipleEditorsPerDocument: true,
       webviewOptions: { retainContextWhenHidden: false },
     }),
-    reopenLargeReports(),
+    reopenLargeReports(log),
   );
 }
 

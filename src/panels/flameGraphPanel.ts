@@ -139,6 +139,7 @@ export class FlameGraphPanel {
     // The collapse options are perf script's (stackcollapse-perf.pl flags); other formats have none.
     const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
     this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
+    this.ctx.log.info(`flame graph of ${text.name}: ${tree.nodeName.length} nodes sent to the webview`);
   }
 }
 

@@ -41,6 +41,7 @@ export class ReportEditorProvider implements vscode.CustomReadonlyEditorProvider
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
     const uri = document.uri;
+    this.ctx.log.info(`${uri.fsPath || uri.toString()}: PerfLens editor opening`);
     let head = '';
     try {
       head = await readHead(uri);
@@ -78,7 +79,7 @@ function largeFileLimit(): number {
 }
 
 /** Reopens report files in the PerfLens editor when the text editor will refuse them for their size. */
-export function reopenLargeReports(): vscode.Disposable {
+export function reopenLargeReports(log: vscode.LogOutputChannel): vscode.Disposable {
   const hasDocument = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const textTab = (uri: vscode.Uri): vscode.Tab | undefined =>
     vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
@@ -98,6 +99,7 @@ export function reopenLargeReports(): vscode.Disposable {
       if (!def?.views.length) continue;
       const text = textTab(uri);
       if (!text) continue;
+      log.info(`${uri.fsPath}: ${size} bytes, over the text editor's limit: reopening it in the PerfLens editor`);
       await vscode.commands.executeCommand('vscode.openWith', uri, REPORT_EDITOR_VIEW_TYPE, { viewColumn: text.group.viewColumn, preview: text.isPreview });
       const old = textTab(uri);
       if (old) await vscode.window.tabGroups.close(old, true);
