@@ -1,7 +1,7 @@
 /** The header line of the flame graph: title, event, sample count, total weight, parse warnings. */
 import type { FlameGraphMeta } from '../../src/protocol';
 import { el } from '../shared/dom';
-import { formatCount, unitSuffix } from './prune';
+import { formatCount, unitSuffix } from './frameText';
 
 function fact(label: string, value: string): HTMLElement {
   const span = el('span', { class: 'fact' }, label ? `${label} ` : '');

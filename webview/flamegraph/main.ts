@@ -23,23 +23,10 @@ import d3FlameGraphCss from '../../node_modules/d3-flame-graph/dist/d3-flamegrap
 import panelCss from './styles.css';
 import type { FlameGraphMeta, FlameGraphViewState, ToWebview } from '../../src/protocol';
 import { addStyles, getVsCodeApi, readInitialMessage } from '../shared/vscodeApi';
-import {
-  describeFrame,
-  findPath,
-  frameName,
-  framePercent,
-  indexTree,
-  makeMatcher,
-  matchNames,
-  pathOf,
-  pruneForZoom,
-  searchStats,
-  searchSummary,
-  svgFileName,
-  type FrameDatum,
-  type PrunedView,
-  type TreeIndex,
-} from './prune';
+import { describeFrame, frameName, framePercent, svgFileName } from './frameText';
+import { pruneForZoom, type FrameDatum, type PrunedView } from './pruning';
+import { makeMatcher, matchNames, searchStats, searchSummary } from './search';
+import { findPath, indexTree, pathOf, type TreeIndex } from './treeIndex';
 import { DEFAULT_PALETTE, frameColor, hasAnnotations, parseColor, type Palette, type Rgb } from './colors';
 import { exportSvg } from './exportSvg';
 import { makeTransitionsInstant } from './instantTransitions';
