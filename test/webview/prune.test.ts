@@ -1,21 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { buildCallTree } from '../../src/analysis/callTree';
 import type { CallTree } from '../../src/model/callTree';
-import {
-  describeFrame,
-  findPath,
-  framePercent,
-  indexTree,
-  makeMatcher,
-  matchNames,
-  otherName,
-  pathOf,
-  pruneForZoom,
-  searchStats,
-  searchSummary,
-  svgFileName,
-  type FrameDatum,
-} from '../../webview/flamegraph/prune';
+import { describeFrame, framePercent, otherName, svgFileName } from '../../webview/flamegraph/frameText';
+import { pruneForZoom, type FrameDatum } from '../../webview/flamegraph/pruning';
+import { makeMatcher, matchNames, searchStats, searchSummary } from '../../webview/flamegraph/search';
+import { findPath, indexTree, pathOf } from '../../webview/flamegraph/treeIndex';
 import { frameColor, frameKind, hasAnnotations, nameHash, parseColor, DEFAULT_PALETTE } from '../../webview/flamegraph/colors';
 
 const HOSTILE = '</script><img src=x onerror=alert(1)>';
