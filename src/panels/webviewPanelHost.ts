@@ -86,6 +86,15 @@ export class WebviewPanelHost<P extends PanelProtocol> implements vscode.Disposa
       case 'error':
         void vscode.window.showErrorMessage(`PerfLens (${this.panel.title}): ${c.message}`);
         return;
+      case 'openLocation': {
+        // Only the location of the error this panel shows: a webview cannot make us open other files.
+        const shown = this.current?.type === 'panel/error' ? (this.current as { location?: { file: string; line: number } }).location : undefined;
+        if (!shown || shown.file !== c.location.file || shown.line !== c.location.line) return;
+        const uri = /^[a-z][a-z0-9+.-]+:/i.test(shown.file) && !/^[a-z]:\\/i.test(shown.file) ? vscode.Uri.parse(shown.file) : vscode.Uri.file(shown.file);
+        const line = Math.max(0, shown.line - 1);
+        await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), preview: true });
+        return;
+      }
     }
   }
 

@@ -18,10 +18,12 @@ export type CommonFromWebview =
   | { type: 'copyText'; text: string }
   /** Any export (SVG, PNG, CSV, Markdown …): text as is, binary as base64. */
   | { type: 'saveFile'; fileName: string; content: string; encoding: 'utf8' | 'base64'; filters?: Record<string, string[]> }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The user clicked the `file:line` of the error the panel shows. */
+  | { type: 'openLocation'; location: ErrorLocation };
 
 /** Types the host answers itself; the panel's handler only sees its own. */
-export const COMMON_FROM_WEBVIEW_TYPES = ['ready', 'copyText', 'saveFile', 'error'] as const;
+export const COMMON_FROM_WEBVIEW_TYPES = ['ready', 'copyText', 'saveFile', 'error', 'openLocation'] as const;
 
 /** What the extension's panel plumbing needs to know about a panel's messages. */
 export interface PanelProtocol {

@@ -21,7 +21,11 @@ import { createFlameGraphToolbar } from './toolbar';
 import { createFlameGraphView } from './view';
 
 const api = getVsCodeApi<FlameGraphViewState>();
-const shell = createPanelShell({ inVsCode: api.inVsCode, waiting: 'Waiting for the profile…' });
+const shell = createPanelShell({
+  inVsCode: api.inVsCode,
+  waiting: 'Waiting for the profile…',
+  onOpenLocation: api.inVsCode ? (location) => api.postMessage({ type: 'openLocation', location }) : undefined,
+});
 
 /** Saved state: the view's (zoom, search, orientation) plus the panel's (source file, options). */
 let saved: FlameGraphViewState = { zoomPath: [], search: '', orientation: 'flame', ...(api.getState() ?? {}) };

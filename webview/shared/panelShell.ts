@@ -21,6 +21,8 @@ export interface PanelShellOptions {
   inVsCode: boolean;
   /** Status line before the first message, e.g. 'Waiting for the profile…'. */
   waiting?: string;
+  /** Called when the user clicks an error's `file:line` (inside VS Code: open it there). */
+  onOpenLocation?(location: ErrorLocation): void;
 }
 
 export interface PanelShell {
@@ -57,6 +59,20 @@ export function createPanelShell(options: PanelShellOptions): PanelShell {
   const errorBox = el('div', { id: 'error', class: 'pl-error', role: 'alert', hidden: '' });
   const errorTitle = el('h2');
   const errorLocation = el('div', { class: 'location', hidden: '' });
+  let shownLocation: ErrorLocation | undefined;
+  if (options.onOpenLocation) {
+    errorLocation.classList.add('link');
+    errorLocation.setAttribute('role', 'link');
+    errorLocation.setAttribute('tabindex', '0');
+    errorLocation.title = 'Open this line in the editor';
+    const open = (): void => {
+      if (shownLocation) options.onOpenLocation?.(shownLocation);
+    };
+    errorLocation.addEventListener('click', open);
+    errorLocation.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') open();
+    });
+  }
   const errorMessage = el('pre');
   errorBox.append(errorTitle, errorLocation, errorMessage);
   const content = el('main', { id: 'content', class: 'pl-content' });
@@ -101,6 +117,7 @@ export function createPanelShell(options: PanelShellOptions): PanelShell {
       errorTitle.textContent = parts.title;
       errorLocation.textContent = parts.location ?? '';
       errorLocation.hidden = !parts.location;
+      shownLocation = parts.location ? location : undefined;
       errorMessage.textContent = parts.message;
       errorBox.hidden = false;
       content.hidden = true;
