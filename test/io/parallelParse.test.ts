@@ -111,6 +111,7 @@ describe('parallel collapse', () => {
         assert.equal(par.lines, seq.lines);
         assert.deepEqual(par.events, seq.events);
         assert.equal(par.event, seq.event);
+        assert.equal(par.weight, seq.weight);
         assert.deepEqual(par.warnings, seq.warnings);
       }
     });
