@@ -39,16 +39,18 @@ function expectedCuts(buf: Buffer, parts: number): number[] {
 }
 
 describe('parallel collapse', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'perflens-par-'));
   // Several real inputs back to back: two events, pid/tid forms, Java, kernel frames.
   const text = ['perf-cycles-instructions-01', 'perf-vertx-stacks-01', 'perf-iperf-stacks-pidtid-01', 'perf-java-faults-01']
     .map((n) => readCorpus(`flamegraph/test/${n}.txt`).replace(/\n*$/, '\n\n'))
     .join('');
-  const file = join(dir, 'mixed.txt');
-  writeFileSync(file, text);
+  let dir = '';
+  let file = '';
 
   before(function () {
     if (!existsSync(WORKER)) throw new Error(`${WORKER} missing: run npm run build first`);
+    dir = mkdtempSync(join(tmpdir(), 'perflens-par-'));
+    file = join(dir, 'mixed.txt');
+    writeFileSync(file, text);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
