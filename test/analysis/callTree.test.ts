@@ -33,7 +33,7 @@ describe('buildCallTree', () => {
     for (const order of [stacks, [...stacks].reverse()]) {
       const t = buildCallTree(order);
       assert.deepEqual(
-        t.nodeName.map((n, i) => [t.names[n], t.total[i]]),
+        t.nodeName.map((n, i) => [t.names[n], t.columns[0].total[i]]),
         expected,
       );
     }

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
+import { buildCallTree } from '../../src/analysis/callTree';
 import { flameGraphView } from '../../src/analysis/flameGraphView';
 import type { StackProfile } from '../../src/model/profile';
 import type { WeightUnit } from '../../src/model/units';
@@ -17,10 +19,12 @@ function profile(weight: WeightUnit): StackProfile {
     droppedWarnings: 7,
     events: ['cycles', 'instructions'],
     event: 'instructions',
-    stacks: new Map([
-      ['a;b', 30],
-      ['a;c', 12],
-    ]),
+    tree: buildCallTree(
+      new Map([
+        ['a;b', 30],
+        ['a;c', 12],
+      ]),
+    ),
     samples: 5,
     weight,
   };
@@ -29,7 +33,8 @@ function profile(weight: WeightUnit): StackProfile {
 describe('flameGraphView', () => {
   it("passes the profile's facts to the header and labels the weights with its unit", () => {
     for (const unit of ['samples', 'period', 'count'] as const) {
-      const { meta, tree } = flameGraphView(profile(unit), 'title.txt');
+      const p = profile(unit);
+      const { meta, tree } = flameGraphView(p, 'title.txt');
       assert.deepEqual(meta, {
         title: 'title.txt',
         format: 'perf-script',
@@ -41,7 +46,8 @@ describe('flameGraphView', () => {
         warnings: [{ line: 3, message: 'several events' }],
         droppedWarnings: 7,
       });
-      assert.equal(tree.total[0], 42);
+      assert.equal(tree, p.tree);
+      assert.equal(tree.columns[0].total[0], 42);
     }
   });
 
@@ -56,8 +62,8 @@ describe('flameGraphView', () => {
       const { meta, tree } = flameGraphView(p, 'f');
       assert.equal(meta.unit, unit);
       assert.equal(
-        tree.total[0],
-        [...p.stacks.values()].reduce((a, b) => a + b, 0),
+        tree.columns[0].total[0],
+        [...stacksOf(p).values()].reduce((a, b) => a + b, 0),
       );
     }
   });

@@ -37,10 +37,10 @@ describe('perf script parser: weights', () => {
       const p = parsePerfScript(text);
       assert.equal(p.weight, 'period', f);
       assert.equal(p.samples, shown.length, f);
-      assert.equal(total(p.stacks), shown.reduce((a, b) => a + b, 0), f);
+      assert.equal(total(stacksOf(p)), shown.reduce((a, b) => a + b, 0), f);
     }
     const mixed = parsePerfScript('a 1 1.000001: 10 cycles: \n\t1 f (/x)\n\na 1 1.000002: 32 cycles: \n\t1 f (/x)\n\n');
-    assert.deepEqual([...mixed.stacks], [['a;f', 42]]);
+    assert.deepEqual([...stacksOf(mixed)], [['a;f', 42]]);
     assert.equal(mixed.weight, 'period');
   });
 
@@ -51,7 +51,7 @@ describe('perf script parser: weights', () => {
       const p = parsePerfScript(text);
       assert.equal(p.weight, 'samples', f);
       assert.equal(p.samples, headers(text), f);
-      assert.equal(total(p.stacks), p.samples, f);
+      assert.equal(total(stacksOf(p)), p.samples, f);
     }
   });
 });
@@ -205,7 +205,7 @@ describe('perf script parser: variants', () => {
       'a 1 1.000001: 7 cycles: \n\t1 leaf (/x)\n\t%%% garbage\n\t2 mid (/x)\n!!! not a frame\n\t3 root (/x)\n\n' +
       `a 1 1.000002: 5 cycles: \n\t1 leaf (/x)\n\t2 mid (/x)\n${huge}\n\t3 root (/x)\n\n`;
     const p = parsePerfScript(text);
-    assert.deepEqual([...p.stacks], [['a;root;mid;leaf', 12]]);
+    assert.deepEqual([...stacksOf(p)], [['a;root;mid;leaf', 12]]);
     assert.equal(p.samples, 2);
     assert.deepEqual(p.warnings, [
       { line: 3, message: 'unrecognized line: \t%%% garbage' },
@@ -234,7 +234,7 @@ describe('perf script parser: variants', () => {
     const got = parsePerfScript(dirty.join('\n'));
     assert.equal(garbageAt.length, 12);
     assert.equal(got.samples, want.samples);
-    assert.deepEqual(new Map([...got.stacks].sort()), new Map([...want.stacks].sort()));
+    assert.deepEqual(new Map([...stacksOf(got)].sort()), new Map([...stacksOf(want)].sort()));
     assert.deepEqual(
       got.warnings.map((w) => w.line),
       garbageAt,
@@ -246,7 +246,7 @@ describe('perf script parser: variants', () => {
     const garbage = Array.from({ length: 250 }, (_, i) => `garbage-${i}`);
     const p = parsePerfScript(sample + garbage.join('\n') + '\n' + sample);
     assert.equal(p.samples, 2);
-    assert.deepEqual([...p.stacks], [['a;f', 2]]);
+    assert.deepEqual([...stacksOf(p)], [['a;f', 2]]);
     assert.equal(p.warnings.length, 200);
     assert.equal(p.droppedWarnings, 50);
     // The first 200, in order, at their lines (the garbage starts on line 4).

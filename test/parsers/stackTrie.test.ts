@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
 import { parsePerfScript } from '../../src/parsers/perf-script';
 import { StackTrie } from '../../src/parsers/shared/stackTrie';
 
@@ -51,9 +52,10 @@ describe('StackTrie', () => {
     for (let i = 0; i < n; i++) text += `p 1 1.000001: ${i + 1} cycles: \n\t1 ${leaf(i)} (/x)\n\t2 ${mid(i)} (/x)\n\n`;
     const p = parsePerfScript(text);
     assert.equal(p.samples, n);
-    assert.equal(p.stacks.size, n);
+    const stacks = stacksOf(p);
+    assert.equal(stacks.size, n);
     for (let i = 0; i < n; i++) {
-      if (p.stacks.get(`p;${mid(i)};${leaf(i)}`) !== i + 1) assert.fail(`stack ${i}: ${p.stacks.get(`p;${mid(i)};${leaf(i)}`)}`);
+      if (stacks.get(`p;${mid(i)};${leaf(i)}`) !== i + 1) assert.fail(`stack ${i}: ${stacks.get(`p;${mid(i)};${leaf(i)}`)}`);
     }
   });
 });
