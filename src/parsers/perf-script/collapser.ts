@@ -162,10 +162,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : untimed ? { period: undefined, event: untimed[1] } : undefined);
     this.period = 1;
     if (e) {
-      if (e.period) {
-        this.period = Number(e.period) || 1;
-        this.sawPeriod = true;
-      }
+      if (e.period) this.period = Number(e.period) || 1;
       const event = e.event;
       if (!this.events.includes(event)) this.events.push(event);
       if (this.eventFilter === undefined) {
@@ -178,6 +175,8 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
         this.filtered = true;
         return true;
       }
+      // Only kept samples say what the weights are: a filtered-out event's period does not.
+      if (e.period) this.sawPeriod = true;
     }
     const comm = m.comm;
     let pid = m.pid;

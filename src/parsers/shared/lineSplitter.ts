@@ -54,13 +54,16 @@ export class LineSplitter {
       start = nl + 1;
     }
     const sink = this.sink;
+    const max = this.maxLineLength;
     for (;;) {
       const nl = chunk.indexOf('\n', start);
       if (nl < 0) break;
       let end = nl;
       if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
       this.lineNo++;
-      sink.line(chunk.slice(start, end), this.lineNo);
+      // The limit holds whether the line spans chunks or sits inside one.
+      if (end - start > max) sink.longLine?.(this.lineNo, end - start);
+      else sink.line(chunk.slice(start, end), this.lineNo);
       start = nl + 1;
     }
     if (start < chunk.length) {
