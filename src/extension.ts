@@ -17,6 +17,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(log);
   const analyzer = new DocumentAnalyzer(ctx.reports);
   context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
+  // The menus' `when` clauses read the registry through this context key.
+  void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   context.subscriptions.push(
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource();
