@@ -1,14 +1,14 @@
 /** Call trees from folded text (tests, diff inputs): the same layout every parser produces. */
 import type { CallTree } from '../model/callTree';
 import { buildTreeFromNodes } from '../model/callTreeBuilder';
+import { NameTable } from '../model/nameTable';
 
 /**
  * Builds a CallTree from folded stacks (root first, ';'-separated). Frame names are interned once,
  * so memory is proportional to distinct frames and tree nodes.
  */
 export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'all', label = ''): CallTree {
-  const names: string[] = [rootName];
-  const nameIds = new Map<string, number>();
+  const table = new NameTable([rootName]);
   const nodeName: number[] = [0];
   const parent: number[] = [-1];
   const self: number[] = [0];
@@ -17,12 +17,7 @@ export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'al
     if (!(count > 0)) continue;
     let node = 0;
     for (const frame of stack.split(';')) {
-      let id = nameIds.get(frame);
-      if (id === undefined) {
-        id = names.length;
-        names.push(frame);
-        nameIds.set(frame, id);
-      }
+      const id = table.intern(frame);
       const key = `${node}:${id}`;
       let c = children.get(key);
       if (c === undefined) {
@@ -36,5 +31,5 @@ export function buildCallTree(stacks: Iterable<[string, number]>, rootName = 'al
     }
     self[node] += count;
   }
-  return buildTreeFromNodes(names, nodeName, parent, self, label);
+  return buildTreeFromNodes(table.names, nodeName, parent, self, label);
 }

@@ -48,3 +48,10 @@ describe('review fixes', () => {
     assert.equal(model.warnings[150].line, ranges[0].lines + 2);
   });
 });
+
+describe('header facts from hostile header lines', () => {
+  it('ignores keys that are not facts, even ones named like object properties', () => {
+    const p = parsePerfScript('# constructor : x\n# __proto__ : y\n# toString : z\n# nrcpus online : many\n# hostname : h\na 1 1.000000: cycles:\n\t1 f (x)\n\n');
+    assert.deepEqual(p.facts, { hostname: 'h' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { CallTree } from '../../model/callTree';
 import { buildTreeFromNodes } from '../../model/callTreeBuilder';
+import { NameTable } from '../../model/nameTable';
 
 /**
  * Accumulates samples without building a string per sample: frames are interned to ids and each
@@ -117,17 +118,8 @@ export class StackTrie {
    * same land on the same node.
    */
   toCallTree(rootName = 'all', label = ''): CallTree {
-    const names: string[] = [rootName];
-    const nameIds = new Map<string, number>();
-    const intern = (s: string): number => {
-      let id = nameIds.get(s);
-      if (id === undefined) {
-        id = names.length;
-        names.push(s);
-        nameIds.set(s, id);
-      }
-      return id;
-    };
+    const table = new NameTable([rootName]);
+    const intern = (s: string): number => table.intern(s);
     // Each trie frame -> the name ids it stands for (one, or several for `a;b`).
     const parts: Array<number | number[]> = this.frameNames.map((n) => (n.includes(';') ? n.split(';').map(intern) : intern(n)));
     const treeParent: number[] = [-1];
@@ -157,7 +149,7 @@ export class StackTrie {
       treeNode[n] = t;
       self[t] += this.weight[n];
     }
-    return buildTreeFromNodes(names, treeName, treeParent, self, label);
+    return buildTreeFromNodes(table.names, treeName, treeParent, self, label);
   }
 
   /** The trie as flat arrays, for sending to another thread (the buffers can be transferred). */
