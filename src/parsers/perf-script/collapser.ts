@@ -163,7 +163,9 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     this.period = 1;
     if (e) {
       if (e.period) {
-        this.period = Number(e.period) || 1;
+        const period = Number(e.period);
+        // 0, or too many digits for a double (Infinity), weighs 1 as a missing period does.
+        this.period = period > 0 && period < Infinity ? period : 1;
         this.sawPeriod = true;
       }
       const event = e.event;

@@ -57,10 +57,14 @@ export class LineSplitter {
     for (;;) {
       const nl = chunk.indexOf('\n', start);
       if (nl < 0) break;
-      let end = nl;
-      if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
       this.lineNo++;
-      sink.line(chunk.slice(start, end), this.lineNo);
+      // Skipped as when it spans chunks (carry, emit): the model must not depend on where chunks end.
+      if (nl - start > this.maxLineLength) sink.longLine?.(this.lineNo, nl - start);
+      else {
+        let end = nl;
+        if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+        sink.line(chunk.slice(start, end), this.lineNo);
+      }
       start = nl + 1;
     }
     if (start < chunk.length) {
