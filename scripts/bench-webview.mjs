@@ -93,15 +93,15 @@ function syntheticTree(nodeCount, seed) {
     if (i > 0) totalW[parentOf[i]] += totalW[i];
   }
   // Pre-order with siblings by total desc.
-  const tree = { names, nodeName: [], parent: [], total: [], self: [] };
+  const tree = { names, nodeName: [], parent: [], columns: [{ label: '', total: [], self: [] }] };
   const stack = [[0, -1]];
   while (stack.length) {
     const [node, parent] = stack.pop();
     const index = tree.nodeName.length;
     tree.nodeName.push(nameOf[node]);
     tree.parent.push(parent);
-    tree.total.push(totalW[node]);
-    tree.self.push(selfW[node]);
+    tree.columns[0].total.push(totalW[node]);
+    tree.columns[0].self.push(selfW[node]);
     const kids = [];
     for (let c = firstChild[node], e = c + childNum[node]; c >= 0 && c < e; c++) kids.push(c);
     kids.sort((a, b) => totalW[b] - totalW[a] || a - b);
@@ -145,7 +145,7 @@ export async function benchWebview({ nodes = 500_000, rebuild = false, log = con
   const tmp = mkdtempSync(join(tmpdir(), 'perflens-bench-'));
   let context;
   try {
-    const { renderWebviewHtml, makeNonce } = await importTs('src/panels/webviewHtml.ts', tmp);
+    const { renderWebviewHtml, makeNonce } = await importTs('src/page/webviewHtml.ts', tmp);
     const bundle = await webviewBundle(tmp, rebuild);
     const html = renderWebviewHtml({ title: 'bench', nonce: makeNonce(), cspSource: '', inlineScript: bundle });
     context = await launch(tmp);
@@ -153,7 +153,7 @@ export async function benchWebview({ nodes = 500_000, rebuild = false, log = con
     await page.waitForFunction(() => document.body.dataset.state === 'loading' && document.getElementById('flamegraph'));
     const generated = await page.evaluate(`(() => {
       window.__tree = (${syntheticTree.toString()})(${nodes}, 42);
-      return { nodes: window.__tree.nodeName.length, total: window.__tree.total[0] };
+      return { nodes: window.__tree.nodeName.length, total: window.__tree.columns[0].total[0] };
     })()`);
 
     // The extension posts the message; VS Code delivers it as a window 'message' event (a structured
@@ -162,7 +162,7 @@ export async function benchWebview({ nodes = 500_000, rebuild = false, log = con
       async ({ total }) => {
         // Resolves after the next frame is painted: rAF runs before paint, the timeout after it.
         const afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const meta = { title: 'synthetic', format: 'perf-script', event: 'cycles', events: ['cycles'], samples: total, unit: 'samples', warnings: [], droppedWarnings: 0 };
+        const meta = { title: 'synthetic', format: 'perf-script', event: 'cycles', events: ['cycles'], samples: total, unit: 'samples', facts: {}, warnings: [], droppedWarnings: 0 };
         const ready = new Promise((res) => {
           const mo = new MutationObserver(() => {
             if (document.body.dataset.state !== 'loading') {
@@ -246,7 +246,7 @@ export async function screenshotWebview({ folded, out, search = '', zoomPath = [
   const tmp = mkdtempSync(join(tmpdir(), 'perflens-shot-'));
   let context;
   try {
-    const { renderWebviewHtml, makeNonce } = await importTs('src/panels/webviewHtml.ts', tmp);
+    const { renderWebviewHtml, makeNonce } = await importTs('src/page/webviewHtml.ts', tmp);
     const { buildCallTree } = await importTs('src/analysis/callTree.ts', tmp);
     const stacks = [];
     for (const line of readFileSync(folded, 'utf8').split('\n')) {

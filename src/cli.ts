@@ -13,7 +13,7 @@ import { rangeWorkerPath } from './io/parallelParse';
 import { PERL_COMPAT, type CollapseOptions } from './parsers/perf-script';
 import { FORMATS } from './parsers/registry';
 import { formatById } from './parsers/formats';
-import { sortedStackKeys, formatFoldedLine } from './analysis/folded';
+import { foldedStacks, sortedStackKeys, formatFoldedLine } from './analysis/folded';
 import { reportModelJson } from './analysis/modelJson';
 import { flameGraphView } from './analysis/flameGraphView';
 import type { FormatId } from './model/format';
@@ -90,14 +90,15 @@ async function main(argv: string[]): Promise<number> {
     case 'collapse': {
       const parsed = await read(format ?? 'perf-script');
       const profile = stacksOf(parsed, file);
-      await writeFolded(profile.stacks);
+      const stacks = foldedStacks(profile.tree);
+      await writeFolded(stacks);
       reportWarnings(file, parsed);
       if (values.stats) {
         const stats = {
           bytes: parsed.bytes,
           lines: profile.lines,
           samples: profile.samples,
-          stacks: profile.stacks.size,
+          stacks: stacks.size,
           ms: Math.round(performance.now() - t0),
           maxRssKiB: process.resourceUsage().maxRSS,
         };

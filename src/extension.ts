@@ -1,31 +1,43 @@
-/** VS Code entry point: registers commands and the panel serializer. No parsing happens here. */
+/** VS Code entry point: registers commands, the custom editor and the panel serializer. No parsing happens here. */
 import * as vscode from 'vscode';
 import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel';
-import type { FlameGraphViewState } from './protocol';
+import type { FlameGraphViewState } from './protocol/flameGraph';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
 import { registerLanguageAutoDetection } from './language/autoDetect';
 import { describeFormats, formatsWithView } from './parsers/formats';
+import { createReportCache } from './panels/workerGlue';
+import type { PanelContext } from './panels/panelContext';
+import { REPORT_EDITOR_VIEW_TYPE, ReportEditorProvider, reopenLargeReports } from './panels/reportEditor';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const analyzer = new DocumentAnalyzer(context.extensionUri);
+  // One parse per document, shared by the editor features, the panels and the custom editor.
+  const log = vscode.window.createOutputChannel('PerfLens', { log: true });
+  const ctx: PanelContext = { extensionUri: context.extensionUri, reports: createReportCache(context.extensionUri), log };
+  context.subscriptions.push(log);
+  const analyzer = new DocumentAnalyzer(ctx.reports);
   context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
   context.subscriptions.push(
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource();
-      if (target) FlameGraphPanel.open(context.extensionUri, target);
+      if (target) FlameGraphPanel.open(ctx, target);
     }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
-        FlameGraphPanel.revive(context.extensionUri, panel, state);
+        FlameGraphPanel.revive(ctx, panel, state);
       },
     }),
+    vscode.window.registerCustomEditorProvider(REPORT_EDITOR_VIEW_TYPE, new ReportEditorProvider(ctx), {
+      supportsMultipleEditorsPerDocument: true,
+      webviewOptions: { retainContextWhenHidden: false },
+    }),
+    reopenLargeReports(log),
   );
 }
 
 /**
- * The active tab's file, whatever the tab is (a text editor, a custom editor, or VS Code's "file
- * is very large" placeholder for a 100 MB profile), or one the user picks.
+ * The active tab's file, whatever the tab is (a text editor, the PerfLens editor, or VS Code's
+ * "file is very large" placeholder for a 100 MB profile), or one the user picks.
  */
 async function pickSource(): Promise<vscode.Uri | undefined> {
   const active = activeTabUri() ?? vscode.window.activeTextEditor?.document.uri;
@@ -33,7 +45,7 @@ async function pickSource(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     title: `Open ${describeFormats(formatsWithView('flameGraph'))}`,
-    filters: { 'Reports': ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
+    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
   });
   return picked?.[0];
 }

@@ -8,7 +8,6 @@ import type { FormatId } from '../model/format';
 import type { StackProfile } from '../model/profile';
 import type { HeaderFacts } from '../model/report';
 import type { WeightUnit } from '../model/units';
-import { buildCallTree } from './callTree';
 
 /** perf-script collapse options as the panel shows them (stackcollapse-perf.pl's flags). */
 export interface CollapseOptionsState {
@@ -44,7 +43,7 @@ export interface FlameGraphMeta {
 
 export function flameGraphView(profile: StackProfile, title: string): { meta: FlameGraphMeta; tree: CallTree } {
   return {
-    tree: buildCallTree(profile.stacks),
+    tree: profile.tree,
     meta: {
       title,
       format: profile.format,

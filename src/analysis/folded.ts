@@ -1,7 +1,28 @@
 /**
- * Folded-stack text output, sorted the way stackcollapse-perf.pl sorts (plain string order), so our
- * output can be compared byte for byte with FlameGraph's and inferno's.
+ * Folded-stack text: an exporter of the call tree (the model), sorted the way stackcollapse-perf.pl
+ * sorts (plain string order), so our output can be compared byte for byte with FlameGraph's and
+ * inferno's.
  */
+import type { CallTree } from '../model/callTree';
+
+/**
+ * Every stack with samples of its own (`a;b;c` -> weight), from column `column` of the tree. Stack
+ * text is built once per node, from its parent's (nodes are in pre-order).
+ */
+export function foldedStacks(tree: CallTree, column = 0): Map<string, number> {
+  const { names, nodeName, parent } = tree;
+  const self = tree.columns[column].self;
+  const out = new Map<string, number>();
+  const text: string[] = new Array(nodeName.length);
+  text[0] = '';
+  for (let n = 1; n < nodeName.length; n++) {
+    const p = parent[n];
+    text[n] = p === 0 ? names[nodeName[n]] : text[p] + ';' + names[nodeName[n]];
+    if (self[n] !== 0) out.set(text[n], self[n]);
+  }
+  return out;
+}
+
 export function sortedStackKeys(stacks: Map<string, number>): string[] {
   // The default sort compares UTF-16 code units, like `<`, but runs natively: a comparator
   // callback costs seconds on tens of thousands of long stacks.

@@ -1,4 +1,6 @@
-/** Per-function totals of a stack profile: how much weight has the function on its stack, and as leaf. */
+/** Per-function totals of a call tree: how much weight has the function on its stack, and as leaf. */
+import type { CallTree } from '../model/callTree';
+
 export interface FunctionStat {
   name: string;
   /** Weight of stacks that contain the function (counted once per stack, recursion or not). */
@@ -7,23 +9,31 @@ export interface FunctionStat {
   self: number;
 }
 
-export function functionStats(stacks: Map<string, number>): { functions: FunctionStat[]; total: number } {
-  const byName = new Map<string, FunctionStat>();
-  let total = 0;
-  const seen = new Set<string>();
-  for (const [stack, weight] of stacks) {
-    total += weight;
-    seen.clear();
-    const frames = stack.split(';');
-    // The first frame is the process name; it is a frame of the flame graph too.
-    for (const f of frames) {
-      if (seen.has(f)) continue;
-      seen.add(f);
-      let s = byName.get(f);
-      if (!s) byName.set(f, (s = { name: f, total: 0, self: 0 }));
-      s.total += weight;
-    }
-    byName.get(frames[frames.length - 1])!.self += weight;
+/**
+ * One pass over the tree: a node adds its total to its name unless an ancestor has the same name
+ * (then its stacks are already counted), and its self weight always.
+ */
+export function functionStats(tree: CallTree, column = 0): { functions: FunctionStat[]; total: number } {
+  const { names, nodeName, parent } = tree;
+  const { total, self } = tree.columns[column];
+  const n = nodeName.length;
+  const totals = new Float64Array(names.length);
+  const selfs = new Float64Array(names.length);
+  const seen = new Uint8Array(names.length);
+  // How many times each name is on the path from the root to the current node.
+  const onPath = new Int32Array(names.length);
+  const path: number[] = [];
+  for (let i = 1; i < n; i++) {
+    // Pre-order: pop the path back to this node's parent.
+    while (path.length > 0 && path[path.length - 1] !== parent[i]) onPath[nodeName[path.pop()!]]--;
+    const name = nodeName[i];
+    if (onPath[name] === 0) totals[name] += total[i];
+    selfs[name] += self[i];
+    seen[name] = 1;
+    onPath[name]++;
+    path.push(i);
   }
-  return { functions: [...byName.values()].sort((a, b) => b.total - a.total), total };
+  const functions: FunctionStat[] = [];
+  for (let id = 0; id < names.length; id++) if (seen[id]) functions.push({ name: names[id], total: totals[id], self: selfs[id] });
+  return { functions: functions.sort((a, b) => b.total - a.total), total: n > 0 ? total[0] : 0 };
 }

@@ -3,14 +3,15 @@
  * `schemaVersion` changes whenever a field changes meaning or goes away, so scripts can check it.
  */
 import { isStackProfile, type ReportModel } from '../model/report';
-import { sortedStackEntries } from './folded';
+import { foldedStacks, sortedStackEntries } from './folded';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 
 export function reportModelJson(model: ReportModel): object {
   if (isStackProfile(model)) {
-    const { stacks, ...rest } = model;
-    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: sortedStackEntries(stacks).map(([stack, count]) => ({ stack, count })) };
+    // The tree as folded stacks: compact, diffable and what other tools read.
+    const { tree, ...rest } = model;
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: sortedStackEntries(foldedStacks(tree)).map(([stack, count]) => ({ stack, count })) };
   }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
 }

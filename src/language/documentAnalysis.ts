@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import type { FunctionTotals } from '../model/profile';
 import { formatByLanguage } from '../parsers/formats';
-import { parseInWorker } from '../worker/parseInWorker';
-import type { DocumentAnalysis } from '../worker/protocol';
-import { abortSignal, parseWorkerPath } from '../panels/workerGlue';
+import type { DocumentAnalysis } from '../worker/messages';
+import type { ReportCache } from '../worker/reportCache';
+import { abortSignal } from '../panels/workerGlue';
+import { reportRequest } from '../panels/reportSource';
 
 /** Beyond this, VS Code itself turns off most language features; so do we. */
 const MAX_ANALYZED_CHARS = 64 << 20;
@@ -30,7 +31,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly running = new Map<string, vscode.CancellationTokenSource>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly reports: ReportCache) {
     const schedule = (doc: vscode.TextDocument): void => {
       if (!isPerfDocument(doc)) return;
       const key = doc.uri.toString();
@@ -60,19 +61,19 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 
   private async run(doc: vscode.TextDocument): Promise<Indexed | undefined> {
-    const text = doc.getText();
-    if (text.length > MAX_ANALYZED_CHARS) return undefined;
     const key = doc.uri.toString();
     const version = doc.version;
     this.running.get(key)?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.running.set(key, cts);
-    const outcome = await parseInWorker(
-      parseWorkerPath(this.extensionUri),
-      { text, name: doc.uri.fsPath || key, title: '', format: formatByLanguage(doc.languageId)?.id, view: 'document' },
-      () => undefined,
-      abortSignal(cts.token),
-    );
+    let request;
+    try {
+      request = await reportRequest(doc.uri);
+    } catch {
+      return undefined; // deleted meanwhile
+    }
+    if ((request.source.text?.length ?? 0) > MAX_ANALYZED_CHARS) return undefined;
+    const outcome = await this.reports.get(request.key, request.source, { signal: abortSignal(cts.token) });
     if (this.running.get(key) === cts) this.running.delete(key);
     // A newer version (or closing the document) made this result stale: publish nothing.
     if (cts.token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
@@ -81,8 +82,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.diagnostics.set(doc.uri, [diagnostic(doc, line, outcome.expected ?? outcome.message, vscode.DiagnosticSeverity.Error)]);
       return undefined;
     }
-    if (outcome.payload.view !== 'document') return undefined;
-    const a = outcome.payload.analysis;
+    const payload = outcome.payloads.find((p) => p.view === 'document');
+    if (payload?.view !== 'document') return undefined;
+    const a = payload.analysis;
     const diagnostics = a.warnings.map((w) => diagnostic(doc, w.line - 1, w.message, vscode.DiagnosticSeverity.Warning));
     if (a.droppedWarnings > 0) {
       diagnostics.push(diagnostic(doc, 0, `${a.droppedWarnings} more warnings not listed`, vscode.DiagnosticSeverity.Information));

@@ -1,10 +1,13 @@
 import type { ReportBase } from './report';
 import type { WeightUnit } from './units';
+import type { CallTree } from './callTree';
 
 /**
- * A stack-sample profile: every distinct stack (root first, frames joined by ';') with its summed
- * weight. Memory is bounded by the number of distinct stacks, not by the input size.
- * This is the one model every stack format (perf script, folded, later bcc/bpftrace stacks) produces.
+ * A stack-sample profile: the call tree of every sample, frames interned, weights in one column
+ * (a comparison of runs puts several profiles' trees into one multi-column tree). Memory is
+ * bounded by the number of distinct stacks, not by the input size. This is the one model every
+ * stack format (perf script, folded, later bcc/bpftrace stacks) produces; folded text is an
+ * exporter (analysis/folded.ts).
  */
 export interface StackProfile extends ReportBase {
   kind: 'stacks';
@@ -12,8 +15,8 @@ export interface StackProfile extends ReportBase {
   events: string[];
   /** The event whose samples were kept (perf script keeps one event at a time). */
   event?: string;
-  /** stack -> summed count (samples, or period when weighting by period). */
-  stacks: Map<string, number>;
+  /** The samples' call tree (weights: samples, or period when weighting by period). */
+  tree: CallTree;
   /** Samples kept (after the event filter). */
   samples: number;
   /**
@@ -24,10 +27,8 @@ export interface StackProfile extends ReportBase {
 }
 
 /** Sum of all stack weights. */
-export function profileTotal(p: Pick<StackProfile, 'stacks'>): number {
-  let total = 0;
-  for (const v of p.stacks.values()) total += v;
-  return total;
+export function profileTotal(p: Pick<StackProfile, 'tree'>): number {
+  return p.tree.columns[0]?.total[0] ?? 0;
 }
 
 /** Per-function weights of a stack profile, for hovers: name -> [on the stack, as leaf]. */

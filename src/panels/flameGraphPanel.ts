@@ -1,55 +1,65 @@
 /**
- * The flame graph panel: wires a webview to the parse worker. It only moves typed messages; parsing
- * happens in the worker, rendering in webview/flamegraph.
+ * The flame graph panel (and the flame graph inside the PerfLens custom editor): wires a webview to
+ * the report cache. It only moves typed messages; parsing happens in the worker, rendering in
+ * webview/flamegraph.
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { CollapseOptionsState, FlameGraphViewState } from '../protocol';
-import { parseInWorker } from '../worker/parseInWorker';
+import type { CollapseOptionsState, FlameGraphProtocol, FlameGraphViewState } from '../protocol/flameGraph';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
-import type { ParseRequest } from '../worker/protocol';
-import { formatByLanguage } from '../parsers/formats';
-import { abortSignal, parseWorkerPath } from './workerGlue';
+import { describeFormats, formatById, formatsWithView } from '../parsers/formats';
+import { abortSignal } from './workerGlue';
+import type { PanelContext } from './panelContext';
+import { reportRequest } from './reportSource';
 
 export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 
 const DEFAULT_OPTIONS: CollapseOptionsState = { pid: false, tid: false, kernel: false, jit: false, addrs: false };
 
+function isDefault(o: CollapseOptionsState): boolean {
+  return !o.pid && !o.tid && !o.kernel && !o.jit && !o.addrs && o.event === undefined;
+}
+
 export class FlameGraphPanel {
-  private readonly host: WebviewPanelHost;
+  private readonly host: WebviewPanelHost<FlameGraphProtocol>;
   private options: CollapseOptionsState = { ...DEFAULT_OPTIONS };
   private cancel: vscode.CancellationTokenSource | undefined;
 
-  static open(extensionUri: vscode.Uri, source: vscode.Uri): FlameGraphPanel {
+  static open(ctx: PanelContext, source: vscode.Uri): FlameGraphPanel {
     const panel = vscode.window.createWebviewPanel(
       FLAME_GRAPH_VIEW_TYPE,
       `Flame Graph: ${basename(source.path)}`,
       vscode.ViewColumn.Active,
-      WebviewPanelHost.options(extensionUri),
+      WebviewPanelHost.options(ctx.extensionUri),
     );
-    const p = new FlameGraphPanel(panel, extensionUri, source);
+    return FlameGraphPanel.attach(ctx, panel, source);
+  }
+
+  /** Shows the flame graph of `source` in an existing webview panel (the custom editor's). */
+  static attach(ctx: PanelContext, panel: vscode.WebviewPanel, source: vscode.Uri): FlameGraphPanel {
+    const p = new FlameGraphPanel(panel, ctx, source);
     void p.load();
     return p;
   }
 
   /** Brings a panel back after a reload, from the state the webview saved. */
-  static revive(extensionUri: vscode.Uri, panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined): void {
+  static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined): void {
     if (!state?.source) {
-      const p = new FlameGraphPanel(panel, extensionUri, undefined);
-      p.host.show({ type: 'flameGraph/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
+      const p = new FlameGraphPanel(panel, ctx, undefined);
+      p.host.show({ type: 'panel/error', title: panel.title, message: 'This flame graph cannot be restored: its source file is unknown. Open it again with "PerfLens: Open Flame Graph".' });
       return;
     }
-    const p = new FlameGraphPanel(panel, extensionUri, vscode.Uri.parse(state.source));
+    const p = new FlameGraphPanel(panel, ctx, vscode.Uri.parse(state.source));
     if (state.options) p.options = { ...DEFAULT_OPTIONS, ...state.options };
     void p.load();
   }
 
   private constructor(
     panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
+    private readonly ctx: PanelContext,
     private readonly source: vscode.Uri | undefined,
   ) {
-    this.host = new WebviewPanelHost(panel, extensionUri, 'flamegraph', (m) => this.onMessage(m), () =>
+    this.host = new WebviewPanelHost<FlameGraphProtocol>(panel, ctx.extensionUri, 'flamegraph', (m) => this.onMessage(m), () =>
       this.source ? vscode.Uri.joinPath(this.source, '..') : undefined,
     );
     // `perf script > out.txt` again: the panel follows its file.
@@ -61,7 +71,7 @@ export class FlameGraphPanel {
     });
   }
 
-  private async onMessage(m: PanelMessage): Promise<void> {
+  private async onMessage(m: PanelMessage<FlameGraphProtocol>): Promise<void> {
     switch (m.type) {
       case 'selectEvent':
         this.options = { ...this.options, event: m.event };
@@ -74,56 +84,62 @@ export class FlameGraphPanel {
     }
   }
 
-  /** Parses the source in the worker, with a cancellable progress notification. */
+  /** Gets the report from the cache (parsed in the worker when needed), with a cancellable progress notification. */
   async load(): Promise<void> {
     if (!this.source) return;
     const source = this.source;
-    const name = source.scheme === 'file' ? source.fsPath : source.toString();
     const title = basename(source.path);
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    this.host.show({ type: 'flameGraph/loading', title });
-
-    const req: ParseRequest = { name, title, parserOptions: { 'perf-script': this.options }, view: 'flameGraph' };
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString());
-    if (open && (open.isDirty || source.scheme !== 'file')) req.text = open.getText();
-    else if (source.scheme === 'file') req.path = source.fsPath;
-    else req.text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
-    // The document's language is the format the user chose (or detection did); keep it.
-    const def = open && formatByLanguage(open.languageId);
-    if (def?.views.includes('flameGraph')) req.format = def.id;
-
-    let size = 0;
+    this.host.show({ type: 'panel/loading', title });
+    let request;
     try {
-      size = (await vscode.workspace.fs.stat(source)).size;
-    } catch {
-      /* unsaved documents have no size */
+      request = await reportRequest(source, isDefault(this.options) ? undefined : { 'perf-script': this.options });
+    } catch (err) {
+      this.host.show({ type: 'panel/error', title, message: `${source.fsPath || source.toString()}: ${(err as Error).message}` });
+      return;
     }
+    const { key, source: text, size } = request;
+    const started = Date.now();
+    const parsesBefore = this.ctx.reports.parses;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `PerfLens: parsing ${title}`, cancellable: true },
       (progress, token) => {
         token.onCancellationRequested(() => cts.cancel());
         let reported = 0;
-        return parseInWorker(parseWorkerPath(this.extensionUri), req, (bytes) => {
-          if (size > 0) {
-            const pct = Math.min(100, (bytes / size) * 100);
-            progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
-            reported = pct;
-            this.host.send({ type: 'flameGraph/loading', title, percent: Math.round(pct) });
-          }
-        }, abortSignal(cts.token));
+        const onProgress = (bytes: number): void => {
+          if (size <= 0) return;
+          const pct = Math.min(100, (bytes / size) * 100);
+          progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
+          reported = pct;
+          this.host.send({ type: 'panel/loading', title, percent: Math.round(pct) });
+        };
+        return this.ctx.reports.get(key, text, { onProgress, signal: abortSignal(cts.token) });
       },
     );
     if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
-    if (outcome.type === 'result' && outcome.payload.view === 'flameGraph') {
-      const { meta: m, tree } = outcome.payload;
-      // The collapse options are perf script's (stackcollapse-perf.pl flags); other formats have none.
-      const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
-      this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
-    } else if (outcome.type === 'error') {
-      this.host.show({ type: 'flameGraph/error', title, message: outcome.message });
+    const how = this.ctx.reports.parses === parsesBefore ? 'from the report cache' : 'parsed';
+    if (outcome.type === 'result') {
+      const t = outcome.timings;
+      this.ctx.log.info(`flame graph of ${text.name}: ${how} in ${Date.now() - started} ms` + (t ? ` (worker: ${t.bytes} bytes parsed in ${t.parseMs} ms, payloads built in ${t.payloadsMs} ms)` : ''));
+    } else this.ctx.log.warn(`flame graph of ${text.name}: ${outcome.message}`);
+    if (outcome.type === 'error') {
+      const location = outcome.line !== undefined ? { file: text.name, line: outcome.line } : undefined;
+      this.host.show({ type: 'panel/error', title, message: outcome.message, location });
+      return;
     }
+    const payload = outcome.payloads.find((p) => p.view === 'flameGraph');
+    if (payload?.view !== 'flameGraph') {
+      const what = formatById(outcome.format)?.displayName ?? outcome.format;
+      this.host.show({ type: 'panel/error', title, message: `${text.name}:1: a flame graph needs ${describeFormats(formatsWithView('flameGraph'))}; this is ${what}` });
+      return;
+    }
+    const { meta: m, tree } = payload;
+    // The collapse options are perf script's (stackcollapse-perf.pl flags); other formats have none.
+    const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
+    this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
+    this.ctx.log.info(`flame graph of ${text.name}: ${tree.nodeName.length} nodes sent to the webview`);
   }
 }
 

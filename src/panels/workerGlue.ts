@@ -1,5 +1,7 @@
-/** What VS Code glue needs to run the (VS Code-free) parse worker. */
+/** What VS Code glue needs to run the (VS Code-free) parse worker and its cache. */
 import * as vscode from 'vscode';
+import { parseInWorker } from '../worker/parseInWorker';
+import { ReportCache } from '../worker/reportCache';
 
 export function parseWorkerPath(extensionUri: vscode.Uri): string {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'parseWorker.js').fsPath;
@@ -11,4 +13,10 @@ export function abortSignal(token: vscode.CancellationToken): AbortSignal {
   if (token.isCancellationRequested) ac.abort();
   else token.onCancellationRequested(() => ac.abort());
   return ac.signal;
+}
+
+/** The extension's one report cache; parses run in dist/parseWorker.js. */
+export function createReportCache(extensionUri: vscode.Uri): ReportCache {
+  const worker = parseWorkerPath(extensionUri);
+  return new ReportCache((req, onProgress, signal) => parseInWorker(worker, req, onProgress, signal));
 }

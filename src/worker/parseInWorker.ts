@@ -1,6 +1,6 @@
 /** Starts the parse worker for one request; aborting terminates it. No VS Code here: the host passes a signal. */
 import { Worker } from 'node:worker_threads';
-import type { ParseRequest, WorkerReply } from './protocol';
+import type { ParseRequest, WorkerReply } from './messages';
 
 export type ParseOutcome = Extract<WorkerReply, { type: 'result' | 'error' }>;
 

@@ -11,7 +11,22 @@ import { parseFile, requireView } from '../io/parseFile';
 import { rangeWorkerPath } from '../io/parallelParse';
 import { flameGraphView } from '../analysis/flameGraphView';
 import { functionStats } from '../analysis/functionStats';
-import type { DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply } from './protocol';
+import type { DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply } from './messages';
+import { formatById } from '../parsers/formats';
+import type { ViewKind } from '../model/format';
+
+/** Bytes a payload holds, roughly: 8 per number, 2 per character, plus object overhead. */
+function approxBytes(p: WorkerPayload): number {
+  if (p.view === 'flameGraph') {
+    const t = p.tree;
+    let chars = 0;
+    for (const n of t.names) chars += n.length;
+    return t.nodeName.length * (16 + 16 * t.columns.length) + chars * 2 + t.names.length * 32;
+  }
+  let chars = 0;
+  for (const f of p.analysis.functions ?? []) chars += f[0].length;
+  return chars * 2 + (p.analysis.functions?.length ?? 0) * 64 + p.analysis.warnings.length * 200;
+}
 
 const port = parentPort;
 if (!port) throw new Error('parseWorker must run as a worker thread');
@@ -19,7 +34,7 @@ if (!port) throw new Error('parseWorker must run as a worker thread');
 function documentAnalysis(model: ReportModel): DocumentAnalysis {
   const analysis: DocumentAnalysis = { format: model.format, warnings: model.warnings, droppedWarnings: model.droppedWarnings };
   if (isStackProfile(model)) {
-    const { functions, total } = functionStats(model.stacks);
+    const { functions, total } = functionStats(model.tree);
     analysis.functions = functions.map((f) => [f.name, f.total, f.self]);
     analysis.total = total;
     analysis.unit = model.weight;
@@ -32,6 +47,7 @@ port.once('message', async (req: ParseRequest) => {
   const reply = (m: WorkerReply): void => port.postMessage(m);
   let lastProgress = 0;
   try {
+    const started = performance.now();
     const source = req.path ?? Readable.from([req.text ?? '']);
     const parsed = await parseFile(source, req.name, {
       format: req.format,
@@ -45,14 +61,17 @@ port.once('message', async (req: ParseRequest) => {
         }
       },
     });
-    let payload: WorkerPayload;
-    if (req.view === 'document') payload = { view: 'document', analysis: documentAnalysis(parsed.model) };
-    else {
-      const model = requireView(parsed, req.name, 'flameGraph');
-      if (!isStackProfile(model)) throw new ParseError(req.name, 1, `expected stack samples, got ${parsed.format}`);
-      payload = { view: 'flameGraph', ...flameGraphView(model, req.title) };
+    const parsedAt = performance.now();
+    const def = formatById(parsed.format);
+    const payloads: WorkerPayload[] = [];
+    for (const view of req.views) {
+      if (view === 'document') payloads.push({ view: 'document', analysis: documentAnalysis(parsed.model) });
+      else if (def?.views.includes(view) && isStackProfile(parsed.model)) payloads.push({ view: 'flameGraph', ...flameGraphView(parsed.model, req.title) });
     }
-    reply({ type: 'result', payload });
+    // A request for only a view this format cannot feed is the caller's error: say what it reads.
+    if (payloads.length === 0 && req.views.length > 0) requireView(parsed, req.name, req.views[0] as ViewKind);
+    const timings = { parseMs: Math.round(parsedAt - started), payloadsMs: Math.round(performance.now() - parsedAt), bytes: parsed.bytes };
+    reply({ type: 'result', format: parsed.format, payloads, approxBytes: payloads.reduce((n, p) => n + approxBytes(p), 0), timings });
   } catch (err) {
     if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true, line: err.line, expected: err.expected });
     else reply({ type: 'error', message: `${req.name}: ${(err as Error).message}`, located: false });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
 import { buildCallTree } from '../../src/analysis/callTree';
 import { parsePerfScript } from '../../src/parsers/perf-script';
 import { readCorpus } from '../helpers/corpus';
@@ -6,7 +7,7 @@ import { readCorpus } from '../helpers/corpus';
 describe('buildCallTree', () => {
   it('builds totals, self weights, parents and sorted children', () => {
     const t = buildCallTree(new Map([['a;b;c', 3], ['a;b', 1], ['a;d', 5], ['e', 2]]));
-    const rows = t.nodeName.map((n, i) => [t.names[n], t.parent[i] < 0 ? '-' : t.names[t.nodeName[t.parent[i]]], t.total[i], t.self[i]]);
+    const rows = t.nodeName.map((n, i) => [t.names[n], t.parent[i] < 0 ? '-' : t.names[t.nodeName[t.parent[i]]], t.columns[0].total[i], t.columns[0].self[i]]);
     assert.deepEqual(rows, [
       ['all', '-', 11, 0],
       ['a', 'all', 9, 0],
@@ -19,16 +20,16 @@ describe('buildCallTree', () => {
 
   it('keeps total = self + children for every node of a real profile', () => {
     const p = parsePerfScript(readCorpus('flamegraph/test/perf-vertx-stacks-01.txt'));
-    const t = buildCallTree(p.stacks);
-    const childSum = new Array<number>(t.total.length).fill(0);
-    for (let i = 1; i < t.total.length; i++) childSum[t.parent[i]] += t.total[i];
-    for (let i = 0; i < t.total.length; i++) assert.ok(Math.abs(t.total[i] - t.self[i] - childSum[i]) < 1e-9, `node ${i}`);
-    assert.equal(t.total[0], [...p.stacks.values()].reduce((a, b) => a + b, 0));
+    const t = buildCallTree(stacksOf(p));
+    const childSum = new Array<number>(t.columns[0].total.length).fill(0);
+    for (let i = 1; i < t.columns[0].total.length; i++) childSum[t.parent[i]] += t.columns[0].total[i];
+    for (let i = 0; i < t.columns[0].total.length; i++) assert.ok(Math.abs(t.columns[0].total[i] - t.columns[0].self[i] - childSum[i]) < 1e-9, `node ${i}`);
+    assert.equal(t.columns[0].total[0], [...stacksOf(p).values()].reduce((a, b) => a + b, 0));
   });
 
   it('handles very deep stacks without recursion limits', () => {
     const deep = Array.from({ length: 50000 }, (_, i) => `f${i}`).join(';');
     const t = buildCallTree(new Map([[deep, 1]]));
-    assert.equal(t.total.length, 50001);
+    assert.equal(t.columns[0].total.length, 50001);
   });
 });

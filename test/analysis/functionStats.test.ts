@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { functionStats } from '../../src/analysis/functionStats';
+import { buildCallTree } from '../../src/analysis/callTree';
 import { sampleBlocks, headerBlock } from '../../src/parsers/perf-script/layout';
 import { readCorpus } from '../helpers/corpus';
 
 describe('functionStats', () => {
   it('counts a function once per stack even when recursive, and leaf weight as self', () => {
-    const { functions, total } = functionStats(new Map([['p;a;b;a', 2], ['p;a', 3], ['p;c', 5]]));
+    const { functions, total } = functionStats(buildCallTree([['p;a;b;a', 2], ['p;a', 3], ['p;c', 5]]));
     assert.equal(total, 10);
     const byName = Object.fromEntries(functions.map((f) => [f.name, [f.total, f.self]]));
     assert.deepEqual(byName, { p: [10, 0], a: [5, 5], b: [2, 0], c: [5, 5] });

@@ -233,6 +233,20 @@ export const tests = [
           return !!el && r.width > 0 && r.height > 0 && window.getComputedStyle(el).visibility !== 'hidden';
         });
         assert.ok(visible, '#error is not visible in the panel');
+        // The `file:line` of the error opens that line in the editor.
+        const location = outcome.frame.locator('#error .location');
+        const where = (await location.textContent()) ?? '';
+        const line = Number(/:(\d+)$/.exec(where.trim())?.[1]);
+        assert.ok(line > 1 && where.includes(file), `#error names ${file}:LINE: "${where}"`);
+        await location.click();
+        const cursor = await waitFor(
+          async () => {
+            const t = (await wb.page.locator('#status\\.editor\\.selection').innerText({ timeout: 2000 }).catch(() => '')).trim();
+            return t.startsWith(`Ln ${line},`) ? t : false;
+          },
+          { timeout: 15_000, interval: 300, message: `the editor's cursor at line ${line} after clicking the error's location` },
+        );
+        log(`clicked ${where.trim()}: editor at ${cursor}`);
       }
     },
   },

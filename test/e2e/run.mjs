@@ -29,6 +29,7 @@ import { launchChromium, withTimeout, Workbench } from './browser.mjs';
 import { topLevelShares } from './expected.mjs';
 import { tests as flameGraphTests } from './flamegraph.e2e.mjs';
 import { prepareFeatureFixtures, tests as featureTests } from './features.e2e.mjs';
+import { prepareViewerFixtures, tests as viewerTests } from './viewer.e2e.mjs';
 
 const TOTAL_BUDGET_MS = 5 * 60_000; // the e2e proper (code-server start, browser, all tests)
 const INSTALL_BUDGET_MS = 20 * 60_000; // a cold code-server + chromium install (~1-3 min normally)
@@ -112,6 +113,7 @@ function prepareFixtures(workspace) {
     notAProfile: { file: 'report.perf-script' },
     // vertx.perf-script, garbage.perf-script, cycles-instructions.perf-script and their expectations.
     ...prepareFeatureFixtures(workspace, need),
+    viewer: prepareViewerFixtures(workspace, need),
   };
 }
 
@@ -202,7 +204,7 @@ async function main() {
       log(`screenshot ${relative(repoRoot, file)}`);
     };
     const filter = process.env.PERFLENS_E2E_FILTER;
-    for (const test of [...flameGraphTests, ...featureTests]) {
+    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests]) {
       if (filter && !test.name.includes(filter)) continue;
       const started = Date.now();
       log(`▶ ${test.name}`);

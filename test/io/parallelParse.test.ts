@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,7 +58,7 @@ describe('parallel collapse', () => {
       for (const options of [{}, { tid: true, kernel: true }, { event: 'instructions' }]) {
         const seq = parsePerfScript(text, options);
         const par = (await collapseInParallel(file, options, threads)).profile;
-        assert.deepEqual(new Map([...par.stacks].sort()), new Map([...seq.stacks].sort()));
+        assert.deepEqual(new Map([...stacksOf(par)].sort()), new Map([...stacksOf(seq)].sort()));
         assert.equal(par.samples, seq.samples);
         assert.equal(par.lines, seq.lines);
         assert.deepEqual(par.events, seq.events);

@@ -1,11 +1,13 @@
 /** Bad input: a clear located message or partial results with warnings, never a crash or a hang. */
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
 import { mkdtempSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseFile } from '../../src/io/parseFile';
 import { ParseError } from '../../src/model/diagnostics';
+import { isStackProfile, type ReportModel } from '../../src/model/report';
 import { corpusFile, readCorpus } from '../helpers/corpus';
 
 const dir = mkdtempSync(join(tmpdir(), 'perflens-'));
@@ -14,6 +16,11 @@ const tmp = (name: string, data: string | Buffer): string => {
   writeFileSync(p, data);
   return p;
 };
+
+function sortedStacks(model: ReportModel): Map<string, number> {
+  assert.ok(isStackProfile(model));
+  return new Map([...stacksOf(model)].sort());
+}
 
 async function parseError(p: string, opts = {}): Promise<ParseError> {
   try {
@@ -64,6 +71,27 @@ describe('parseFile: bad input', () => {
     assert.ok(last.line > 100);
   });
 
+  it('UTF-16 with a byte order mark (LE and BE, from a file and from a pipe one byte at a time): decoded, same stacks as UTF-8', async () => {
+    const text = readCorpus('flamegraph/test/perf-vertx-stacks-01.txt');
+    const utf8 = await parseFile(tmp('utf8.txt', text), 'utf8.txt');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le); // swap every byte pair of the LE bytes (BOM included) to get BE
+    for (let i = 0; i + 1 < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
+    assert.deepEqual([be[0], be[1]], [0xfe, 0xff]);
+    for (const [name, bytes] of [['le.txt', le], ['be.txt', be]] as const) {
+      const fromFile = await parseFile(tmp(name, bytes), name);
+      assert.equal(fromFile.format, 'perf-script', name);
+      assert.deepEqual(sortedStacks(fromFile.model), sortedStacks(utf8.model), name);
+      const bytewise = Readable.from((function* () {
+        for (let i = 0; i < Math.min(bytes.length, 4096); i++) yield bytes.subarray(i, i + 1);
+        yield bytes.subarray(4096);
+      })());
+      const fromPipe = await parseFile(bytewise, name);
+      assert.equal(fromPipe.model.warnings.length, fromFile.model.warnings.length, name);
+      assert.deepEqual(sortedStacks(fromPipe.model), sortedStacks(utf8.model), name);
+    }
+  });
+
   it('invalid UTF-8: parses, warns with the line', async () => {
     const text = Buffer.concat([Buffer.from('a 1 1.000001: cycles: \n\t1 f (/x)\n\na 1 1.000002: cycles: \n\t1 g'), Buffer.from([0xff, 0xfe]), Buffer.from(' (/x)\n\n')]);
     const r = await parseFile(tmp('bad-utf8.txt', text), 'bad-utf8.txt');
@@ -83,7 +111,7 @@ describe('parseFile: bad input', () => {
     const before = process.memoryUsage().rss;
     const r = await parseFile(p, 'long.txt', { format: 'perf-script' });
     assert.ok(process.memoryUsage().rss - before < 150 * 2 ** 20, 'rss grew by more than 150 MiB');
-    assert.deepEqual([...r.model.stacks.keys()], ['a;f', 'a;g']);
+    assert.deepEqual([...stacksOf(r.model).keys()], ['a;f', 'a;g']);
     assert.deepEqual(r.model.warnings[0], { line: 4, message: 'line of 104857600 characters skipped (longer than any perf script line)' });
   });
 

@@ -3,6 +3,7 @@
  * FlameGraph's test suite (13 inputs x 6 flags) and inferno's own perf cases.
  */
 import { strict as assert } from 'node:assert';
+import { stacksOf } from '../helpers/golden';
 import { readdirSync } from 'node:fs';
 import { parsePerfScript, PERL_COMPAT, type CollapseOptions } from '../../src/parsers/perf-script';
 import { toFoldedText } from '../../src/analysis/folded';
@@ -34,7 +35,7 @@ const KNOWN_BAD_UPSTREAM = new Set([
 ]);
 
 function check(input: string, expectedFile: string, flag: Flag | 'default', extra: Partial<CollapseOptions> = {}): void {
-  const ours = toFoldedText(parsePerfScript(readCorpus(input), { ...optionsFor(flag), ...extra }).stacks);
+  const ours = toFoldedText(stacksOf(parsePerfScript(readCorpus(input), { ...optionsFor(flag), ...extra })));
   const expected = readCorpus(expectedFile);
   assert.deepEqual(sortedLines(ours), sortedLines(expected));
 }

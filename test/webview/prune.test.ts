@@ -1,21 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { buildCallTree } from '../../src/analysis/callTree';
 import type { CallTree } from '../../src/model/callTree';
-import {
-  describeFrame,
-  findPath,
-  framePercent,
-  indexTree,
-  makeMatcher,
-  matchNames,
-  otherName,
-  pathOf,
-  pruneForZoom,
-  searchStats,
-  searchSummary,
-  svgFileName,
-  type FrameDatum,
-} from '../../webview/flamegraph/prune';
+import { describeFrame, framePercent, otherName, svgFileName } from '../../webview/flamegraph/frameText';
+import { pruneForZoom, type FrameDatum } from '../../webview/flamegraph/pruning';
+import { makeMatcher, matchNames, searchStats, searchSummary } from '../../webview/flamegraph/search';
+import { findPath, indexTree, pathOf } from '../../webview/flamegraph/treeIndex';
 import { frameColor, frameKind, hasAnnotations, nameHash, parseColor, DEFAULT_PALETTE } from '../../webview/flamegraph/colors';
 
 const HOSTILE = '</script><img src=x onerror=alert(1)>';
@@ -64,8 +53,8 @@ describe('indexTree', () => {
   });
 
   it('rejects malformed trees', () => {
-    assert.throws(() => indexTree({ names: ['all'], nodeName: [0, 0], parent: [-1, 1], total: [1, 1], self: [0, 1] }));
-    assert.throws(() => indexTree({ names: [], nodeName: [], parent: [], total: [], self: [] }));
+    assert.throws(() => indexTree({ names: ['all'], nodeName: [0, 0], parent: [-1, 1], columns: [{ label: '', total: [1, 1], self: [0, 1] }] }));
+    assert.throws(() => indexTree({ names: [], nodeName: [], parent: [], columns: [{ label: '', total: [], self: [] }] }));
   });
 });
 
@@ -166,13 +155,13 @@ main;s2 2
 
   it('handles a 300k-node tree with a bounded number of frames', () => {
     const n = 300_000;
-    const t: CallTree = { names: ['all', 'f'], nodeName: [0], parent: [-1], total: [n - 1], self: [0] };
+    const t: CallTree = { names: ['all', 'f'], nodeName: [0], parent: [-1], columns: [{ label: '', total: [n - 1], self: [0] }] };
     // Root with n-1 leaf children of weight 1, already sorted.
     for (let i = 1; i < n; i++) {
       t.nodeName.push(1);
       t.parent.push(0);
-      t.total.push(1);
-      t.self.push(1);
+      t.columns[0].total.push(1);
+      t.columns[0].self.push(1);
     }
     const index = indexTree(t);
     const started = Date.now();

@@ -22,8 +22,7 @@ function showMessage(names: string[]): ToWebview {
       names: ['all', ...names],
       nodeName: [0, ...names.map((_, i) => i + 1)],
       parent: [-1, ...names.map((_, i) => i)],
-      total: [3, ...names.map(() => 3)],
-      self: [0, ...names.map((_, i) => (i === names.length - 1 ? 3 : 0))],
+      columns: [{ label: '', total: [3, ...names.map(() => 3)], self: [0, ...names.map((_, i) => (i === names.length - 1 ? 3 : 0))] }],
     },
   };
 }
@@ -61,7 +60,7 @@ describe('renderWebviewHtml', () => {
       styleUris: ['vscode-resource:/a.css'],
       inlineScript: 'console.log(1)',
       inlineStyles: ['body{}'],
-      initialMessage: { type: 'flameGraph/loading', title: 'x' },
+      initialMessage: { type: 'panel/loading', title: 'x' },
     });
     const scripts = scriptTags(html);
     assert.equal(scripts.length, 3);

@@ -63,8 +63,3 @@ declare module 'd3-flame-graph' {
 
   export default function flamegraph<D = unknown>(): FlameGraph<D>;
 }
-
-declare module '*.css' {
-  const css: string;
-  export default css;
-}

@@ -1,15 +1,18 @@
 /**
  * Folded stacks (`frame;frame;leaf COUNT`, one per line), as written by stackcollapse-* and inferno.
  * Counts may be fractional. A differential line (`stack BEFORE AFTER`) keeps the AFTER count.
- * Streaming: feed chunks with push(); memory is bounded by the number of distinct stacks.
+ * Streaming: feed chunks with push(); memory is bounded by the number of distinct frames and stacks.
  */
 import type { StackProfile } from '../../model/profile';
 import { LineParser } from '../shared/lineParser';
+import { StackTrie } from '../shared/stackTrie';
 
 const COUNT = /^[0-9]+(?:\.[0-9]*)?$|^\.[0-9]+$/;
 
 export class FoldedParser extends LineParser<StackProfile> {
-  readonly stacks = new Map<string, number>();
+  private readonly trie = new StackTrie();
+  /** Frame ids of the line being read, leaf first (the trie's order). */
+  private frames = new Int32Array(256);
   private differentialWarned = false;
   protected readonly longLineReason = 'too long for a folded stack';
 
@@ -36,8 +39,16 @@ export class FoldedParser extends LineParser<StackProfile> {
     }
     if (stack.length === 0) return this.bad(line, lineNo);
     if (!(count >= 0)) count = 0;
-    this.stacks.set(stack, (this.stacks.get(stack) ?? 0) + count);
+    this.addStack(stack, count);
     this.records++;
+  }
+
+  private addStack(stack: string, count: number): void {
+    const parts = stack.split(';');
+    if (parts.length - 1 > this.frames.length) this.frames = new Int32Array(parts.length * 2);
+    const n = parts.length - 1;
+    for (let i = 1; i < parts.length; i++) this.frames[n - i] = this.trie.intern(parts[i]);
+    this.trie.add(this.trie.intern(parts[0]), this.frames, n, count);
   }
 
   private bad(line: string, lineNo: number): void {
@@ -49,7 +60,7 @@ export class FoldedParser extends LineParser<StackProfile> {
       ...this.envelope('folded', source),
       kind: 'stacks',
       events: [],
-      stacks: this.stacks,
+      tree: this.trie.toCallTree('all', source),
       samples: this.records,
       weight: 'count',
     };

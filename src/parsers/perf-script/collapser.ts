@@ -8,7 +8,7 @@
 import type { StackProfile } from '../../model/profile';
 import type { HeaderFacts } from '../../model/report';
 import { LineParser } from '../shared/lineParser';
-import { StackTrie, type TrieExport } from '../shared/stackTrie';
+import { detach, StackTrie, type TrieExport } from '../shared/stackTrie';
 import { readHeaderFact } from '../shared/headerFacts';
 import { matchFrame, matchHeaderStart, matchTrailingEvent } from './lines';
 import { DEFAULT_COLLAPSE_OPTIONS, type CollapseOptions } from './options';
@@ -113,7 +113,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     let frame = cache.get(line);
     if (frame === undefined) {
       const name = this.frameName(line);
-      frame = name === null ? -1 : this.trie.intern(detach(name));
+      frame = name === null ? -1 : this.trie.intern(name);
       if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
       cache.set(detach(line), frame);
     }
@@ -191,7 +191,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     let pname = this.options.tid ? `${comm}-${pid}/${tid}` : this.options.pid ? `${comm}-${pid}` : comm;
     if (pname.includes(' ')) pname = pname.replace(/ /g, '_');
     this.pname = pname;
-    this.pnameId = this.trie.intern(detach(pname));
+    this.pnameId = this.trie.intern(pname);
     this.isJava = pname === 'java';
     this.sampleStartLine = lineNo;
     // Without callchains a sample is one line: the leaf frame follows the event name. It is held
@@ -200,7 +200,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     const rest = timed ? line.slice(timed.index + timed[0].length).trim() : '';
     if (SINGLE_LINE_FRAME.test(rest) && rest.endsWith(')')) {
       const name = this.frameName('\t' + rest);
-      if (name !== null) this.pendingLeaf = this.trie.intern(detach(name));
+      if (name !== null) this.pendingLeaf = this.trie.intern(name);
     }
     return true;
   }
@@ -233,7 +233,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       kind: 'stacks',
       events: this.events,
       event: this.eventFilter,
-      stacks: this.trie.toStacks(),
+      tree: this.trie.toCallTree('all', source),
       samples: this.records,
       weight: this.weight,
     };
@@ -266,12 +266,3 @@ export function sameDefaultEvent(event: string, first: string): boolean {
   const base = baseEvent(event);
   return base === baseEvent(first) && (event === base || first === base);
 }
-
-/**
- * A copy of `s` that does not point into the chunk it was cut from. V8 keeps substrings as views of
- * their parent, so caching one would keep a whole 1 MiB input chunk alive.
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
-}
-

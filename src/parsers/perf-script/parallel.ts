@@ -85,7 +85,7 @@ export const perfScriptParallel: ParallelParsing<Partial<CollapseOptions>, Stack
       droppedWarnings: envelope.droppedWarnings,
       events,
       event: options.defaultEvent,
-      stacks: trie.toStacks(),
+      tree: trie.toCallTree('all', envelope.source),
       samples: envelope.records,
       weight,
     };

@@ -1,3 +1,6 @@
+import type { CallTree } from '../../model/callTree';
+import { buildTreeFromNodes } from '../../model/callTreeBuilder';
+
 /**
  * Accumulates samples without building a string per sample: frames are interned to ids and each
  * distinct stack is a node of a trie keyed by (parent node, frame id). Strings are made only once
@@ -23,8 +26,10 @@ export class StackTrie {
     if (id === undefined) {
       id = this.frameNames.length;
       if (id >= MAX_FRAMES) throw new Error('more than 16M distinct frames');
-      this.frameNames.push(name);
-      this.frameIds.set(name, id);
+      // Kept for the whole parse: a copy, so it does not pin the input chunk it was cut from.
+      const own = detach(name);
+      this.frameNames.push(own);
+      this.frameIds.set(own, id);
     }
     return id;
   }
@@ -106,6 +111,55 @@ export class StackTrie {
     return out;
   }
 
+  /**
+   * The samples as a call tree, without building a string per stack. A frame name holding ';'
+   * (perf's inline chains `a;b`) is several frames, as in the folded text, so stacks that print the
+   * same land on the same node.
+   */
+  toCallTree(rootName = 'all', label = ''): CallTree {
+    const names: string[] = [rootName];
+    const nameIds = new Map<string, number>();
+    const intern = (s: string): number => {
+      let id = nameIds.get(s);
+      if (id === undefined) {
+        id = names.length;
+        names.push(s);
+        nameIds.set(s, id);
+      }
+      return id;
+    };
+    // Each trie frame -> the name ids it stands for (one, or several for `a;b`).
+    const parts: Array<number | number[]> = this.frameNames.map((n) => (n.includes(';') ? n.split(';').map(intern) : intern(n)));
+    const treeParent: number[] = [-1];
+    const treeName: number[] = [0];
+    const self: number[] = [0];
+    // (tree parent, name) -> tree child; parent < 2^26 and name < 2^26 keep the key exact.
+    const children = new Map<number, number>();
+    const child = (parent: number, name: number): number => {
+      const key = parent * 67108864 + name;
+      let c = children.get(key);
+      if (c === undefined) {
+        c = treeName.length;
+        treeName.push(name);
+        treeParent.push(parent);
+        self.push(0);
+        children.set(key, c);
+      }
+      return c;
+    };
+    const treeNode = new Int32Array(this.nodes);
+    for (let n = 1; n < this.nodes; n++) {
+      // A trie parent is created before its children: its tree node is known.
+      let t = treeNode[this.parent[n]];
+      const p = parts[this.frame[n]];
+      if (typeof p === 'number') t = child(t, p);
+      else for (const id of p) t = child(t, id);
+      treeNode[n] = t;
+      self[t] += this.weight[n];
+    }
+    return buildTreeFromNodes(names, treeName, treeParent, self, label);
+  }
+
   /** The trie as flat arrays, for sending to another thread (the buffers can be transferred). */
   export(): TrieExport {
     const n = this.nodes;
@@ -134,4 +188,12 @@ export interface TrieExport {
   parent: Int32Array;
   frame: Int32Array;
   weight: Float64Array;
+}
+
+/**
+ * A copy of `s` that does not point into the chunk it was cut from. V8 keeps substrings as views of
+ * their parent, so caching one would keep a whole 1 MiB input chunk alive.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }

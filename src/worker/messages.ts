@@ -18,7 +18,11 @@ export interface ParseRequest {
   format?: FormatId;
   /** Options per format (perf script's collapse options under 'perf-script'). */
   parserOptions?: Partial<Record<FormatId, unknown>>;
-  view: WorkerView;
+  /**
+   * What to build from the one parse: the document summary and/or view payloads. A view the
+   * format does not feed is left out of the reply (the document summary is always possible).
+   */
+  views: WorkerView[];
 }
 
 /** What the editor features of a document need: its warnings and, for stack formats, function totals. */
@@ -37,8 +41,17 @@ export type WorkerPayload =
   | { view: 'flameGraph'; meta: FlameGraphMeta; tree: CallTree }
   | { view: 'document'; analysis: DocumentAnalysis };
 
+export interface WorkerResult {
+  format: FormatId;
+  payloads: WorkerPayload[];
+  /** Rough size of the payloads in memory, for the report cache's budget. */
+  approxBytes: number;
+  /** Where the worker's time went (ms): reading and parsing, then building the payloads. */
+  timings?: { parseMs: number; payloadsMs: number; bytes: number };
+}
+
 export type WorkerReply =
   | { type: 'progress'; bytes: number }
-  | { type: 'result'; payload: WorkerPayload }
+  | ({ type: 'result' } & WorkerResult)
   /** `line` and `expected` are set when the input itself is at fault (a ParseError). */
   | { type: 'error'; message: string; located: boolean; line?: number; expected?: string };

@@ -1,0 +1,52 @@
+/**
+ * Puts a call tree given as nodes in any order (each parent before its children) into the
+ * CallTree layout: depth-first pre-order, siblings by total weight (largest first, then by name),
+ * totals = self + children, nodes of weight 0 left out. Shared by every producer of call trees (stack tries, folded text,
+ * perf report call graphs).
+ */
+import type { CallTree } from './callTree';
+
+export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>, parent: ArrayLike<number>, self: ArrayLike<number>, label = ''): CallTree {
+  const n = nodeName.length;
+  const total = Float64Array.from(self as ArrayLike<number>);
+  for (let i = n - 1; i > 0; i--) total[parent[i]] += total[i];
+  // Children lists in one flat array (CSR).
+  const count = new Int32Array(n + 1);
+  for (let i = 1; i < n; i++) count[parent[i] + 1]++;
+  for (let i = 0; i < n; i++) count[i + 1] += count[i];
+  const kids = new Int32Array(Math.max(0, n - 1));
+  const fill = count.slice(0, n);
+  for (let i = 1; i < n; i++) kids[fill[parent[i]]++] = i;
+  const byWeight = (a: number, b: number): number => total[b] - total[a] || compareStrings(names[nodeName[a]], names[nodeName[b]]);
+  const out: CallTree = { names, nodeName: [], parent: [], columns: [{ label, total: [], self: [] }] };
+  const { total: outTotal, self: outSelf } = out.columns[0];
+  // Iterative pre-order: deep Java stacks would overflow a recursive walk.
+  const stack: number[] = n > 0 ? [0] : [];
+  const stackParent: number[] = n > 0 ? [-1] : [];
+  let next = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const p = stackParent.pop()!;
+    const index = next++;
+    out.nodeName.push(nodeName[node]);
+    out.parent.push(p);
+    outTotal.push(total[node]);
+    outSelf.push(self[node]);
+    const from = count[node];
+    const to = count[node + 1];
+    if (to > from) {
+      // Frames that weigh nothing (a folded `stack 0` line) are not drawn.
+      const list = Array.from(kids.subarray(from, to)).filter((k) => total[k] > 0).sort(byWeight);
+      // Push in reverse so the largest child is visited (and numbered) first.
+      for (let k = list.length - 1; k >= 0; k--) {
+        stack.push(list[k]);
+        stackParent.push(index);
+      }
+    }
+  }
+  return out;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

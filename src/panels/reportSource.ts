@@ -1,0 +1,36 @@
+/**
+ * The report cache's key and source for a URI, the same for every consumer: an open document with
+ * unsaved changes (or not on disk) is parsed from its text and keyed by its version; anything else
+ * is streamed from disk by the worker and keyed by mtime and size. So the editor's diagnostics and
+ * the flame graph of one file share one parse.
+ */
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import type { FormatId } from '../model/format';
+import { formatByLanguage } from '../parsers/formats';
+import type { ReportKey, ReportSource } from '../worker/reportCache';
+
+export interface ReportRequest {
+  key: ReportKey;
+  source: ReportSource;
+  /** Size on disk, for progress (0 when unknown). */
+  size: number;
+}
+
+export async function reportRequest(uri: vscode.Uri, parserOptions?: Partial<Record<FormatId, unknown>>): Promise<ReportRequest> {
+  const title = basename(uri.path);
+  const name = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  // The document's language is the format the user chose (or detection did); keep it.
+  const def = open ? formatByLanguage(open.languageId) : undefined;
+  const format = def?.parser ? def.id : undefined;
+  const base = { uri: uri.toString(), format, parserOptions };
+  if (open && (open.isDirty || open.isUntitled || uri.scheme !== 'file')) {
+    return { key: { ...base, stamp: `v${open.version}` }, source: { text: open.getText(), name, title }, size: 0 };
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  const key = { ...base, stamp: `${stat.mtime}:${stat.size}` };
+  if (uri.scheme === 'file') return { key, source: { path: uri.fsPath, name, title }, size: stat.size };
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  return { key, source: { text, name, title }, size: stat.size };
+}
