@@ -10,6 +10,7 @@ import { parseFile } from '../../src/io/parseFile';
 import { ParseError } from '../../src/model/diagnostics';
 import type { FormatId } from '../../src/model/format';
 import { isStackProfile, type ReportModel } from '../../src/model/report';
+import { foldedStacks } from '../../src/analysis/folded';
 import { reportModelJson } from '../../src/analysis/modelJson';
 import { formatById } from '../../src/parsers/formats';
 
@@ -155,10 +156,14 @@ function modelViolations(model: ReportModel, format: FormatId, text: string): st
   if (!Number.isInteger(model.droppedWarnings) || model.droppedWarnings < 0) v.push(`droppedWarnings ${model.droppedWarnings}`);
   if (isStackProfile(model)) {
     if (!Number.isInteger(model.samples) || model.samples < 0) v.push(`samples ${model.samples}`);
-    for (const [stack, weight] of model.stacks) {
+    for (const [stack, weight] of foldedStacks(model.tree)) {
       if (stack.length === 0) v.push('an empty stack');
       if (!Number.isFinite(weight) || weight < 0) v.push(`stack weight ${weight} for ${JSON.stringify(stack.slice(0, 80))}`);
       if (v.length > 5) break;
+    }
+    for (const c of model.tree.columns) {
+      const bad = c.total.find((t) => !Number.isFinite(t) || t < 0);
+      if (bad !== undefined) v.push(`call tree total ${bad} in column ${c.label}`);
     }
   }
   return v;
