@@ -8,7 +8,7 @@ import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParseWarning } from '../model/diagnostics';
+import { WARNING_LIMIT, type ParseWarning } from '../model/diagnostics';
 import type { FormatId } from '../model/format';
 import type { ReportModel } from '../model/report';
 import type { FormatDefinition, LineText, RangeResult } from '../parsers/formatDefinition';
@@ -153,6 +153,11 @@ export function mergeRanges(def: FormatDefinition, results: RangeResult[], sourc
   }
   const envelope = { source, lines, records, warnings, droppedWarnings: dropped };
   const model = def.parallel!.merge(shifted, envelope, options as never);
+  // The same cap as one parser's warning log: the first ones, and a count of the rest.
+  if (model.warnings.length > WARNING_LIMIT) {
+    model.droppedWarnings += model.warnings.length - WARNING_LIMIT;
+    model.warnings = model.warnings.slice(0, WARNING_LIMIT);
+  }
   return { model, records, firstUnrecognized, invalidUtf8Line };
 }
 

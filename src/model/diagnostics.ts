@@ -20,11 +20,14 @@ export class ParseError extends Error {
   }
 }
 
+/** How many warnings a model keeps (the rest are counted). */
+export const WARNING_LIMIT = 200;
+
 /** Keeps the first `limit` warnings and counts the rest, so a broken 1 GB file cannot flood memory. */
 export class WarningLog {
   readonly items: ParseWarning[] = [];
   dropped = 0;
-  constructor(private readonly limit = 200) {}
+  constructor(private readonly limit = WARNING_LIMIT) {}
 
   add(line: number, message: string): void {
     if (this.items.length < this.limit) this.items.push({ line, message });

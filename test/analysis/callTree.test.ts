@@ -18,6 +18,27 @@ describe('buildCallTree', () => {
     ]);
   });
 
+  it('orders siblings with equal totals by name (UTF-16 code units), whatever the input order', () => {
+    const stacks: Array<[string, number]> = [
+      ['q', 11],
+      ['r;zeta', 2],
+      ['r;Beta', 2],
+      ['p', 11],
+      ['r;alpha', 2],
+      ['r;big', 5],
+      ['r;_x', 2],
+    ];
+    // r (13) first; p and q tie at 11; under r, big (5), then the four 2s: 'B' < '_' < 'a' < 'z'.
+    const expected = [['all', 35], ['r', 13], ['big', 5], ['Beta', 2], ['_x', 2], ['alpha', 2], ['zeta', 2], ['p', 11], ['q', 11]];
+    for (const order of [stacks, [...stacks].reverse()]) {
+      const t = buildCallTree(order);
+      assert.deepEqual(
+        t.nodeName.map((n, i) => [t.names[n], t.columns[0].total[i]]),
+        expected,
+      );
+    }
+  });
+
   it('keeps total = self + children for every node of a real profile', () => {
     const p = parsePerfScript(readCorpus('flamegraph/test/perf-vertx-stacks-01.txt'));
     const t = buildCallTree(stacksOf(p));

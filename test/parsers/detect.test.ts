@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { detectFormat } from '../../src/parsers/detect';
-import { corpusFile, readCorpus } from '../helpers/corpus';
+import { foldedApplies } from '../../src/parsers/folded/applies';
+import { formatHead } from '../../src/parsers/formatDefinition';
+import { CORPORA, corpusFile, readCorpus } from '../helpers/corpus';
+import { FIXTURES } from '../helpers/golden';
 
 function filesUnder(rel: string, filter: (f: string) => boolean = () => true): string[] {
   const root = corpusFile(rel);
@@ -16,6 +19,11 @@ function filesUnder(rel: string, filter: (f: string) => boolean = () => true): s
   };
   walk(root);
   return out;
+}
+
+function verdictOf(text: string): { format: string | undefined; verdict: string | undefined } {
+  const d = detectFormat(text);
+  return { format: d.format, verdict: d.verdict };
 }
 
 describe('format detection on the real corpora', () => {
@@ -50,6 +58,60 @@ describe('format detection on the real corpora', () => {
     assert.equal(detectFormat(readCorpus('perf-6.1-captures/stat.txt')).format, 'perf-stat');
     assert.equal(detectFormat(readCorpus('perf-6.1-captures/trace_s.txt')).format, 'perf-trace-summary');
     assert.equal(detectFormat(readCorpus('perf-6.1-captures/diff.txt')).format, 'perf-diff');
+  });
+
+  it('recognises strace -c summaries, with and without attach/detach lines before the table', () => {
+    const summaries = filesUnder('strace-c');
+    assert.equal(summaries.length, 3);
+    // strace's own count tests, as reconstructed in strace/derived (the header and divider are literal).
+    summaries.push(...filesUnder('strace/derived', (f) => f.startsWith('count_unknown')));
+    for (const f of summaries) assert.deepEqual(verdictOf(readCorpus(f)), { format: 'strace-summary', verdict: 'yes' }, f);
+    // perf trace -s summaries also count calls per syscall; they stay perf trace summaries.
+    for (const f of ['trace_s.txt', 'trace_s2.txt', 'trace_S.txt']) {
+      assert.equal(detectFormat(readCorpus(`perf-6.1-captures/${f}`)).format, 'perf-trace-summary', f);
+    }
+  });
+
+  it('recognises eBPF CSV (bcc --csv output, the ebpf_guest_stats.csv columns) only as a maybe', () => {
+    const csvs = filesUnder('bcc/csv-extracts', (f) => f.endsWith('.csv'));
+    assert.ok(csvs.length >= 10);
+    for (const f of csvs) assert.deepEqual(verdictOf(readCorpus(f)), { format: 'ebpf-csv', verdict: 'maybe' }, f);
+    const guest = readFileSync(join(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8');
+    assert.match(guest, /^function,type,count,total_duration_ns,mean_ns,variance_us,count_per_page\n/);
+    assert.deepEqual(verdictOf(guest), { format: 'ebpf-csv', verdict: 'maybe' });
+  });
+
+  it('recognises a run-metric log by its banner (seed 000)', () => {
+    const seed = readFileSync(resolve(CORPORA, '../seeds/000_8dbfcd106c5e8510.txt'), 'utf8');
+    assert.deepEqual(verdictOf(seed), { format: 'run-log', verdict: 'yes' });
+  });
+
+  it('calls a `name count` list without stacks folded-shaped (maybe), real folded stacks yes', () => {
+    const list = 'read 12\nwrite 3\nclose 1\nopenat 7\n';
+    assert.equal(foldedApplies(formatHead(list)).verdict, 'maybe');
+    assert.deepEqual(verdictOf(list), { format: 'folded', verdict: 'maybe' });
+    // A real one: perf-tools' syscount -c prints `SYSCALL  COUNT` rows.
+    assert.deepEqual(verdictOf(readCorpus('perf-tools/examples/syscount_example.txt')), { format: 'folded', verdict: 'maybe' });
+    for (const f of ['flamegraph/test/results/perf-vertx-stacks-01-collapsed-all.txt', 'inferno/tests/data/flamegraph/fractional-samples/fractional.txt']) {
+      assert.equal(foldedApplies(formatHead(readCorpus(f))).verdict, 'yes', f);
+      assert.deepEqual(verdictOf(readCorpus(f)), { format: 'folded', verdict: 'yes' }, f);
+    }
+  });
+
+  it('reads past a UTF-8 byte order mark', () => {
+    const bom = '\uFEFF';
+    for (const f of [
+      'strace-c/stellarAlien-holbertonschool-system_linux/strace_summary.txt',
+      'perf-6.1-captures/script_g.txt',
+      'perf-6.1-captures/stat.txt',
+      'perf-6.1-captures/g_children_default.txt',
+      'flamegraph/test/results/perf-vertx-stacks-01-collapsed-all.txt',
+    ]) {
+      const text = readCorpus(f);
+      assert.ok(detectFormat(text).format, f);
+      assert.deepEqual(verdictOf(bom + text), verdictOf(text), f);
+    }
+    assert.match(detectFormat(`${bom}PERFILE2\0\0\0`).reason, /perf script -i/);
   });
 
   it('refuses binary data and says what perf.data needs', () => {

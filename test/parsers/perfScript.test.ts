@@ -3,6 +3,7 @@ import { stacksOf } from '../helpers/golden';
 import { readdirSync } from 'node:fs';
 import { parsePerfScript, PerfScriptCollapser, stripArguments, tidyRustSymbol, baseEvent } from '../../src/parsers/perf-script';
 import { toFoldedText } from '../../src/analysis/folded';
+import { parseFolded } from '../../src/parsers/folded';
 import { corpusFile, readCorpus } from '../helpers/corpus';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,40 @@ describe('perf script parser: perf 6.1 captures (golden)', () => {
       assertGolden(`perf-6.1/${name.replace(/\.txt$/, '.folded')}`, JSON.stringify(summary) + '\n' + toFoldedText(stacksOf(p)));
     });
   }
+});
+
+describe('perf script parser: weights', () => {
+  const total = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
+  /** The periods sample headers print (`time:  PERIOD event:`), read off the text. */
+  const periods = (text: string): number[] => [...text.matchAll(/^(?!\t).*?\d\.\d+:\s+(\d+)\s+\S+:/gm)].map((m) => Number(m[1]));
+  /** Sample headers: the lines that are neither frames (TAB), blank nor comments. */
+  const headers = (text: string): number => text.split('\n').filter((l) => l.trim() && !l.startsWith('\t') && !l.startsWith('#')).length;
+
+  it('weights each sample by the period its header shows, and says the weights are periods', () => {
+    for (const f of ['perf-6.1-captures/script_g.txt', 'perf-6.1-captures/script_sys.txt', 'inferno/tests/data/collapse-perf/go-stacks.txt']) {
+      const text = readCorpus(f);
+      const shown = periods(text);
+      assert.equal(shown.length, headers(text), `${f}: every header shows a period`);
+      const p = parsePerfScript(text);
+      assert.equal(p.weight, 'period', f);
+      assert.equal(p.samples, shown.length, f);
+      assert.equal(total(stacksOf(p)), shown.reduce((a, b) => a + b, 0), f);
+    }
+    const mixed = parsePerfScript('a 1 1.000001: 10 cycles: \n\t1 f (/x)\n\na 1 1.000002: 32 cycles: \n\t1 f (/x)\n\n');
+    assert.deepEqual([...stacksOf(mixed)], [['a;f', 42]]);
+    assert.equal(mixed.weight, 'period');
+  });
+
+  it('counts samples when headers show no period (tracepoints), and says so', () => {
+    for (const f of ['perf-6.1-captures/script_tp.txt', 'perf-6.1-captures/script_tpg.txt']) {
+      const text = readCorpus(f);
+      assert.deepEqual(periods(text), [], f);
+      const p = parsePerfScript(text);
+      assert.equal(p.weight, 'samples', f);
+      assert.equal(p.samples, headers(text), f);
+      assert.equal(total(stacksOf(p)), p.samples, f);
+    }
+  });
 });
 
 describe('perf script parser: variants', () => {
@@ -161,6 +196,66 @@ describe('perf script parser: variants', () => {
   it('reports unrecognized lines with their line numbers', () => {
     const p = parsePerfScript('a 1 1.000001: cycles: \n\t1 f (/x)\n\nTHIS IS GARBAGE\n');
     assert.deepEqual(p.warnings, [{ line: 4, message: 'unrecognized line: THIS IS GARBAGE' }]);
+  });
+
+  it('warns at garbage lines inside a callchain and still counts the sample with its real frames', () => {
+    // A frame line longer than any real one (64 Ki characters) is garbage too.
+    const huge = `\t1 ${'x'.repeat(70000)} (/x)`;
+    const text =
+      'a 1 1.000001: 7 cycles: \n\t1 leaf (/x)\n\t%%% garbage\n\t2 mid (/x)\n!!! not a frame\n\t3 root (/x)\n\n' +
+      `a 1 1.000002: 5 cycles: \n\t1 leaf (/x)\n\t2 mid (/x)\n${huge}\n\t3 root (/x)\n\n`;
+    const p = parsePerfScript(text);
+    assert.deepEqual([...stacksOf(p)], [['a;root;mid;leaf', 12]]);
+    assert.equal(p.samples, 2);
+    assert.deepEqual(p.warnings, [
+      { line: 3, message: 'unrecognized line: \t%%% garbage' },
+      { line: 5, message: 'unrecognized line: !!! not a frame' },
+      { line: 11, message: `unrecognized line: ${huge.slice(0, 120)}…` },
+    ]);
+  });
+
+  it('gives a real capture with garbage in its callchains the clean result, warning at each garbage line', () => {
+    const clean = readCorpus('perf-6.1-captures/script_g.txt').split('\n');
+    // A garbage line after the first frame of every 5th sample (the line after each 5th header).
+    const dirty: string[] = [];
+    const garbageAt: number[] = [];
+    let headers = 0;
+    let afterHeader = false;
+    for (const line of clean) {
+      dirty.push(line);
+      if (afterHeader) {
+        assert.ok(line.startsWith('\t'), 'every sample of script_g has a callchain');
+        dirty.push('\t~~ garbage ~~');
+        garbageAt.push(dirty.length);
+      }
+      afterHeader = line !== '' && !line.startsWith('\t') && headers++ % 5 === 0;
+    }
+    const want = parsePerfScript(clean.join('\n'));
+    const got = parsePerfScript(dirty.join('\n'));
+    assert.equal(garbageAt.length, 12);
+    assert.equal(got.samples, want.samples);
+    assert.deepEqual(new Map([...stacksOf(got)].sort()), new Map([...stacksOf(want)].sort()));
+    assert.deepEqual(
+      got.warnings.map((w) => w.line),
+      garbageAt,
+    );
+  });
+
+  it('keeps the first 200 warnings and counts the others as dropped', () => {
+    const sample = 'a 1 1.000001: cycles: \n\t1 f (/x)\n\n';
+    const garbage = Array.from({ length: 250 }, (_, i) => `garbage-${i}`);
+    const p = parsePerfScript(sample + garbage.join('\n') + '\n' + sample);
+    assert.equal(p.samples, 2);
+    assert.deepEqual([...stacksOf(p)], [['a;f', 2]]);
+    assert.equal(p.warnings.length, 200);
+    assert.equal(p.droppedWarnings, 50);
+    // The first 200, in order, at their lines (the garbage starts on line 4).
+    assert.deepEqual(p.warnings[0], { line: 4, message: 'unrecognized line: garbage-0' });
+    assert.deepEqual(p.warnings[199], { line: 203, message: 'unrecognized line: garbage-199' });
+    const f = parseFolded(garbage.join('\n') + '\na;b 3\n');
+    assert.equal(f.samples, 1);
+    assert.equal(f.warnings.length, 200);
+    assert.equal(f.droppedWarnings, 50);
   });
 
   it('helpers: stripArguments, tidyRustSymbol, baseEvent', () => {

@@ -22,9 +22,10 @@ describe('regressions found by the property harness', () => {
       s.end();
       return out;
     };
-    const text = 'ab\nxxxxxxxxx\ncd\r\nyyyyyyyy\n';
+    // Line 5: 8 characters (the limit) and a CR, as every chunking counts it.
+    const text = 'ab\nxxxxxxxxx\ncd\r\nyyyyyyyy\nzzzzzzzz\r\nxxxxxxxxx\r\n';
     const whole = seen([text]);
-    assert.deepEqual(whole, ['1:ab', '2:long 9', '3:cd', '4:yyyyyyyy']);
+    assert.deepEqual(whole, ['1:ab', '2:long 9', '3:cd', '4:yyyyyyyy', '5:long 9', '6:long 10']);
     for (let i = 1; i < text.length; i++) assert.deepEqual(seen([text.slice(0, i), text.slice(i)]), whole, `cut at ${i}`);
   });
 

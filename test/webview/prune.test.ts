@@ -172,12 +172,6 @@ main;s2 2
     assert.equal(view.root.children![0].merged, n - 1);
     assert.ok(ms < 200, `prune took ${ms} ms`);
   });
-
-  it('keeps hostile names as plain data', () => {
-    const index = indexTree(tree(`main;${HOSTILE} 5`));
-    const view = pruneForZoom(index, 0);
-    assert.equal(view.root.children![0].children![0].name, HOSTILE);
-  });
 });
 
 describe('zoom paths', () => {
@@ -262,10 +256,23 @@ describe('colors', () => {
     assert.equal(hasAnnotations(['all', 'main']), false);
   });
 
-  it('hashes names to stable colours, with distinct hues per kind in mixed mode', () => {
-    assert.deepEqual(nameHash('foo'), nameHash('foo'));
-    assert.deepEqual(nameHash('foo_[k]'), nameHash('foo'));
-    assert.equal(frameColor('main', DEFAULT_PALETTE, false), frameColor('main', DEFAULT_PALETTE, false));
+  it('hashes names with 32-bit FNV-1a (published test vectors), ignoring only the annotation suffix', () => {
+    // FNV-1a 32-bit of "", "a" and "foobar" (the FNV reference test vectors); nameHash gives the
+    // low and the high 16 bits as fractions.
+    const split = (h: number): [number, number] => [(h & 0xffff) / 0x10000, (h >>> 16) / 0x10000];
+    assert.deepEqual(nameHash(''), split(0x811c9dc5));
+    assert.deepEqual(nameHash('a'), split(0xe40c292c));
+    assert.deepEqual(nameHash('foobar'), split(0xbf9cf968));
+    for (const suffix of ['_[k]', '_[j]', '_[i]']) assert.deepEqual(nameHash(`foobar${suffix}`), split(0xbf9cf968), suffix);
+    assert.notDeepEqual(nameHash('foobar_[x]'), split(0xbf9cf968));
+  });
+
+  it('colours frames by name and palette, with distinct hues per kind in mixed mode', () => {
+    const names = ['a', 'b', 'main', 'xyz', 'foobar'];
+    const hot = names.map((n) => frameColor(n, DEFAULT_PALETTE, false));
+    assert.equal(new Set(hot).size, names.length, `one shade per name: ${hot.join(' ')}`);
+    const cold = { ...DEFAULT_PALETTE, red: [0, 0, 255], orange: [0, 128, 255], yellow: [0, 255, 255] } as const;
+    assert.notEqual(frameColor('main', cold, false), frameColor('main', DEFAULT_PALETTE, false), 'the palette is used');
     const rgb = (s: string): number[] => s.match(/\d+/g)!.map(Number);
     const kernel = rgb(frameColor('sys_read_[k]', DEFAULT_PALETTE, true));
     const jit = rgb(frameColor('Lx;::y_[j]', DEFAULT_PALETTE, true));

@@ -166,7 +166,6 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
         const period = Number(e.period);
         // 0, or too many digits for a double (Infinity), weighs 1 as a missing period does.
         this.period = period > 0 && period < Infinity ? period : 1;
-        this.sawPeriod = true;
       }
       const event = e.event;
       if (!this.events.includes(event)) this.events.push(event);
@@ -180,6 +179,8 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
         this.filtered = true;
         return true;
       }
+      // Only kept samples say what the weights are: a filtered-out event's period does not.
+      if (e.period) this.sawPeriod = true;
     }
     const comm = m.comm;
     let pid = m.pid;

@@ -54,17 +54,18 @@ export class LineSplitter {
       start = nl + 1;
     }
     const sink = this.sink;
+    const max = this.maxLineLength;
     for (;;) {
       const nl = chunk.indexOf('\n', start);
       if (nl < 0) break;
+      let end = nl;
+      if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
       this.lineNo++;
-      // Skipped as when it spans chunks (carry, emit): the model must not depend on where chunks end.
-      if (nl - start > this.maxLineLength) sink.longLine?.(this.lineNo, nl - start);
-      else {
-        let end = nl;
-        if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
-        sink.line(chunk.slice(start, end), this.lineNo);
-      }
+      // The limit holds whether the line spans chunks or sits inside one, counted as the paths
+      // for lines across chunks count it (a CR before the LF included), or a CRLF line of exactly
+      // `max` characters would be kept in one chunk and skipped across two.
+      if (nl - start > max) sink.longLine?.(this.lineNo, nl - start);
+      else sink.line(chunk.slice(start, end), this.lineNo);
       start = nl + 1;
     }
     if (start < chunk.length) {
