@@ -140,7 +140,9 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
       bytes += buf.length;
       if (!parser) {
         pending += text;
-        if (pending.length < DETECT_CHARS) continue;
+        // One character more than the head, so detection knows its last line may go on (a chunk
+        // of exactly 64 KiB, as pipes give, must not make a cut line look complete).
+        if (pending.length <= DETECT_CHARS) continue;
         start(pending);
         parser!.push(pending);
         pending = '';

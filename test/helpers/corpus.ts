@@ -2,8 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-/** The shared corpora of real tool output live beside the repo (../shared), never copied or edited. */
-export const CORPORA = resolve(__dirname, '../../../shared/corpora');
+/**
+ * The shared corpora of real tool output live beside the repo (../shared), never copied or edited.
+ * PERFLENS_CORPORA points elsewhere (as for the e2e; the mutation run's sandbox is deeper down).
+ */
+export const CORPORA = resolve(process.env.PERFLENS_CORPORA || resolve(__dirname, '../../../shared/corpora'));
 
 export function corpusFile(rel: string): string {
   const p = resolve(CORPORA, rel);

@@ -26,6 +26,8 @@ export class FoldedParser extends LineParser<StackProfile> {
     if (!COUNT.test(last)) return this.bad(line, lineNo);
     let stack = line.slice(0, sp);
     let count = Number(last);
+    // A count too large for a double (hundreds of digits) is not a weight (inferno's integer parse rejects it too).
+    if (count === Infinity) return this.bad(line, lineNo);
     // `stack BEFORE AFTER` (difffolded output): the count we keep is AFTER.
     const sp2 = lastSpace(stack);
     if (sp2 > 0 && COUNT.test(stack.slice(sp2 + 1))) {

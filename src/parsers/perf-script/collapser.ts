@@ -162,7 +162,11 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : untimed ? { period: undefined, event: untimed[1] } : undefined);
     this.period = 1;
     if (e) {
-      if (e.period) this.period = Number(e.period) || 1;
+      if (e.period) {
+        const period = Number(e.period);
+        // 0, or too many digits for a double (Infinity), weighs 1 as a missing period does.
+        this.period = period > 0 && period < Infinity ? period : 1;
+      }
       const event = e.event;
       if (!this.events.includes(event)) this.events.push(event);
       if (this.eventFilter === undefined) {

@@ -61,8 +61,10 @@ export class LineSplitter {
       let end = nl;
       if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
       this.lineNo++;
-      // The limit holds whether the line spans chunks or sits inside one.
-      if (end - start > max) sink.longLine?.(this.lineNo, end - start);
+      // The limit holds whether the line spans chunks or sits inside one, counted as the paths
+      // for lines across chunks count it (a CR before the LF included), or a CRLF line of exactly
+      // `max` characters would be kept in one chunk and skipped across two.
+      if (nl - start > max) sink.longLine?.(this.lineNo, nl - start);
       else sink.line(chunk.slice(start, end), this.lineNo);
       start = nl + 1;
     }
