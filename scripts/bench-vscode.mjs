@@ -45,6 +45,7 @@ export async function benchVsCodeOpen({ input, runs = 3, log = console.log } = {
       const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
       await waitFor(async () => (await row.count()) > 0 && ((await row.first().getAttribute('aria-label')) ?? '').includes(name), { timeout: 20_000, message: 'the file in Quick Open' });
       const t0 = Date.now();
+      if (process.env.PERFLENS_BENCH_KEEP) log(`   Enter at ${new Date(t0).toISOString()}`);
       await wb.page.keyboard.press('Enter');
       await waitFor(
         async () => {

@@ -1,5 +1,5 @@
 /** Parses one byte range of a file (it starts and ends at record boundaries) for parallelParse.ts. */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RangeMessage, RangeRequest } from '../io/parallelParse';
@@ -14,13 +14,20 @@ if (!def?.parser || !def.parallel) {
   const parallel = def.parallel;
   const parser = def.parser.create(req.options as never);
   const decoder = new StringDecoder('utf8');
-  const stream = createReadStream(req.path, { start: req.start, end: req.end - 1, highWaterMark: 1 << 20 });
-  stream.on('data', (buf) => {
-    parser.push(decoder.write(buf as Buffer));
-    post({ type: 'progress', bytes: (buf as Buffer).length });
-  });
-  stream.on('error', (err) => post({ type: 'error', message: err.message }));
-  stream.on('end', () => {
+  const fd = openSync(req.path, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  try {
+    for (let pos = req.start; pos < req.end; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, req.end - pos), pos);
+      if (n === 0) break;
+      parser.push(decoder.write(buf.subarray(0, n)));
+      pos += n;
+      post({ type: 'progress', bytes: n });
+    }
+  } finally {
+    closeSync(fd);
+  }
+  {
     parser.push(decoder.end());
     parser.end();
     const { data, transfer } = parallel.exportRange(parser);
@@ -37,5 +44,5 @@ if (!def?.parser || !def.parallel) {
       },
       transfer,
     );
-  });
+  }
 }

@@ -118,6 +118,13 @@ export class StackTrie {
    * same land on the same node.
    */
   toCallTree(rootName = 'all', label = ''): CallTree {
+    // Usually no frame name holds ';': the trie is the tree already, frame i is name i + 1.
+    if (!this.frameNames.some((n) => n.includes(';'))) {
+      const n = this.nodes;
+      const nodeName = new Int32Array(n);
+      for (let i = 1; i < n; i++) nodeName[i] = this.frame[i] + 1;
+      return buildTreeFromNodes([rootName, ...this.frameNames], nodeName, this.parent.subarray(0, n), this.weight.subarray(0, n), label);
+    }
     const table = new NameTable([rootName]);
     const intern = (s: string): number => table.intern(s);
     // Each trie frame -> the name ids it stands for (one, or several for `a;b`).
