@@ -107,7 +107,9 @@ function syntheticTree(nodeCount, seed) {
     kids.sort((a, b) => totalW[b] - totalW[a] || a - b);
     for (let j = kids.length - 1; j >= 0; j--) stack.push([kids[j], index]);
   }
-  return tree;
+  // As the extension sends it: typed arrays (VS Code posts them as binary buffers).
+  const c = tree.columns[0];
+  return { names, nodeName: Int32Array.from(tree.nodeName), parent: Int32Array.from(tree.parent), columns: [{ label: '', total: Float64Array.from(c.total), self: Float64Array.from(c.self) }] };
 }
 
 async function launch(tmp) {

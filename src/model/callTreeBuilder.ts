@@ -18,8 +18,10 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
   const fill = count.slice(0, n);
   for (let i = 1; i < n; i++) kids[fill[parent[i]]++] = i;
   const byWeight = (a: number, b: number): number => total[b] - total[a] || compareStrings(names[nodeName[a]], names[nodeName[b]]);
-  const out: CallTree = { names, nodeName: [], parent: [], columns: [{ label, total: [], self: [] }] };
-  const { total: outTotal, self: outSelf } = out.columns[0];
+  const outName = new Int32Array(n);
+  const outParent = new Int32Array(n);
+  const outTotal = new Float64Array(n);
+  const outSelf = new Float64Array(n);
   // Iterative pre-order: deep Java stacks would overflow a recursive walk.
   const stack: number[] = n > 0 ? [0] : [];
   const stackParent: number[] = n > 0 ? [-1] : [];
@@ -28,10 +30,10 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
     const node = stack.pop()!;
     const p = stackParent.pop()!;
     const index = next++;
-    out.nodeName.push(nodeName[node]);
-    out.parent.push(p);
-    outTotal.push(total[node]);
-    outSelf.push(self[node]);
+    outName[index] = nodeName[node];
+    outParent[index] = p;
+    outTotal[index] = total[node];
+    outSelf[index] = self[node];
     const from = count[node];
     const to = count[node + 1];
     if (to > from) {
@@ -44,7 +46,9 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
       }
     }
   }
-  return out;
+  // Nodes of weight 0 were left out: the arrays end at `next`.
+  const cut = <T extends Int32Array | Float64Array>(a: T): T => (next === n ? a : (a.slice(0, next) as T));
+  return { names, nodeName: cut(outName), parent: cut(outParent), columns: [{ label, total: cut(outTotal), self: cut(outSelf) }] };
 }
 
 function compareStrings(a: string, b: string): number {

@@ -34,7 +34,9 @@ export function escapeHtml(s: string): string {
 
 /** JSON safe to place inside a `<script>` element. */
 export function jsonForScript(value: unknown): string {
-  return (JSON.stringify(value) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Typed arrays (call trees) as plain arrays; the page turns them back.
+  const plain = (_key: string, v: unknown): unknown => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v);
+  return (JSON.stringify(value, plain) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Keeps inline code from ending its element early (`</script`, `<!--`), without changing meaning in JS/CSS strings. */

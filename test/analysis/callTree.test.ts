@@ -7,7 +7,7 @@ import { readCorpus } from '../helpers/corpus';
 describe('buildCallTree', () => {
   it('builds totals, self weights, parents and sorted children', () => {
     const t = buildCallTree(new Map([['a;b;c', 3], ['a;b', 1], ['a;d', 5], ['e', 2]]));
-    const rows = t.nodeName.map((n, i) => [t.names[n], t.parent[i] < 0 ? '-' : t.names[t.nodeName[t.parent[i]]], t.columns[0].total[i], t.columns[0].self[i]]);
+    const rows = [...t.nodeName].map((n, i) => [t.names[n], t.parent[i] < 0 ? '-' : t.names[t.nodeName[t.parent[i]]], t.columns[0].total[i], t.columns[0].self[i]]);
     assert.deepEqual(rows, [
       ['all', '-', 11, 0],
       ['a', 'all', 9, 0],
@@ -33,7 +33,7 @@ describe('buildCallTree', () => {
     for (const order of [stacks, [...stacks].reverse()]) {
       const t = buildCallTree(order);
       assert.deepEqual(
-        t.nodeName.map((n, i) => [t.names[n], t.columns[0].total[i]]),
+        [...t.nodeName].map((n, i) => [t.names[n], t.columns[0].total[i]]),
         expected,
       );
     }

@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildCallTree } from '../../src/analysis/callTree';
-import type { CallTree } from '../../src/model/callTree';
+import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
 import type { FlameGraphMeta } from '../../src/protocol';
 
 const ROOT = resolve(__dirname, '../..');
@@ -286,7 +286,7 @@ describe('webview components in Chromium', function () {
     });
 
     it('two columns of one tree (two runs) draw their own weights', async () => {
-      const tree: CallTree = {
+      const tree: CallTree = callTreeFromJson({
         names: ['all', 'f', 'g'],
         nodeName: [0, 1, 2],
         parent: [-1, 0, 0],
@@ -294,7 +294,7 @@ describe('webview components in Chromium', function () {
           { label: 'run 1', total: [10, 8, 2], self: [0, 8, 2] },
           { label: 'run 2', total: [10, 3, 7], self: [0, 3, 7] },
         ],
-      };
+      });
       await page.evaluate(
         ([tr, m]) => {
           const t = (globalThis as unknown as { t: Harness }).t;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { callTreeFromJson } from '../../src/model/callTree';
 import { contentSecurityPolicy, jsonForScript, makeNonce, renderWebviewHtml } from '../../src/page/webviewHtml';
 import type { ToWebview } from '../../src/protocol';
 
@@ -18,12 +19,12 @@ function showMessage(names: string[]): ToWebview {
       warnings: [{ line: 2, message: `bad ${HOSTILE}` }],
       droppedWarnings: 0,
     },
-    tree: {
+    tree: callTreeFromJson({
       names: ['all', ...names],
       nodeName: [0, ...names.map((_, i) => i + 1)],
       parent: [-1, ...names.map((_, i) => i)],
       columns: [{ label: '', total: [3, ...names.map(() => 3)], self: [0, ...names.map((_, i) => (i === names.length - 1 ? 3 : 0))] }],
-    },
+    }),
   };
 }
 
@@ -80,7 +81,9 @@ describe('renderWebviewHtml', () => {
     assert.equal((html.match(/<\/script>/g) ?? []).length, 2);
     const json = /<script type="application\/json" id="perflens-initial" nonce="[^"]+">([^<]*)<\/script>/.exec(html);
     assert.ok(json, 'initial message element');
-    assert.deepEqual(JSON.parse(json[1]), msg, 'round-trips exactly');
+    const back = JSON.parse(json[1]);
+    // Typed arrays travel as plain arrays; the page turns them back (callTreeFromJson).
+    assert.deepEqual({ ...back, tree: callTreeFromJson(back.tree) }, msg, 'round-trips exactly');
     assert.ok(html.includes('<title>&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;</title>'));
   });
 
@@ -92,6 +95,7 @@ describe('renderWebviewHtml', () => {
 
   it('escapes JSON for script elements', () => {
     assert.equal(jsonForScript({ a: '</script>&\u2028' }), '{"a":"\\u003c/script\\u003e\\u0026\\u2028"}');
+    assert.equal(jsonForScript({ t: new Int32Array([1, -1]), w: new Float64Array([0.5]) }), '{"t":[1,-1],"w":[0.5]}', 'typed arrays as plain arrays');
   });
 
   it('rejects unusable nonces and cspSource values', () => {

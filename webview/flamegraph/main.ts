@@ -19,6 +19,7 @@ import { getVsCodeApi } from '../shared/vscodeApi';
 import { flameGraphHeader } from './headerInfo';
 import { createFlameGraphToolbar } from './toolbar';
 import { createFlameGraphView } from './view';
+import { callTreeFromJson } from '../../src/model/callTree';
 
 const api = getVsCodeApi<FlameGraphViewState>();
 const shell = createPanelShell({
@@ -76,7 +77,11 @@ startPanel<FlameGraphToWebview>({
   shell,
   failTitle: 'Cannot show the flame graph',
   handle(msg) {
-    const { meta, tree } = msg;
+    // For the bench's timeline (epoch ms): when the tree arrived, and when it was drawn.
+    document.body.dataset.receivedAt = String(Date.now());
+    const { meta } = msg;
+    // Typed arrays from VS Code; plain arrays from the standalone page's embedded JSON.
+    const tree = msg.tree.nodeName instanceof Int32Array ? msg.tree : callTreeFromJson(msg.tree);
     // What the host restores (source, options, a zoom path) wins over what this page last saved.
     saved = { ...saved, ...definedOnly(api.getState()), ...definedOnly(msg.state) };
     api.setState(saved);
@@ -84,5 +89,7 @@ startPanel<FlameGraphToWebview>({
     shell.showReady(flameGraphHeader(meta, rootTotal));
     toolbar.render(meta, api.inVsCode);
     view.show(tree, meta, saved);
+    // After the next paint (rAF runs before it, the timeout after it).
+    requestAnimationFrame(() => setTimeout(() => (document.body.dataset.paintedAt = String(Date.now())), 0));
   },
 });

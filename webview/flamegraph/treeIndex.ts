@@ -8,8 +8,8 @@ import type { CallTree } from '../../src/model/callTree';
 export interface TreeIndex {
   readonly tree: CallTree;
   /** The weight column shown (a run of a multi-run tree). */
-  readonly total: number[];
-  readonly self: number[];
+  readonly total: Float64Array;
+  readonly self: Float64Array;
   readonly n: number;
   /** Number of nodes in the subtree of each node, itself included (pre-order ranges). */
   readonly size: Int32Array;
