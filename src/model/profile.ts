@@ -1,4 +1,4 @@
-import type { ReportBase } from './report';
+import type { ReportBase } from './reportBase';
 import type { WeightUnit } from './units';
 import type { CallTree } from './callTree';
 

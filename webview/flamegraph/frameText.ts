@@ -5,7 +5,7 @@
  */
 import type { FlameGraphMeta } from '../../src/protocol';
 import { formatCount, percentOf } from '../shared/format';
-import type { FrameDatum } from './pruning';
+import type { FrameDatum } from './frameDatum';
 import type { TreeIndex } from './treeIndex';
 
 export { formatCount, percentOf } from '../shared/format';

@@ -14,22 +14,9 @@
  */
 import { frameName, otherName } from './frameText';
 import type { TreeIndex } from './treeIndex';
+import type { FrameDatum } from './frameDatum';
 
-export type FrameRole = 'frame' | 'ancestor' | 'other';
-
-/** One drawn frame, in the shape d3-flame-graph reads (name, value, children). */
-export interface FrameDatum {
-  name: string;
-  value: number;
-  children?: FrameDatum[];
-  /** CallTree node, or for an "other" frame the parent whose callees it merges. */
-  idx: number;
-  role: FrameRole;
-  /** d3-flame-graph: a faded frame takes the width of its children (ancestors of the zoom node). */
-  fade?: boolean;
-  /** "other" frames: how many callees were merged. */
-  merged?: number;
-}
+export type { FrameDatum, FrameRole } from './frameDatum';
 
 export interface PruneOptions {
   /** Frames smaller than this fraction of the zoom node are merged. Default 1/4000. */
