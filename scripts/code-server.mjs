@@ -165,7 +165,9 @@ function tail(file, lines = 30) {
  */
 export async function ensureDebianPackages(packages, { log = defaultLog } = {}) {
   if (!hasCommand('dpkg') || !hasCommand('apt-get')) return [];
-  const missing = () => packages.filter((p) => spawnSync('dpkg', ['-s', p], { stdio: 'ignore' }).status !== 0);
+  // "install ok installed", not just known to dpkg (a removed package keeps its config files).
+  const installed = (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.trim() === 'install ok installed';
+  const missing = () => packages.filter((p) => !installed(p));
   let need = missing();
   if (need.length === 0) return [];
   if (!isRoot()) {
