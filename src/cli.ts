@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ParseError } from './model/diagnostics';
-import { parseFile, requireView, type ParsedFile } from './io/parseFile';
+import { parseFile, requireStackProfile, type ParsedFile } from './io/parseFile';
 import { rangeWorkerPath } from './io/parallelParse';
 import { PERL_COMPAT, type CollapseOptions } from './parsers/perf-script';
 import { FORMATS } from './parsers/registry';
@@ -17,8 +17,6 @@ import { foldedStacks, sortedStackKeys, formatFoldedLine } from './analysis/fold
 import { reportModelJson } from './analysis/modelJson';
 import { flameGraphView } from './analysis/flameGraphView';
 import type { FormatId } from './model/format';
-import { isStackProfile, type ReportModel } from './model/report';
-import type { StackProfile } from './model/profile';
 import { renderWebviewHtml, makeNonce } from './page/webviewHtml';
 
 const USAGE = `usage:
@@ -89,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'collapse': {
       const parsed = await read(format ?? 'perf-script');
-      const profile = stacksOf(parsed, file);
+      const profile = requireStackProfile(parsed, file);
       const stacks = foldedStacks(profile.tree);
       await writeFolded(stacks);
       reportWarnings(file, parsed);
@@ -114,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
     case 'flamegraph': {
       if (!values.output) throw new UsageError('flamegraph needs -o OUT.html');
       const parsed = await read(format);
-      const { meta, tree } = flameGraphView(stacksOf(parsed, file), file === '-' ? 'stdin' : basename(file));
+      const { meta, tree } = flameGraphView(requireStackProfile(parsed, file), file === '-' ? 'stdin' : basename(file));
       if (parsed.format === 'perf-script') {
         meta.options = { pid: !!collapse.pid, tid: !!collapse.tid, kernel: !!collapse.kernel, jit: !!collapse.jit, addrs: !!collapse.addrs, event: meta.event };
       }
@@ -160,13 +158,6 @@ async function writeFolded(stacks: Map<string, number>): Promise<void> {
 /** Resolves once the data is handed to the OS, so the buffer can be reused. */
 function write(data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(data, (err) => (err ? reject(err) : resolve())));
-}
-
-/** The stack profile a flame graph or a collapse needs, or a located error naming what they read. */
-function stacksOf(parsed: ParsedFile, file: string): StackProfile {
-  const model: ReportModel = requireView(parsed, file, 'flameGraph');
-  if (!isStackProfile(model)) throw new ParseError(file, 1, `expected stack samples, got ${parsed.format}`);
-  return model;
 }
 
 function reportWarnings(file: string, parsed: ParsedFile): void {

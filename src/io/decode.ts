@@ -3,6 +3,7 @@
  * splitter to drop); a UTF-16 byte order mark (files saved by Windows tools, PowerShell's `>`)
  * switches to UTF-16 LE/BE. Characters split across chunks stay whole.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -36,15 +37,28 @@ export class ChunkDecoder {
   }
 
   private open(first: Buffer): { write(b: Buffer): string; end(): string } {
-    if (first[0] === 0xff && first[1] === 0xfe) this.encoding = 'utf-16le';
-    else if (first[0] === 0xfe && first[1] === 0xff) this.encoding = 'utf-16be';
+    this.encoding = utf16Encoding(first) ?? 'utf-8';
     if (this.encoding === 'utf-8') return new StringDecoder('utf8');
     const td = new TextDecoder(this.encoding);
     return { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() };
   }
 }
 
-/** Whether the bytes start with a UTF-16 byte order mark. */
-export function isUtf16(head: Buffer): boolean {
-  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+/** The UTF-16 encoding the bytes' byte order mark names, or undefined when they start with none. */
+export function utf16Encoding(head: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (head.length < 2) return undefined;
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** The first `bytes` bytes of a file, without reading the rest (the file may be 1 GB). */
+export function readFileHead(path: string, bytes = 65536): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }

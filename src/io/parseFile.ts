@@ -3,16 +3,17 @@
  * names, so a 1 GB input never sits in memory; large files of formats that can be split are parsed
  * on every core. Turns unusable input into one located ParseError.
  */
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { ParseError } from '../model/diagnostics';
 import type { FormatId, ViewKind } from '../model/format';
-import type { ReportModel } from '../model/report';
+import { isStackProfile, type ReportModel } from '../model/report';
+import type { StackProfile } from '../model/profile';
 import type { FormatDefinition, LineText, StreamParser } from '../parsers/formatDefinition';
 import { binaryReason, detectFormat } from '../parsers/detect';
 import { describeFormats, formatById, formatsWithView, readableFormats } from '../parsers/formats';
-import { ChunkDecoder, isUtf16 } from './decode';
+import { ChunkDecoder, readFileHead, utf16Encoding } from './decode';
 import { parseInParallel, PARALLEL_MIN_BYTES } from './parallelParse';
 
 export const CHUNK_SIZE = 1 << 20;
@@ -38,6 +39,13 @@ export interface ParsedFile {
   bytes: number;
 }
 
+/** The stack profile a flame graph or a collapse needs, or a located error naming the formats that have one. */
+export function requireStackProfile(parsed: ParsedFile, name: string): StackProfile {
+  const model = requireView(parsed, name, 'flameGraph');
+  if (!isStackProfile(model)) throw new ParseError(name, 1, `expected stack samples, got ${parsed.format}`);
+  return model;
+}
+
 /** The parsed model when its format feeds `view`; a located error naming what the view reads otherwise. */
 export function requireView(parsed: ParsedFile, name: string, view: ViewKind): ReportModel {
   const def = formatById(parsed.format);
@@ -58,12 +66,9 @@ export async function parseFile(source: string | Readable, name: string, opts: P
 async function tryParallel(path: string, name: string, opts: ParseFileOptions): Promise<ParsedFile | undefined> {
   const size = statSync(path).size;
   if (size < PARALLEL_MIN_BYTES || availableParallelism() < 2) return undefined;
-  const fd = openSync(path, 'r');
-  const head = Buffer.alloc(DETECT_CHARS);
-  const n = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  if (isUtf16(head.subarray(0, n))) return undefined;
-  const text = head.subarray(0, n).toString('utf8');
+  const head = readFileHead(path, DETECT_CHARS);
+  if (utf16Encoding(head)) return undefined;
+  const text = head.toString('utf8');
   if (binaryReason(text)) return undefined;
   const def = formatById(opts.format ?? detectFormat(text).format ?? '');
   if (!def?.parser || !def.parallel) return undefined;

@@ -5,6 +5,7 @@
  * perf report call graphs).
  */
 import type { CallTree } from './callTree';
+import { NameTable } from './nameTable';
 
 export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>, parent: ArrayLike<number>, self: ArrayLike<number>, label = ''): CallTree {
   const n = nodeName.length;
@@ -53,4 +54,42 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Grows a call tree node by node: `child(parent, name)` finds or makes the node for a frame name
+ * under a parent, `addSelf` weighs a node; `build` lays it out. Names are interned in `table`.
+ */
+export class CallTreeNodes {
+  readonly table: NameTable;
+  private readonly nodeName: number[] = [0];
+  private readonly parent: number[] = [-1];
+  private readonly self: number[] = [0];
+  /** (parent, name) -> child; parent < 2^26 and name < 2^26 keep the key exact. */
+  private readonly children = new Map<number, number>();
+
+  constructor(rootName: string) {
+    this.table = new NameTable([rootName]);
+  }
+
+  child(parent: number, name: number): number {
+    const key = parent * 67108864 + name;
+    let c = this.children.get(key);
+    if (c === undefined) {
+      c = this.nodeName.length;
+      this.nodeName.push(name);
+      this.parent.push(parent);
+      this.self.push(0);
+      this.children.set(key, c);
+    }
+    return c;
+  }
+
+  addSelf(node: number, weight: number): void {
+    this.self[node] += weight;
+  }
+
+  build(label = ''): CallTree {
+    return buildTreeFromNodes(this.table.names, this.nodeName, this.parent, this.self, label);
+  }
 }

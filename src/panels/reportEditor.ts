@@ -5,7 +5,7 @@
  * reopened here directly, so a 100 MB perf script opened from the explorer shows its flame graph.
  */
 import * as vscode from 'vscode';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readFileHead } from '../io/decode';
 import { detectFormat } from '../parsers/detect';
 import { describeFormats, formatById, readableFormats } from '../parsers/formats';
 import { FlameGraphPanel } from './flameGraphPanel';
@@ -17,18 +17,9 @@ export const REPORT_EDITOR_VIEW_TYPE = 'perflens.viewer';
 
 const HEAD_BYTES = 65536;
 
-/** The first 64 KiB of a file, without reading the rest (the file may be 1 GB). */
+/** The first 64 KiB of a report, for detection (a 1 GB file on disk is not read whole). */
 async function readHead(uri: vscode.Uri): Promise<string> {
-  if (uri.scheme === 'file') {
-    const fd = openSync(uri.fsPath, 'r');
-    try {
-      const buf = Buffer.alloc(HEAD_BYTES);
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      return buf.subarray(0, n).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  }
+  if (uri.scheme === 'file') return readFileHead(uri.fsPath, HEAD_BYTES).toString('utf8');
   return new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, HEAD_BYTES));
 }
 

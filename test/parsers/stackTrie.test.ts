@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { stacksOf } from '../helpers/golden';
 import { parsePerfScript } from '../../src/parsers/perf-script';
 import { StackTrie } from '../../src/parsers/shared/stackTrie';
+import { foldedStacks } from '../../src/analysis/folded';
 
 describe('StackTrie', () => {
   // The (parent, frame) hash table starts with 64K slots and doubles when half full: 70,000
@@ -26,7 +27,7 @@ describe('StackTrie', () => {
 
     // Nodes: the root, proc, the MIDS mid frames and one leaf node per stack.
     assert.equal(trie.export().parent.length, 1 + 1 + MIDS + N);
-    const stacks = trie.toStacks();
+    const stacks = foldedStacks(trie.toCallTree());
     assert.equal(stacks.size, N);
     for (let i = 0; i < N; i++) {
       const key = `proc;${mid(i)};${leaf(i)}`;
@@ -38,7 +39,7 @@ describe('StackTrie', () => {
     const f = new Int32Array([other.intern(leaf(7)), other.intern(mid(7))]);
     other.add(other.intern('proc'), f, 2, 1000);
     other.merge(trie.export());
-    const merged = other.toStacks();
+    const merged = foldedStacks(other.toCallTree());
     assert.equal(merged.size, N);
     assert.equal(merged.get(`proc;${mid(7)};${leaf(7)}`), 1000 + 2 + 7);
     for (let i = 0; i < N; i++) {

@@ -1,6 +1,5 @@
 import type { CallTree } from '../../model/callTree';
-import { buildTreeFromNodes } from '../../model/callTreeBuilder';
-import { NameTable } from '../../model/nameTable';
+import { buildTreeFromNodes, CallTreeNodes } from '../../model/callTreeBuilder';
 
 /**
  * Accumulates samples without building a string per sample: frames are interned to ids and each
@@ -95,23 +94,6 @@ export class StackTrie {
     this.weight = w;
   }
 
-  /** Every stack with weight, as `a;b;c` -> weight (stacks that print the same are summed). */
-  toStacks(): Map<string, number> {
-    const out = new Map<string, number>();
-    // A parent is always created before its children, so one pass in id order can build every
-    // node's text from its parent's (cheap string concatenation, no per-node path walk).
-    const text: string[] = new Array(this.nodes);
-    text[0] = '';
-    for (let n = 1; n < this.nodes; n++) {
-      const p = this.parent[n];
-      const name = this.frameNames[this.frame[n]];
-      text[n] = p === 0 ? name : text[p] + ';' + name;
-      const w = this.weight[n];
-      if (w !== 0) out.set(text[n], (out.get(text[n]) ?? 0) + w);
-    }
-    return out;
-  }
-
   /**
    * The samples as a call tree, without building a string per stack. A frame name holding ';'
    * (perf's inline chains `a;b`) is several frames, as in the folded text, so stacks that print the
@@ -125,38 +107,21 @@ export class StackTrie {
       for (let i = 1; i < n; i++) nodeName[i] = this.frame[i] + 1;
       return buildTreeFromNodes([rootName, ...this.frameNames], nodeName, this.parent.subarray(0, n), this.weight.subarray(0, n), label);
     }
-    const table = new NameTable([rootName]);
-    const intern = (s: string): number => table.intern(s);
+    const tree = new CallTreeNodes(rootName);
+    const intern = (s: string): number => tree.table.intern(s);
     // Each trie frame -> the name ids it stands for (one, or several for `a;b`).
     const parts: Array<number | number[]> = this.frameNames.map((n) => (n.includes(';') ? n.split(';').map(intern) : intern(n)));
-    const treeParent: number[] = [-1];
-    const treeName: number[] = [0];
-    const self: number[] = [0];
-    // (tree parent, name) -> tree child; parent < 2^26 and name < 2^26 keep the key exact.
-    const children = new Map<number, number>();
-    const child = (parent: number, name: number): number => {
-      const key = parent * 67108864 + name;
-      let c = children.get(key);
-      if (c === undefined) {
-        c = treeName.length;
-        treeName.push(name);
-        treeParent.push(parent);
-        self.push(0);
-        children.set(key, c);
-      }
-      return c;
-    };
     const treeNode = new Int32Array(this.nodes);
     for (let n = 1; n < this.nodes; n++) {
       // A trie parent is created before its children: its tree node is known.
       let t = treeNode[this.parent[n]];
       const p = parts[this.frame[n]];
-      if (typeof p === 'number') t = child(t, p);
-      else for (const id of p) t = child(t, id);
+      if (typeof p === 'number') t = tree.child(t, p);
+      else for (const id of p) t = tree.child(t, id);
       treeNode[n] = t;
-      self[t] += this.weight[n];
+      tree.addSelf(t, this.weight[n]);
     }
-    return buildTreeFromNodes(table.names, treeName, treeParent, self, label);
+    return tree.build(label);
   }
 
   /** The trie as flat arrays, for sending to another thread (the buffers can be transferred). */
