@@ -44,7 +44,7 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
       vscode.languages.registerHoverProvider(selector, {
         async provideHover(doc, pos) {
           const analysis = await analyzer.analyze(doc);
-          const h = hover(lines(doc), pos.line, pos.character, analysis?.totals);
+          const h = hover(lines(doc), pos.line, pos.character, analysis?.totals, analysis?.hoverIndex);
           if (!h) return undefined;
           // Report text is text: appendText escapes it, only our own bold markers are markup.
           const md = new vscode.MarkdownString();

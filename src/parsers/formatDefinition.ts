@@ -123,15 +123,22 @@ export interface HoverText {
 
 /**
  * Editor features, as pure functions over the document's lines (the VS Code glue turns them into
- * providers for the format's language). `totals` are the parsed document's per-function weights.
+ * providers for the format's language). `totals` are the parsed document's per-function weights
+ * (stack formats); `index` is what the format's own `hoverIndex` built from the parsed model.
  */
-export interface EditorFeatures {
+export interface EditorFeatures<M extends ReportModel = ReportModel, I = unknown> {
   folding?(doc: LineReader): FoldRange[];
   outline?(doc: LineReader): OutlineItem[];
-  hover?(doc: LineReader, line: number, character: number, totals: FunctionTotals | undefined): HoverText | undefined;
+  /**
+   * What hovers need from the parsed model (rows by line, ranks, totals …), built in the parse
+   * worker once per document version and sent to the extension host: plain data that survives
+   * structured clone (no functions or class instances; Maps are fine). Keep it small.
+   */
+  hoverIndex?(model: M): I;
+  hover?(doc: LineReader, line: number, character: number, totals: FunctionTotals | undefined, index?: I): HoverText | undefined;
 }
 
-export interface FormatDefinition<O = unknown, M extends ReportModel = ReportModel> {
+export interface FormatDefinition<O = unknown, M extends ReportModel = ReportModel, I = unknown> {
   id: FormatId;
   /** Shown to users: "perf script output". */
   displayName: string;
@@ -148,7 +155,7 @@ export interface FormatDefinition<O = unknown, M extends ReportModel = ReportMod
   parallel?: ParallelParsing<Partial<O>, M>;
   /** The views its model feeds (empty: editor features only). */
   views: readonly ViewKind[];
-  editor?: EditorFeatures;
+  editor?: EditorFeatures<M, I>;
 }
 
 export const NO: Applicability = { verdict: 'no', reason: '' };

@@ -1,12 +1,12 @@
 /** Messages between the extension host and the parse worker (a worker_threads Worker). */
 import type { CallTree } from '../model/callTree';
-import type { FormatId } from '../model/format';
+import type { FormatId, ViewKind } from '../model/format';
 import type { ParseWarning } from '../model/diagnostics';
 import type { FlameGraphMeta } from '../analysis/flameGraphView';
 import type { WeightUnit } from '../model/units';
 
 /** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
-export type WorkerView = 'flameGraph' | 'document';
+export type WorkerView = ViewKind | 'document';
 
 export interface ParseRequest {
   /** A file path, or the text itself for unsaved editors. */
@@ -35,6 +35,8 @@ export interface DocumentAnalysis {
   total?: number;
   unit?: WeightUnit;
   event?: string;
+  /** What the format's `editor.hoverIndex` built from the model, for its hovers. */
+  hoverIndex?: unknown;
 }
 
 export type WorkerPayload =

@@ -9,30 +9,20 @@ import { ParseError } from '../model/diagnostics';
 import { isStackProfile, type ReportModel } from '../model/report';
 import { parseFile, requireView } from '../io/parseFile';
 import { rangeWorkerPath } from '../io/parallelParse';
-import { flameGraphView } from '../analysis/flameGraphView';
+import { VIEW_PAYLOADS } from './viewPayloads';
+import { roughBytes } from './roughBytes';
 import { functionStats } from '../analysis/functionStats';
 import type { DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply } from './messages';
 import { formatById } from '../parsers/formats';
 import type { ViewKind } from '../model/format';
-
-/** Bytes a payload holds, roughly: 8 per number, 2 per character, plus object overhead. */
-function approxBytes(p: WorkerPayload): number {
-  if (p.view === 'flameGraph') {
-    const t = p.tree;
-    let chars = 0;
-    for (const n of t.names) chars += n.length;
-    return t.nodeName.length * (16 + 16 * t.columns.length) + chars * 2 + t.names.length * 32;
-  }
-  let chars = 0;
-  for (const f of p.analysis.functions ?? []) chars += f[0].length;
-  return chars * 2 + (p.analysis.functions?.length ?? 0) * 64 + p.analysis.warnings.length * 200;
-}
 
 const port = parentPort;
 if (!port) throw new Error('parseWorker must run as a worker thread');
 
 function documentAnalysis(model: ReportModel): DocumentAnalysis {
   const analysis: DocumentAnalysis = { format: model.format, warnings: model.warnings, droppedWarnings: model.droppedWarnings };
+  const hoverIndex = formatById(model.format)?.editor?.hoverIndex;
+  if (hoverIndex) analysis.hoverIndex = hoverIndex(model);
   if (isStackProfile(model)) {
     const { functions, total } = functionStats(model.tree);
     analysis.functions = functions.map((f) => [f.name, f.total, f.self]);
@@ -66,12 +56,15 @@ port.once('message', async (req: ParseRequest) => {
     const payloads: WorkerPayload[] = [];
     for (const view of req.views) {
       if (view === 'document') payloads.push({ view: 'document', analysis: documentAnalysis(parsed.model) });
-      else if (def?.views.includes(view) && isStackProfile(parsed.model)) payloads.push({ view: 'flameGraph', ...flameGraphView(parsed.model, req.title) });
+      else if (def?.views.includes(view)) {
+        const payload = VIEW_PAYLOADS[view](parsed.model, req.title);
+        if (payload) payloads.push(payload);
+      }
     }
     // A request for only a view this format cannot feed is the caller's error: say what it reads.
     if (payloads.length === 0 && req.views.length > 0) requireView(parsed, req.name, req.views[0] as ViewKind);
     const timings = { parseMs: Math.round(parsedAt - started), payloadsMs: Math.round(performance.now() - parsedAt), bytes: parsed.bytes };
-    reply({ type: 'result', format: parsed.format, payloads, approxBytes: payloads.reduce((n, p) => n + approxBytes(p), 0), timings });
+    reply({ type: 'result', format: parsed.format, payloads, approxBytes: roughBytes(payloads), timings });
   } catch (err) {
     if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true, line: err.line, expected: err.expected });
     else reply({ type: 'error', message: `${req.name}: ${(err as Error).message}`, located: false });

@@ -9,6 +9,7 @@
 import type { FormatId } from '../model/format';
 import type { ParseOutcome } from './parseInWorker';
 import type { ParseRequest, WorkerView } from './messages';
+import { VIEW_KINDS } from '../model/format';
 
 export interface ReportKey {
   /** The document or file, as a URI string. */
@@ -35,7 +36,7 @@ export interface CacheRequest {
 }
 
 /** Everything one parse builds: the editor's document summary and every view the format feeds. */
-export const ALL_VIEWS: WorkerView[] = ['document', 'flameGraph'];
+export const ALL_VIEWS: WorkerView[] = ['document', ...VIEW_KINDS];
 
 interface Entry {
   id: string;

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { cutBySpans, fields, isRuleLine, parseNumber, ruleSpans } from '../../src/parsers/shared/columns';
+
+describe('shared column helpers', () => {
+  it('finds column widths from perf report dots and strace dashes', () => {
+    assert.deepEqual(ruleSpans('# ........  .......  ....'), [
+      { start: 2, end: 10 },
+      { start: 12, end: 19 },
+      { start: 21, end: 25 },
+    ]);
+    assert.deepEqual(ruleSpans('------ ----------- ---'), [
+      { start: 0, end: 6 },
+      { start: 7, end: 18 },
+      { start: 19, end: 22 },
+    ]);
+    assert.equal(isRuleLine('# ........  .......'), true);
+    assert.equal(isRuleLine('------ -----------'), true);
+    assert.equal(isRuleLine('# Overhead  Command'), false);
+    assert.equal(isRuleLine('# --'), false);
+  });
+
+  it('cuts cells by spans, the last taking the rest and an overflowing cell recovered', () => {
+    const spans = ruleSpans('  .....  .....  ....');
+    assert.deepEqual(cutBySpans('   1.00    123  foo bar (baz)', spans), ['1.00', '123', 'foo bar (baz)']);
+    assert.deepEqual(cutBySpans('   1.00  1234567890  foo', spans), ['1.00', '1234567890', 'foo']);
+  });
+
+  it('gives fields with their offsets', () => {
+    assert.deepEqual(fields('  ab  c'), [
+      { text: 'ab', start: 2 },
+      { text: 'c', start: 6 },
+    ]);
+  });
+
+  it('reads numbers as the tools print them, and nothing else', () => {
+    assert.equal(parseNumber('1,234,567'), 1234567);
+    assert.equal(parseNumber(' 12.50% '), 12.5);
+    assert.equal(parseNumber('4.326659e+12'), 4.326659e12);
+    assert.equal(parseNumber('-5.2e-01'), -0.52);
+    assert.equal(parseNumber('+3.1'), 3.1);
+    assert.equal(parseNumber('.5'), 0.5);
+    assert.equal(parseNumber('1,23'), undefined);
+    assert.equal(parseNumber('12a'), undefined);
+    assert.equal(parseNumber(''), undefined);
+    assert.equal(parseNumber('1e999'), undefined);
+    assert.equal(parseNumber('<not counted>'), undefined);
+  });
+});
