@@ -1,5 +1,9 @@
-/** `perf report --stdio` output. Recognised (so it is named, never misread); its parser comes with issue 14. */
+/** `perf report --stdio` output: rows per event, call graphs rebuilt into call trees. */
+import type { PerfReport } from '../../model/perfReport';
 import type { FormatDefinition } from '../formatDefinition';
+import { PerfReportParser, type PerfReportOptions } from './parser';
+
+export { PerfReportParser, parsePerfReport } from './parser';
 
 const COLUMN_HEADER = /^#\s+(Overhead|Children)\s/m;
 // `perf report --quiet`: rows only, `  59.11%  comm  dso  [.] symbol`.
@@ -7,7 +11,7 @@ const ROW = /^\s+\d+\.\d+%\s.*\s\[[.kguH]\]\s/;
 /** Longer lines are not classified: ROW is not linear-time. */
 const MAX_CLASSIFIED = 2048;
 
-export const perfReportFormat: FormatDefinition = {
+export const perfReportFormat: FormatDefinition<PerfReportOptions, PerfReport> = {
   id: 'perf-report',
   displayName: 'perf report output',
   languageId: 'perf-report',
@@ -19,5 +23,6 @@ export const perfReportFormat: FormatDefinition = {
     if (rows >= 3 && rows * 2 >= content) return { verdict: 'yes', reason: 'perf report rows' };
     return { verdict: 'no', reason: 'no perf report header or rows' };
   },
+  parser: { defaults: { maxRows: 0 }, create: (options) => new PerfReportParser({ maxRows: 0, ...options }) },
   views: [],
 };
