@@ -96,6 +96,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
     if (text.charCodeAt(0) === 35) return this.comment(text, lineNo);
     const section = this.sections[this.sections.length - 1];
     if (section?.layout && this.row(section, text, lineNo)) return;
+    if (/^\s*(?:\.{3,}|…)\s*$/.test(text)) return void this.warnings.add(lineNo, 'lines left out here (`...` in pasted text)');
     if (this.entry && this.chainLine(text, lineNo)) return;
     if ((!section || !section.layout) && ROW_LIKE.test(text)) {
       const s = section && section.event.table.rows.length === 0 ? section : this.newSection(lineNo);
