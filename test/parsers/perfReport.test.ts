@@ -8,7 +8,11 @@ import { strict as assert } from 'node:assert';
 import { checkTable, columnIndex, numberCell, type Table } from '../../src/model/table';
 import type { PerfReport, PerfReportEvent } from '../../src/model/perfReport';
 import { parsePerfReport } from '../../src/parsers/perf-report';
-import { readCorpus } from '../helpers/corpus';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { detectFormat } from '../../src/parsers/detect';
+import { CORPORA, readCorpus } from '../helpers/corpus';
 import { stacksOf } from '../helpers/golden';
 
 const CAP = 'perf-6.1-captures/';
@@ -285,6 +289,37 @@ describe('perf report --stdio', () => {
       assert.equal(s.get('_start;__libc_start_main;main;func1;foo'), 55.52);
       assert.equal(s.get('_start;__libc_start_main;main;func3;foo'), 11.12);
     });
+  });
+
+  it('detection: every perf report in the corpora (MANIFEST and 6.1 captures) is one, and nothing else is', () => {
+    const reports = new Set(
+      readCorpus('MANIFEST.tsv')
+        .split('\n')
+        .map((l) => l.split('\t'))
+        .filter((f) => f[5] === 'perf-report')
+        .map((f) => f[0]),
+    );
+    for (const name of readdirSync(join(CORPORA, 'perf-6.1-captures'))) {
+      if (/^(g_|ng_|grp|multi|sys_|u_|big-report)/.test(name)) reports.add(`perf-6.1-captures/${name}`);
+    }
+    assert.ok(reports.size >= 50);
+    const walk = (dir: string, out: string[]): string[] => {
+      for (const n of readdirSync(dir)) {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) walk(p, out);
+        else out.push(p);
+      }
+      return out;
+    };
+    const wrong: string[] = [];
+    for (const p of walk(CORPORA, [])) {
+      const rel = relative(CORPORA, p);
+      let bytes = readFileSync(p);
+      if (p.endsWith('.gz')) bytes = gunzipSync(bytes);
+      const isReport = detectFormat(bytes.subarray(0, 65536).toString('utf8')).format === 'perf-report';
+      if (isReport !== reports.has(rel)) wrong.push(`${rel}: ${isReport ? 'detected' : 'missed'}`);
+    }
+    assert.deepEqual(wrong, []);
   });
 
   describe('bad input', () => {

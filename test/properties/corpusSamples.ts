@@ -21,6 +21,7 @@ const ROOTS: [string, boolean][] = [
   ['flamegraph/test', false],
   ['inferno/tests/data', true],
   ['perf-6.1-captures', false],
+  ['perf-report', true],
 ];
 
 let byFormat: Map<FormatId, CorpusSample[]> | undefined;

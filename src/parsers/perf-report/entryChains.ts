@@ -227,8 +227,10 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
   const kids = new Int32Array(n);
   const self = new Array<number>(n).fill(0);
   for (let i = n - 1; i >= 1; i--) {
-    const d = chains.direct[i] === 0 ? 0 : chains.value[i] === '%' ? (chains.direct[i] * scale.total) / 100 : chains.direct[i];
-    if (Number.isNaN(cum[i])) {
+    let d = chains.direct[i] === 0 ? 0 : chains.value[i] === '%' ? (chains.direct[i] * scale.total) / 100 : chains.direct[i];
+    // A number too large for a double, or a share of an unknown total, weighs nothing of its own.
+    if (!Number.isFinite(d)) d = 0;
+    if (!Number.isFinite(cum[i])) {
       cum[i] = d + kidSum[i];
       self[i] = d;
     } else {
