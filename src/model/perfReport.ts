@@ -5,6 +5,7 @@
  * orientation, whatever order perf printed the chains in).
  */
 import type { CallTree } from './callTree';
+import type { StackProfile } from './profile';
 import type { ReportBase } from './reportBase';
 import type { Table } from './table';
 import type { WeightUnit } from './units';
@@ -81,8 +82,36 @@ export interface PerfReport extends ReportBase<'perf-report'> {
   /** The trailer's `(Tip: …)` text. */
   tip?: string;
   events: PerfReportEvent[];
+  /** The event whose call tree a flame graph shows (the parser's `event` option); default: the first with one. */
+  flameGraphEvent?: string;
 }
 
 export function isPerfReport(model: { kind: string }): model is PerfReport {
   return model.kind === 'perf-report';
+}
+
+/**
+ * An event's call tree as a stack profile (what flame graphs and collapse read): the event named
+ * `event` (or the report's `flameGraphEvent`), else the first event with a call graph; undefined
+ * when the report printed no call graphs.
+ */
+export function perfReportStackProfile(report: PerfReport, event = report.flameGraphEvent): StackProfile | undefined {
+  const withGraph = report.events.filter((e) => e.callGraph);
+  const chosen = withGraph.find((e) => e.name === event) ?? withGraph[0];
+  if (!chosen?.callGraph) return undefined;
+  const { tree, weight } = chosen.callGraph;
+  return {
+    format: report.format,
+    source: report.source,
+    facts: report.facts,
+    lines: report.lines,
+    warnings: report.warnings,
+    droppedWarnings: report.droppedWarnings,
+    kind: 'stacks',
+    events: withGraph.map((e) => e.name || e.table.title),
+    event: chosen.name || chosen.table.title,
+    tree,
+    samples: chosen.samples ?? 0,
+    weight,
+  };
 }

@@ -95,7 +95,8 @@ export class FlameGraphPanel {
     this.host.show({ type: 'panel/loading', title });
     let request;
     try {
-      request = await reportRequest(source, isDefault(this.options) ? undefined : { 'perf-script': this.options });
+      // A perf report's event is chosen like perf script's (its parser keeps the event's call tree).
+      request = await reportRequest(source, isDefault(this.options) ? undefined : { 'perf-script': this.options, 'perf-report': { event: this.options.event } });
     } catch (err) {
       this.host.show({ type: 'panel/error', title, message: `${source.fsPath || source.toString()}: ${(err as Error).message}` });
       return;

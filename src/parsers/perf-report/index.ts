@@ -32,5 +32,5 @@ export const perfReportFormat: FormatDefinition<PerfReportOptions, PerfReport> =
     return { verdict: 'no', reason: 'no perf report header or rows' };
   },
   parser: { defaults: { maxRows: 0 }, create: (options) => new PerfReportParser({ maxRows: 0, ...options }) },
-  views: [],
+  views: ['flameGraph'],
 };

@@ -67,6 +67,8 @@ interface Entry {
 export interface PerfReportOptions {
   /** Keep at most this many rows per event (0: all). */
   maxRows: number;
+  /** The event a flame graph shows (a multi-event report): see `PerfReport.flameGraphEvent`. */
+  event?: string;
 }
 
 export class PerfReportParser extends LineParser<PerfReport> {
@@ -487,6 +489,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
       children: this.children,
       tip: this.tip,
       events,
+      flameGraphEvent: this.options.event,
     };
   }
 }

@@ -1,0 +1,62 @@
+/**
+ * A perf report's call graph as a flame graph: the payload the worker builds for the flame graph
+ * view, checked against the report's own percentages; one event at a time in multi-event reports.
+ */
+import { strict as assert } from 'node:assert';
+import type { CallTree } from '../../src/model/callTree';
+import { parsePerfReport } from '../../src/parsers/perf-report';
+import { perfReportFormat } from '../../src/parsers/perf-report';
+import { VIEW_PAYLOADS } from '../../src/worker/viewPayloads';
+import { readCorpus } from '../helpers/corpus';
+
+const CAP = 'perf-6.1-captures/';
+
+/** The first-level frames with their share (%) of `total`. */
+function topFrames(tree: CallTree, total: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 1; i < tree.nodeName.length; i++) {
+    if (tree.parent[i] === 0) out.set(tree.names[tree.nodeName[i]], Math.round((10000 * tree.columns[0].total[i]) / total) / 100);
+  }
+  return out;
+}
+
+describe('perf report flame graph', () => {
+  it('is one of the format\u2019s views', () => {
+    assert.ok(perfReportFormat.views.includes('flameGraph'));
+  });
+
+  for (const file of ['g_nochildren.txt', 'g_caller.txt', 'g_folded.txt', 'g_children_default.txt']) {
+    it(`${file}: the widest frame is start_thread with the rows\u2019 own shares (58.46% + 40.52%)`, () => {
+      const model = parsePerfReport(readCorpus(CAP + file), file);
+      const payload = VIEW_PAYLOADS.flameGraph(model, file)!;
+      assert.equal(payload.view, 'flameGraph');
+      assert.equal(payload.meta.format, 'perf-report');
+      assert.equal(payload.meta.event, 'cpu-clock:pppH');
+      assert.equal(payload.meta.unit, 'period');
+      // The chains are printed for leaf_a (58.46%) and leaf_b (40.52%): everything runs under start_thread.
+      const top = topFrames(payload.tree, model.events[0].eventCount!);
+      assert.deepEqual([...top.entries()], [['start_thread', 98.98]]);
+    });
+  }
+
+  it('a report without call graphs has no flame graph payload', () => {
+    const model = parsePerfReport(readCorpus(CAP + 'ng_default.txt'));
+    assert.equal(VIEW_PAYLOADS.flameGraph(model, 'x'), undefined);
+  });
+
+  it('several events: lists them, shows the chosen one (the parser\u2019s event option)', () => {
+    // Two sections of one report, the second renamed, with chains of different shares.
+    const one = readCorpus(CAP + 'g_nochildren.txt');
+    const body = one.slice(one.indexOf('# Samples:'), one.indexOf('\n#\n# (Tip'));
+    const second = body.replace("event 'cpu-clock:pppH'", "event 'task-clock'").replace('--38.82%--', '--30.00%--');
+    const text = `${body}\n\n${second}\n`;
+    const first = VIEW_PAYLOADS.flameGraph(parsePerfReport(text), 'x')!;
+    assert.deepEqual(first.meta.events, ['cpu-clock:pppH', 'task-clock']);
+    assert.equal(first.meta.event, 'cpu-clock:pppH');
+    const chosen = VIEW_PAYLOADS.flameGraph(parsePerfReport(text, 'x', { maxRows: 0, event: 'task-clock' }), 'x')!;
+    assert.equal(chosen.meta.event, 'task-clock');
+    const total = 1277750000;
+    // leaf_a's chains now weigh 30.00% + 19.64% of the event.
+    assert.equal(topFrames(chosen.tree, total).get('start_thread'), Math.round((30 + 19.64 + 40.52) * 100) / 100);
+  });
+});
