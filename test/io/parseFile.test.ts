@@ -57,9 +57,10 @@ describe('parseFile: bad input', () => {
     assert.match(e.message, /bin:1: expected a text report, got binary data/);
   });
 
-  it('a perf report fed as perf script: names the format it is', async () => {
-    const e = await parseError(corpusFile('perf-6.1-captures/g_children_default.txt'));
-    assert.match(e.message, /g_children_default\.txt:1: .*this is perf report output/);
+  it('a perf report: detected and read by its own parser, never fed to perf script', async () => {
+    const r = await parseFile(corpusFile('perf-6.1-captures/g_children_default.txt'), 'g_children_default.txt');
+    assert.equal(r.format, 'perf-report');
+    assert.equal(r.model.kind, 'perf-report');
   });
 
   it('a perf report forced through the perf script parser: points at the first line that does not fit', async () => {
