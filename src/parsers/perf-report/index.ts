@@ -1,6 +1,7 @@
 /** `perf report --stdio` output: rows per event, call graphs rebuilt into call trees. */
 import type { PerfReport } from '../../model/perfReport';
 import type { FormatDefinition } from '../formatDefinition';
+import { perfReportEditor, type PerfReportHoverIndex } from './editor';
 import { PerfReportParser, type PerfReportOptions } from './parser';
 
 export { PerfReportParser, parsePerfReport } from './parser';
@@ -17,7 +18,7 @@ const TUI_CHAIN = /^\s+[+-]?\s*\d+\.\d+% \S/;
 /** Longer lines are not classified: ROW is not linear-time. */
 const MAX_CLASSIFIED = 2048;
 
-export const perfReportFormat: FormatDefinition<PerfReportOptions, PerfReport> = {
+export const perfReportFormat: FormatDefinition<PerfReportOptions, PerfReport, PerfReportHoverIndex> = {
   id: 'perf-report',
   displayName: 'perf report output',
   languageId: 'perf-report',
@@ -33,4 +34,5 @@ export const perfReportFormat: FormatDefinition<PerfReportOptions, PerfReport> =
   },
   parser: { defaults: { maxRows: 0 }, create: (options) => new PerfReportParser({ maxRows: 0, ...options }) },
   views: ['flameGraph'],
+  editor: perfReportEditor,
 };
