@@ -24,6 +24,7 @@ export type ChainLine =
 export const CHAIN_VALUE = /^\d+(?:\.\d+)?%?$/;
 const FOLDED = /^(\d+(?:\.\d+)?%?) (\S.*)$/;
 const TUI = /^[+-]?\s*\d+\.\d+% \S/;
+const NOT_MARGIN = /[^ |]/;
 
 /** The chain line `text` (trimmed at the end, not empty, not a `#` line) is; undefined: not a chain line. */
 export function classifyChainLine(text: string): ChainLine | undefined {
@@ -32,16 +33,12 @@ export function classifyChainLine(text: string): ChainLine | undefined {
     const m = FOLDED.exec(text);
     return m ? { kind: 'folded', value: m[1], stack: m[2] } : undefined;
   }
-  // The margin: spaces and the `|` of open branches.
-  let p = 0;
-  let spaces = 0;
-  while (p < text.length) {
-    const c = text.charCodeAt(p);
-    if (c === 32) spaces++;
-    else if (c !== 124) break;
-    p++;
-  }
-  if (p === text.length) return { kind: 'separator' };
+  // The margin: spaces and the `|` of open branches (deep trees indent by hundreds of columns: a
+  // native regex search finds its end faster than a loop).
+  const p = text.search(NOT_MARGIN);
+  if (p < 0) return { kind: 'separator' };
+  const pipe = text.indexOf('|');
+  const spaces = pipe < 0 || pipe >= p ? p : -1;
   if (p === 0) return undefined;
   if (text.startsWith('---', p)) {
     // perf before 4.6 wrote `--- frame`.

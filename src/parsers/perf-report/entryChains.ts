@@ -46,16 +46,20 @@ export class EntryChains {
   sawRemainder = false;
   lines = 0;
 
+  /** `intern` gives the copy of a frame name to keep (frames repeat; a kept substring pins its input chunk). */
+  constructor(private readonly intern: (name: string) => string = (n) => n) {}
+
   get empty(): boolean {
     return this.names.length === 1;
   }
 
   reset(): void {
+    // Node 0 stays; resolved trees keep their own arrays (see resolveChains).
     this.names = [''];
     this.parent = [-1];
-    this.kind = [Weight.Row];
-    this.value = [''];
-    this.direct = [0];
+    this.kind.length = 1;
+    this.value.length = 1;
+    this.direct.length = 1;
     this.open.length = 0;
     this.flatTail = -1;
     this.kids.clear();
@@ -65,7 +69,7 @@ export class EntryChains {
 
   private add(parent: number, name: string, kind: Weight, value = ''): number {
     const i = this.names.length;
-    this.names.push(name);
+    this.names.push(this.intern(name));
     this.parent.push(parent);
     this.kind.push(kind);
     this.value.push(value);

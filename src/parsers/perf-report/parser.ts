@@ -35,6 +35,16 @@ const TUI_TAIL = /[\s\u2591\u2592\u2593\u2588\u2502\ufffd]+$/;
 const ROW_LIKE = /^[+-]?\s*\d+\.\d+%(?: {2}|\t)/;
 /** Rows whose chains wait until the event's chain order is known. */
 const MAX_PENDING = 256;
+/** Distinct text cells kept interned (comm, DSO, symbol repeat across rows and events). */
+const MAX_INTERNED = 1 << 19;
+
+/**
+ * A copy of `s` that does not point into the input: a substring of a line keeps the whole decoded
+ * chunk (1 MiB) alive, and a kept row must not keep its chunk.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 
 interface Section {
   event: PerfReportEvent;
@@ -81,10 +91,11 @@ export class PerfReportParser extends LineParser<PerfReport> {
   private readonly sections: Section[] = [];
   private pendingHeader: { text: string; line: number } | undefined;
   private entry: Entry | undefined;
-  private readonly chains = new EntryChains();
+  private readonly chains = new EntryChains((name) => this.intern(name));
   private children = false;
   private tuiWarned = false;
   private tuiChainsWarned = false;
+  private readonly interned = new Map<string, string>();
 
   constructor(private readonly options: PerfReportOptions = { maxRows: 0 }) {
     super();
@@ -98,7 +109,8 @@ export class PerfReportParser extends LineParser<PerfReport> {
     if (text.charCodeAt(0) === 35) return this.comment(text, lineNo);
     const section = this.sections[this.sections.length - 1];
     if (section?.layout && this.row(section, text, lineNo)) return;
-    if (/^\s*(?:\.{3,}|…)\s*$/.test(text)) return void this.warnings.add(lineNo, 'lines left out here (`...` in pasted text)');
+    const end = text.charCodeAt(text.length - 1);
+    if ((end === 46 || end === 0x2026) && /^\s*(?:\.{3,}|…)$/.test(text)) return void this.warnings.add(lineNo, 'lines left out here (`...` in pasted text)');
     if (this.entry && this.chainLine(text, lineNo)) return;
     if ((!section || !section.layout) && ROW_LIKE.test(text)) {
       const s = section && section.event.table.rows.length === 0 ? section : this.newSection(lineNo);
@@ -238,53 +250,53 @@ export class PerfReportParser extends LineParser<PerfReport> {
       // `+ ` / `- ` fold markers of the TUI take the place of the row's leading spaces.
       text = ' ' + text.slice(1);
       this.warnTui(lineNo);
-    } else if (layout.spans && layout.columns[0].type !== 'text') {
-      // Cheap test first: a right-aligned number ends where the first column ends.
-      const end = layout.spans[0].end - 1;
-      const c = text.charCodeAt(end);
-      if (!(c === 37 || (c >= 48 && c <= 57)) && c0 !== 9) {
-        if (c0 !== 32 || text.length < end) return false;
-      }
+    } else if (layout.columns[0].type !== 'text' && !layout.separator) {
+      // Cheap test first (most lines of a big report are call-graph lines): a row starts with a
+      // number after its indentation, a call-graph line with `|`, `-` or a frame name.
+      let k = 0;
+      while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      const c = text.charCodeAt(k);
+      if (!(c >= 48 && c <= 57)) return false;
     }
-    let cells: string[] | undefined;
     if (layout.hierarchy) return this.hierarchyRow(s, text, lineNo);
-    if (layout.separator) cells = cutBySeparator(text, layout);
+    let out: TableCell[] | undefined;
+    if (layout.separator) out = this.cellsOf(layout, cutBySeparator(text, layout));
     else if (layout.spans) {
-      cells = cutAligned(text, layout);
-      if (!cells || !this.numbersFit(layout, cells)) {
-        cells = cutBySpaces(text, layout);
-        if (cells && this.numbersFit(layout, cells) && !s.alignWarned) {
+      out = this.cellsOf(layout, cutAligned(text, layout));
+      if (!out) {
+        out = this.cellsOf(layout, cutBySpaces(text, layout));
+        if (out && !s.alignWarned) {
           s.alignWarned = true;
           this.warnings.add(lineNo, 'row does not line up with the dotted column rule: cut at runs of spaces');
         }
       }
-    } else cells = cutBySpaces(text, layout);
-    if (!cells) return false;
-    const out = this.cellsOf(layout, cells);
+    } else out = this.cellsOf(layout, cutBySpaces(text, layout));
     if (!out) return false;
     this.addRow(s, out, lineNo);
     return true;
   }
 
-  private numbersFit(layout: Layout, cells: string[]): boolean {
-    for (let i = 0; i < layout.columns.length; i++) {
-      const t = layout.columns[i].type;
-      if (t !== 'percent' && t !== 'count') continue;
-      const cell = cells[i];
-      if (cell === undefined || cell === '') return false;
-      const parts = layout.members > 1 ? cell.split(/\s+/) : [cell];
-      if (parts.length !== layout.members) return false;
-      for (const p of parts) if (parseCellNumber(p, t === 'percent') === undefined) return false;
-    }
-    return true;
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    const copy = detached(text);
+    if (this.interned.size < MAX_INTERNED) this.interned.set(copy, copy);
+    return copy;
   }
 
-  private cellsOf(layout: Layout, cells: string[]): TableCell[] | undefined {
+  /** The row's cells as the table keeps them; undefined when a numeric cell holds no number. */
+  private cellsOf(layout: Layout, cells: string[] | undefined): TableCell[] | undefined {
+    if (!cells) return undefined;
     const out: TableCell[] = [];
     for (let i = 0; i < layout.columns.length; i++) {
       const col = layout.columns[i];
       const cell = cells[i] ?? '';
-      if (col.type === 'percent' || col.type === 'count') {
+      if ((col.type === 'percent' || col.type === 'count') && layout.members === 1) {
+        const v = parseCellNumber(cell, col.type === 'percent');
+        // A blank or N/A cell is a number column's null; an empty cell is a row that is not one.
+        if (v === undefined || cell === '') return undefined;
+        out.push(v);
+      } else if (col.type === 'percent' || col.type === 'count') {
         const parts = layout.members > 1 ? cell.split(/\s+/) : [cell];
         if (parts.length !== layout.members) return undefined;
         for (const p of parts) {
@@ -300,10 +312,10 @@ export class PerfReportParser extends LineParser<PerfReport> {
           this.warnings.add(this.lineCount, `${col.title}: expected a number, got '${cell.slice(0, 40)}'`);
         }
       } else if (col.symbol) {
-        const m = /^(?:(?:0x[0-9a-f]+)\s+\S\s+)?\[([.kguHsX])\] (.*)$/.exec(cell);
-        if (m) out.push(m[1], m[2]);
-        else out.push(null, cell);
-      } else out.push(cell);
+        const level = symbolLevel(cell);
+        if (level >= 0) out.push(cell[level + 1], this.intern(cell.slice(level + 4)));
+        else out.push(null, this.intern(cell));
+      } else out.push(this.intern(cell));
     }
     return out;
   }
@@ -377,7 +389,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
     const entry = this.entry;
     this.entry = undefined;
     if (!entry || this.chains.empty) {
-      this.chains.reset();
+      if (this.chains.lines > 0) this.chains.reset();
       return;
     }
     this.chains.finish();
@@ -492,6 +504,20 @@ export class PerfReportParser extends LineParser<PerfReport> {
       flameGraphEvent: this.options.event,
     };
   }
+}
+
+/**
+ * Where the `[x] ` level marker of a Symbol cell starts (`[.] name`; with `-v` after the address and
+ * origin, `0x119c  B [.] name`), or -1.
+ */
+function symbolLevel(cell: string): number {
+  let at = 0;
+  if (cell.charCodeAt(0) === 48 && cell.charCodeAt(1) === 120) {
+    const m = /^0x[0-9a-f]+\s+\S\s+(?=\[)/.exec(cell);
+    if (!m) return -1;
+    at = m[0].length;
+  }
+  return cell.charCodeAt(at) === 91 && cell.charCodeAt(at + 2) === 93 && cell.charCodeAt(at + 3) === 32 && '.kguHsX'.includes(cell[at + 1]) ? at : -1;
 }
 
 /** What the event's call-tree weights count, and 100% of the event in that unit. */
