@@ -91,18 +91,21 @@ export class PerfReportParser extends LineParser<PerfReport> {
   private readonly sections: Section[] = [];
   private pendingHeader: { text: string; line: number } | undefined;
   private entry: Entry | undefined;
-  private readonly chains = new EntryChains((name) => this.intern(name));
+  // Frame names are copied, not interned here: the event's call tree interns them once.
+  private readonly chains = new EntryChains(detached);
   private children = false;
   private tuiWarned = false;
   private tuiChainsWarned = false;
   private readonly interned = new Map<string, string>();
+  private coloured = false;
 
   constructor(private readonly options: PerfReportOptions = { maxRows: 0 }) {
     super();
   }
 
   line(raw: string, lineNo: number): void {
-    let text = raw.includes('\x1b') ? raw.replace(ANSI, '') : raw;
+    // Colour codes: looked for until line 1000; perf colours every row of a coloured report.
+    let text = (lineNo <= 1000 || this.coloured) && raw.includes('\x1b') ? this.uncolour(raw) : raw;
     text = text.trimEnd();
     if (text.length > 0 && text.charCodeAt(text.length - 1) > 127) text = text.replace(TUI_TAIL, '');
     if (text.length === 0) return;
@@ -118,6 +121,11 @@ export class PerfReportParser extends LineParser<PerfReport> {
       if (this.row(s, text, lineNo)) return;
     }
     this.unrecognized(text, lineNo, 'expected a perf report row, a call-graph line or a # header line, got: ');
+  }
+
+  private uncolour(raw: string): string {
+    this.coloured = true;
+    return raw.replace(ANSI, '');
   }
 
   private comment(text: string, lineNo: number): void {
