@@ -5,6 +5,9 @@ import type { FlameGraphViewState } from './protocol/flameGraph';
 import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
 import type { TablesViewState } from './protocol/tables';
 import type { ViewKind } from './model/format';
+import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
+import { registerCompareCommands } from './panels/compareCommands';
+import type { CompareViewState } from './protocol/compare';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
 import { registerLanguageAutoDetection } from './language/autoDetect';
@@ -35,6 +38,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
         FlameGraphPanel.revive(ctx, panel, state);
+      },
+    }),
+    ...registerCompareCommands(ctx),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: CompareViewState | undefined) {
+        ComparePanel.revive(ctx, panel, state);
       },
     }),
     vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, {

@@ -4,10 +4,12 @@
  */
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
 import type { TablesFromWebview, TablesToWebview } from './tables';
+import type { CompareFromWebview, CompareToWebview } from './compare';
 
 export * from './common';
 export * from './flameGraph';
 export * from './tables';
+export * from './compare';
 
-export type ToWebview = FlameGraphToWebview | TablesToWebview;
-export type FromWebview = FlameGraphFromWebview | TablesFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview;

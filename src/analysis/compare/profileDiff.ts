@@ -16,6 +16,8 @@ export interface ProfileDiffOptions {
   matching: SymbolMatching;
   /** perf diff -c wdiff:W_BASE,W_NEW: the weighted difference new*W_NEW - base*W_BASE of the raw self weights. */
   weights?: [base: number, next: number];
+  /** The run whose weights order the merged tree's siblings (the flame graph's shape); the baseline by default. */
+  shape?: number;
 }
 
 export interface FunctionShares {
@@ -40,7 +42,7 @@ export function diffProfiles(runs: readonly RunTree[], options: Partial<ProfileD
   const baseline = options.baseline ?? 0;
   if (runs.length < 2) throw new Error(`a comparison needs at least two runs (got ${runs.length})`);
   if (baseline < 0 || baseline >= runs.length) throw new Error(`baseline ${baseline} is not one of the ${runs.length} runs`);
-  const tree = mergeCallTrees(runs, options.matching ?? DEFAULT_SYMBOL_MATCHING, baseline);
+  const tree = mergeCallTrees(runs, options.matching ?? DEFAULT_SYMBOL_MATCHING, options.shape ?? baseline);
   const byName = new Map<string, FunctionShares>();
   const totals: number[] = [];
   runs.forEach((_, r) => {
