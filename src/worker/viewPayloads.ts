@@ -4,6 +4,7 @@
  * the model cannot feed its view.
  */
 import { flameGraphView } from '../analysis/flameGraphView';
+import { tablesView } from '../analysis/reportTables';
 import type { ViewKind } from '../model/format';
 import { perfReportStackProfile } from '../model/perfReport';
 import type { StackProfile } from '../model/profile';
@@ -16,6 +17,10 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
   flameGraph: (model, title) => {
     const profile = stackProfileOf(model);
     return profile ? { view: 'flameGraph', ...flameGraphView(profile, title) } : undefined;
+  },
+  tables: (model, title) => {
+    const view = tablesView(model, title);
+    return view ? { view: 'tables', ...view } : undefined;
   },
 };
 
