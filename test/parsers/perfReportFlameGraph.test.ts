@@ -1,6 +1,6 @@
 /**
- * A perf report's call graph as a flame graph: the payload the worker builds for the flame graph
- * view, checked against the report's own percentages; one event at a time in multi-event reports.
+ * A perf report in the views: its call graph as a flame graph (checked against the report's own
+ * percentages; one event at a time in multi-event reports) and its rows in the Tables view.
  */
 import { strict as assert } from 'node:assert';
 import type { CallTree } from '../../src/model/callTree';
@@ -58,5 +58,29 @@ describe('perf report flame graph', () => {
     const total = 1277750000;
     // leaf_a's chains now weigh 30.00% + 19.64% of the event.
     assert.equal(topFrames(chosen.tree, total).get('start_thread'), Math.round((30 + 19.64 + 40.52) * 100) / 100);
+  });
+
+  it('tables: each event\u2019s rows (with their lines, bars in the percentage columns), then its call-graph functions', () => {
+    const model = parsePerfReport(readCorpus(CAP + 'g_children_default.txt'));
+    assert.ok(perfReportFormat.views.includes('tables'));
+    const payload = VIEW_PAYLOADS.tables(model, 'x')!;
+    assert.deepEqual(
+      payload.tables.map((t) => [t.title, t.group]),
+      [
+        ['rows (cpu-clock:pppH)', 'cpu-clock:pppH'],
+        ['call-graph functions (cpu-clock:pppH)', 'cpu-clock:pppH'],
+      ],
+    );
+    const [rows, functions] = payload.tables;
+    assert.deepEqual(rows.bars, ['children', 'self']);
+    assert.equal(rows.sortBy, 'children');
+    assert.deepEqual(rows.rows[0], { line: 12, cells: [99.92, 0, 't', 'libc.so.6', '.', 'start_thread'] });
+    const share = (name: string, id: string): number => {
+      const r = functions.rows.find((r) => r.cells[0] === name)!;
+      return r.cells[functions.columns.findIndex((c) => c.id === id)] as number;
+    };
+    // Every chain runs through start_thread; leaf_a's own samples are 58.46% of the 98.98% shown.
+    assert.equal(share('start_thread', 'totalShare'), 100);
+    assert.ok(Math.abs(share('leaf_a', 'selfShare') - (100 * 58.46) / 98.98) < 0.01);
   });
 });

@@ -33,6 +33,6 @@ export const perfReportFormat: FormatDefinition<PerfReportOptions, PerfReport, P
     return { verdict: 'no', reason: 'no perf report header or rows' };
   },
   parser: { defaults: { maxRows: 0 }, create: (options) => new PerfReportParser({ maxRows: 0, ...options }) },
-  views: ['flameGraph'],
+  views: ['flameGraph', 'tables'],
   editor: perfReportEditor,
 };
