@@ -322,6 +322,18 @@ describe('perf report --stdio', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('colour codes (--stdio-color always) are dropped; elided columns (# dso: t) are kept as facts', () => {
+    const text = readCorpus(CAP + 'ng_default.txt');
+    const coloured = text.replace(/(\d+\.\d\d%)/g, '\x1b[31m$1\x1b[m');
+    assert.notEqual(coloured, text);
+    assert.deepEqual(
+      only(parsePerfReport(coloured)).table.rows,
+      only(parsePerfReport(text)).table.rows,
+    );
+    const elided = parsePerfReport(text.replace('#\n#\n# Total Lost', '#\n# dso: t\n#\n# Total Lost'));
+    assert.deepEqual(elided.elided, [{ key: 'dso', value: 't' }]);
+  });
+
   describe('bad input', () => {
     it('cut in the middle of a call graph: rows and chains up to the cut', () => {
       const text = readCorpus(CAP + 'g_nochildren.txt');
