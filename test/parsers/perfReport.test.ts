@@ -283,6 +283,44 @@ describe('perf report --stdio', () => {
       assert.equal(g.tree.names[g.tree.nodeName[1]], '__GI___clone3');
     });
 
+    it('perf 3.x style (`--- root`, `|--97.74%-- frame`): the same tree as today\u2019s layout', () => {
+      const old = [
+        '# Samples: 10K of event \'cycles\'',
+        '# Event count (approx.): 1000000',
+        '#',
+        '# Overhead  Command      Shared Object                  Symbol',
+        '# ........  .......  .................  ......................',
+        '#',
+        '     8.68%     perf  [kernel.kallsyms]  [k] __lock_acquire',
+        '               |',
+        '               --- __lock_acquire',
+        '                  |',
+        '                  |--97.74%-- lock_acquire',
+        '                  |          |',
+        '                  |          |--30.43%-- mutex_lock_nested',
+        '                  |          |           perf_event_init',
+        '                  |          |',
+        '                  |           --67.31%-- _raw_spin_lock',
+        '                  |',
+        '                   --2.26%-- mark_lock',
+        '',
+      ].join('\n');
+      const m = parsePerfReport(old);
+      assert.deepEqual(m.warnings, []);
+      const s = stacksOf(only(m).callGraph!);
+      // Callee order: the sampled function is the first frame, its callers follow.
+      assert.deepEqual([...s.keys()].sort(), [
+        '_raw_spin_lock;lock_acquire;__lock_acquire',
+        'lock_acquire;__lock_acquire',
+        'mark_lock;__lock_acquire',
+        'perf_event_init;mutex_lock_nested;lock_acquire;__lock_acquire',
+      ]);
+      // Branch values above the row's 8.68%: fractal (perf 3.x's default), each a share of its parent.
+      assert.equal(only(m).callGraph!.mode, 'fractal');
+      const expected = 1e6 * 0.0868 * 0.9774 * 0.3043;
+      assert.ok(Math.abs(s.get('perf_event_init;mutex_lock_nested;lock_acquire;__lock_acquire')! - expected) < 0.01);
+    });
+
     it('an old-style tree without a collapsed root (perf-book --no-children, LBR)', () => {
       const e = only(parse('perf-book/chapters_5-Performance-Analysis-Approaches_5-5_Sampling__block02.perf-report.txt'));
       const s = shares(e);

@@ -41,9 +41,10 @@ export function classifyChainLine(text: string): ChainLine | undefined {
   const spaces = pipe < 0 || pipe >= p ? p : -1;
   if (p === 0) return undefined;
   if (text.startsWith('---', p)) {
-    // perf before 4.6 wrote `--- frame`.
+    // perf before 4.6 wrote `--- frame` (its frames then continue one column further right, which
+    // continuation lines tolerate); children connect 3 columns right of the `---` either way.
     const at = text.charCodeAt(p + 3) === 32 ? p + 4 : p + 3;
-    return { kind: 'root', frame: text.slice(at), column: at };
+    return { kind: 'root', frame: text.slice(at), column: p + 3 };
   }
   if (text.startsWith('--', p)) {
     const close = text.indexOf('--', p + 2);
