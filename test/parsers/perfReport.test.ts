@@ -403,6 +403,17 @@ describe('perf report --stdio', () => {
       assert.ok(m.warnings.some((w) => w.line === 7));
     });
 
+    it('a column header without its dotted rule still names the columns', () => {
+      const m = parsePerfReport(['# Overhead       Samples  Command  Shared Object  Symbol', '    41.77%         16637  lua      lua            [.] luaV_execute', '     7.52%          2996  lua      lua            [.] luaH_get'].join('\n'));
+      const e = only(m);
+      assert.deepEqual(
+        e.table.columns.map((c) => c.id),
+        ['overhead', 'samples', 'comm', 'dso', 'level', 'symbol'],
+      );
+      assert.deepEqual(e.table.rows[1].cells, [7.52, 2996, 'lua', 'lua', '.', 'luaH_get']);
+      assert.match(m.warnings[0].message, /without its dotted rule/);
+    });
+
     it('a 1 MB line and 100k rows: finish, counted', () => {
       const rows = Array.from({ length: 100000 }, (_, i) => `     0.00%  c        d                     [.] f${i}`);
       const text = `# Overhead  Command  Shared Object         Symbol\n# ........  .......  ....................  ......\n#\n${rows.join('\n')}\n ${'x'.repeat(1 << 20)}\n`;

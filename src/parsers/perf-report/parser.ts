@@ -117,6 +117,16 @@ export class PerfReportParser extends LineParser<PerfReport> {
     if (this.entry && this.chainLine(text, lineNo)) return;
     if ((!section || !section.layout) && ROW_LIKE.test(text)) {
       const s = section && section.event.table.rows.length === 0 ? section : this.newSection(lineNo);
+      // A header kept without its dotted rule (text pasted by hand) still names the columns.
+      const header = this.pendingHeader ? layoutFromHeader(this.pendingHeader.text) : undefined;
+      this.pendingHeader = undefined;
+      if (header) {
+        this.setLayout(s, header, lineNo);
+        if (this.row(s, text, lineNo)) {
+          this.warnings.add(lineNo, 'column header without its dotted rule: rows are cut at runs of spaces');
+          return;
+        }
+      }
       this.setLayout(s, this.inferLayout(text), lineNo);
       if (this.row(s, text, lineNo)) return;
     }
