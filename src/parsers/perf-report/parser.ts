@@ -98,6 +98,8 @@ export class PerfReportParser extends LineParser<PerfReport> {
   private tuiChainsWarned = false;
   private readonly interned = new Map<string, string>();
   private coloured = false;
+  private lastRaw = '';
+  private lastInterned = '';
 
   constructor(private readonly options: PerfReportOptions = { maxRows: 0 }) {
     super();
@@ -295,11 +297,19 @@ export class PerfReportParser extends LineParser<PerfReport> {
   }
 
   private intern(text: string): string {
+    // Consecutive rows often share their comm and DSO.
+    if (text === this.lastRaw) return this.lastInterned;
     const known = this.interned.get(text);
-    if (known !== undefined) return known;
+    if (known !== undefined) return this.remember(text, known);
     const copy = detached(text);
     if (this.interned.size < MAX_INTERNED) this.interned.set(copy, copy);
-    return copy;
+    return this.remember(text, copy);
+  }
+
+  private remember(raw: string, kept: string): string {
+    this.lastRaw = raw;
+    this.lastInterned = kept;
+    return kept;
   }
 
   /** The row's cells as the table keeps them; undefined when a numeric cell holds no number. */
