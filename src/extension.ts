@@ -11,6 +11,7 @@ import type { CompareViewState } from './protocol/compare';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
 import { registerLanguageAutoDetection } from './language/autoDetect';
+import { registerPerfReportHeat } from './language/perfReportHeat';
 import { describeFormats, formatsWithView } from './parsers/formats';
 import { createReportCache } from './panels/workerGlue';
 import type { PanelContext } from './panels/panelContext';
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const ctx: PanelContext = { extensionUri: context.extensionUri, reports: createReportCache(context.extensionUri), log };
   context.subscriptions.push(log);
   const analyzer = new DocumentAnalyzer(ctx.reports);
-  context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
+  context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection(), registerPerfReportHeat());
   // The menus' `when` clauses read the registry through this context key.
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
@@ -69,7 +70,7 @@ async function pickSource(view: ViewKind): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     title: `Open ${describeFormats(formatsWithView(view))}`,
-    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
+    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed', 'perf-report', 'perfreport', 'report'], 'All files': ['*'] },
   });
   return picked?.[0];
 }
