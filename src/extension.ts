@@ -28,9 +28,11 @@ export function activate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
   context.subscriptions.push(
-    vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : await pickSource('flameGraph');
-      if (target) FlameGraphPanel.open(ctx, target);
+    // From a hover's command link: (uri string, { search }) — the flame graph opens searching for a function.
+    vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri | string, focus?: { search?: unknown }) => {
+      const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : await pickSource('flameGraph');
+      const search = typeof focus?.search === 'string' ? focus.search : undefined;
+      if (target) FlameGraphPanel.open(ctx, target, search);
     }),
     vscode.commands.registerCommand('perflens.showTables', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('tables');

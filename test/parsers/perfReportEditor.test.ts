@@ -53,6 +53,8 @@ describe('perf report editor features', () => {
     const line = d.lines.findIndex((l) => l.includes('[.] top'));
     const h = editor.hover!(d, line, 60, undefined, index)!;
     assert.equal(h.title, 'top');
+    // The link opens the flame graph searching for it (top is in the call graph).
+    assert.equal(h.flameGraphSearch, 'top');
     const text = h.paragraphs.join('\n');
     assert.match(text, /Children 99\.37%, self 0\.00% of 'cpu-clock:pppH'/);
     assert.match(text, /Rank 3 of 38 rows/);
@@ -67,6 +69,7 @@ describe('perf report editor features', () => {
     const line = d.lines.findIndex((l) => l.includes('--19.64%--mid'));
     const h = editor.hover!(d, line, 30, undefined, index)!;
     assert.equal(h.title, 'mid');
+    assert.equal(h.flameGraphSearch, 'mid');
     assert.equal(d.lines[line].slice(h.span!.start, h.span!.end), 'mid');
     assert.match(h.paragraphs.join('\n'), /19\.64% on this branch/);
     assert.match(h.paragraphs.join('\n'), /call graph of leaf_a \(line 12\)/);

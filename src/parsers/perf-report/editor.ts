@@ -238,7 +238,8 @@ function hover(doc: LineReader, line: number, _character: number, _totals: Funct
     const where = [dso ? `shared object ${dso}` : '', comm ? `command ${comm}` : ''].filter(Boolean);
     if (where.length) paragraphs.push(`In ${where.join(', ')}.`);
     paragraphs.push(...functionParagraphs(idx!, ev, symbol));
-    return { title: symbol || rowName(text), paragraphs };
+    const withGraph = idx!.events[ev].functions.has(symbol);
+    return { title: symbol || rowName(text), paragraphs, ...(withGraph ? { flameGraphSearch: symbol } : {}) };
   }
   if (isRow(text)) return { title: rowName(text), paragraphs: [`Shares: ${rowShares(text)}.`] };
   const chain = classifyChainLine(text.trimEnd());
@@ -251,7 +252,7 @@ function hover(doc: LineReader, line: number, _character: number, _totals: Funct
   if (row !== undefined) paragraphs.push(`In the call graph of ${owner?.[2] || rowName(doc.lineAt(row))} (line ${row + 1}).`);
   if (idx && owner) paragraphs.push(...functionParagraphs(idx, owner[0], frame));
   const start = text.indexOf(chain.frame);
-  return { title: frame, paragraphs, span: start >= 0 ? { start, end: start + chain.frame.length } : undefined };
+  return { title: frame, paragraphs, span: start >= 0 ? { start, end: start + chain.frame.length } : undefined, flameGraphSearch: frame };
 }
 
 export const perfReportEditor: EditorFeatures<PerfReport, PerfReportHoverIndex> = { folding, outline, hoverIndex, hover };
