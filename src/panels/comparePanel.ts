@@ -11,6 +11,8 @@ import type { CompareProtocol, CompareViewState } from '../protocol/compare';
 import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
 import { loadReportView } from './reportLoader';
+import { clearActiveComparison, setActiveComparison } from './activeComparison';
+import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 
 export const COMPARE_VIEW_TYPE = 'perflens.compare';
@@ -57,6 +59,7 @@ export class ComparePanel {
       sources[0] ? vscode.Uri.joinPath(sources[0], '..') : undefined,
     );
     panel.onDidDispose(() => {
+      clearActiveComparison(this);
       this.cancel?.cancel();
       this.host.dispose();
     });
@@ -92,6 +95,7 @@ export class ComparePanel {
     const started = Date.now();
     const labels = this.runs.map((r) => r.label);
     const view = compareProfiles(this.runs, labels.join(' vs '), this.choice);
+    setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, DEFAULT_SYMBOL_MATCHING);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
     this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, state });

@@ -20,7 +20,8 @@ import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, Flam
 import { createDataTable } from '../shared/dataTable';
 import { el } from '../shared/dom';
 import { formatCount } from '../shared/format';
-import { saveFile } from '../shared/hostActions';
+import { copyText, saveFile } from '../shared/hostActions';
+import { renderTable, type TableTextFormat } from '../../src/analysis/tableText';
 import { startPanel } from '../shared/panel';
 import { createPanelShell } from '../shared/panelShell';
 import { getVsCodeApi } from '../shared/vscodeApi';
@@ -42,6 +43,13 @@ const shapeSelect = select('shape-select', 'Shape from');
 const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold (points)', title: 'Changes smaller than this many points of share stay neutral', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
 thresholdField.style.width = '7em';
 const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the differential flame graph as SVG' }, 'Export SVG');
+const copySelect = select('copy-table', 'Copy the function table');
+copySelect.replaceChildren(
+  el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
+  el('vscode-option', { value: 'text' }, 'Cover-letter text (top 30)'),
+  el('vscode-option', { value: 'markdown' }, 'Markdown (top 30)'),
+  el('vscode-option', { value: 'csv' }, 'CSV (all rows)'),
+);
 const label = (text: string, control: HTMLElement): HTMLElement => {
   const l = el('label', { class: 'pl-inline-label' }, `${text} `);
   l.append(control);
@@ -54,6 +62,7 @@ shell.toolbar.append(
   label('Shape', shapeSelect),
   label('Noise ±', thresholdField),
   el('span', { class: 'spacer' }),
+  copySelect,
   exportButton,
 );
 modeSelect.replaceChildren(
@@ -156,6 +165,15 @@ thresholdField.addEventListener('change', () => {
 exportButton.addEventListener('click', () => {
   const file = views[0]?.exportSvg();
   if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, '-diff.svg'), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
+});
+
+copySelect.addEventListener('change', () => {
+  const format = copySelect.value as TableTextFormat | '';
+  copySelect.value = '';
+  if (!format || !current) return;
+  const text = renderTable(current.table, format, 30);
+  copyText(api, format === 'text' ? `${current.table.title}\n${text}` : text);
+  document.body.dataset.copied = format;
 });
 
 const typed = (t: CallTree): CallTree => (t.nodeName instanceof Int32Array ? t : callTreeFromJson(t));

@@ -11,7 +11,7 @@ import type { WeightUnit } from '../../model/units';
 import type { FormatId } from '../../model/format';
 import type { DiffMeta } from '../flameGraphView';
 import { compareFacts } from './facts';
-import { diffProfiles, profileDiffTable } from './profileDiff';
+import { diffProfiles, profileDiffTable, type ProfileDiff } from './profileDiff';
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
 
 export interface ComparedRun {
@@ -42,6 +42,8 @@ export interface CompareView {
   /** Each run's own tree (ordered by its own weights), for the side-by-side flame graphs. */
   runTrees: CallTree[];
   table: Table;
+  /** The function-level comparison the table was made from (hovers read it). */
+  diff: ProfileDiff;
 }
 
 export interface CompareOptions {
@@ -65,6 +67,7 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
   );
   const units = new Set(runs.map((r) => `${r.unit}${r.event ? ` of ${r.event}` : ''}`));
   return {
+    diff,
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
     table: profileDiffTable(diff),
