@@ -98,6 +98,6 @@ export class ComparePanel {
     setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, DEFAULT_SYMBOL_MATCHING);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
-    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, state });
+    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, stats: view.stats, state });
   }
 }

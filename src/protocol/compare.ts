@@ -6,7 +6,7 @@ import type { CommonFromWebview, CommonToWebview } from './common';
 
 export type { CompareMeta } from '../analysis/compare/compareView';
 
-export type CompareMode = 'differential' | 'sideBySide' | 'table';
+export type CompareMode = 'differential' | 'sideBySide' | 'table' | 'statistics';
 
 /** What the webview saves so a reloaded panel comes back as it was. */
 export interface CompareViewState {
@@ -21,7 +21,7 @@ export interface CompareViewState {
 
 export type CompareToWebview =
   | CommonToWebview
-  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; state?: Partial<CompareViewState> };
+  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table; state?: Partial<CompareViewState> };
 
 export type CompareFromWebview =
   | CommonFromWebview

@@ -17,6 +17,7 @@ import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-text
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
 import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, FlameGraphMeta } from '../../src/protocol';
+import type { Table } from '../../src/model/table';
 import { createDataTable } from '../shared/dataTable';
 import { el } from '../shared/dom';
 import { formatCount } from '../shared/format';
@@ -65,15 +66,21 @@ shell.toolbar.append(
   copySelect,
   exportButton,
 );
-modeSelect.replaceChildren(
-  ...([
-    ['differential', 'Differential flame graph'],
-    ['sideBySide', 'Side by side'],
-    ['table', 'Functions'],
-  ] as const).map(([v, t]) => el('vscode-option', { value: v }, t)),
-);
+const MODES: Array<[CompareMode, string]> = [
+  ['differential', 'Differential flame graph'],
+  ['sideBySide', 'Side by side'],
+  ['table', 'Functions'],
+  ['statistics', 'Repeated runs: statistics'],
+];
 
-let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Parameters<typeof createDataTable>[0] } | undefined;
+function fillModes(withStats: boolean): void {
+  if (!withStats && saved.mode === 'statistics') saved = { ...saved, mode: 'differential' };
+  modeSelect.replaceChildren(
+    ...MODES.filter(([v]) => withStats || v !== 'statistics').map(([v, t]) => el('vscode-option', v === saved.mode ? { value: v, selected: '' } : { value: v }, t)),
+  );
+}
+
+let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table } | undefined;
 let views: FlameGraphView[] = [];
 let unsync: (() => void) | undefined;
 
@@ -126,6 +133,8 @@ function render(): void {
       views.push(view);
     }
     unsync = syncZoom(views);
+  } else if (saved.mode === 'statistics' && current.stats) {
+    body.append(el('div', { class: 'pl-stats-title' }, current.stats.title), createDataTable(current.stats).element);
   } else {
     body.append(createDataTable(table).element);
   }
@@ -184,14 +193,14 @@ startPanel<CompareToWebview>({
   failTitle: 'Cannot show the comparison',
   handle(msg) {
     const { meta } = msg;
-    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table };
+    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stats: msg.stats };
     saved = { ...saved, ...(msg.state ?? {}) };
+    fillModes(!!msg.stats);
     api.setState(saved);
     fillRunSelect(baselineSelect, meta, saved.baseline);
     fillRunSelect(comparedSelect, meta, saved.compared);
     comparedSelect.parentElement!.hidden = meta.runs.length < 3;
     fillRunSelect(shapeSelect, meta, saved.shape);
-    for (const o of modeSelect.querySelectorAll('vscode-option')) o.toggleAttribute('selected', o.getAttribute('value') === saved.mode);
     modeSelect.value = saved.mode;
     thresholdField.value = String(saved.threshold);
     const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));

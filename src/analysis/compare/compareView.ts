@@ -13,6 +13,15 @@ import type { DiffMeta } from '../flameGraphView';
 import { compareFacts } from './facts';
 import { diffProfiles, profileDiffTable, type ProfileDiff } from './profileDiff';
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
+import { groupRuns, repeatedRunsTable } from './repeats';
+
+/** Statistics when the runs are repeats of two or more configurations (at least one repeated). */
+function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number): Table | undefined {
+  const groups = groupRuns(runs);
+  if (groups.length < 2 || groups.every((g) => g.runs.length < 2)) return undefined;
+  const baseline = groups.findIndex((g) => g.runs.includes(runs[baselineRun]));
+  return repeatedRunsTable(groups, { baseline: Math.max(0, baseline) });
+}
 
 export interface ComparedRun {
   label: string;
@@ -44,6 +53,8 @@ export interface CompareView {
   table: Table;
   /** The function-level comparison the table was made from (hovers read it). */
   diff: ProfileDiff;
+  /** Repeated runs (names like X-RUN-1 … grouped into two or more configurations): statistics per function. */
+  stats?: Table;
 }
 
 export interface CompareOptions {
@@ -68,6 +79,7 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
   const units = new Set(runs.map((r) => `${r.unit}${r.event ? ` of ${r.event}` : ''}`));
   return {
     diff,
+    stats: repeatStatistics(runs, baseline),
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
     table: profileDiffTable(diff),
