@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { diffTables } from '../../../src/analysis/compare/tableDiff';
+import { compareTableRuns } from '../../../src/analysis/compare/compareTables';
 import { checkTable, numberCell, type Table } from '../../../src/model/table';
 
 const syscalls = (rows: Array<[string, number, number | null]>): Table => ({
@@ -47,5 +48,18 @@ describe('diffTables', () => {
     assert.throws(() => diffTables([{ label: 'a', table: base }]), /at least two runs/);
     const other: Table = { title: 'x', columns: [{ kind: 'text', id: 'k', label: 'k' }], keys: ['k'], rows: [] };
     assert.throws(() => diffTables([{ label: 'a', table: base }, { label: 'b', table: other }]), /share no numeric column/);
+  });
+});
+
+describe('compareTableRuns', () => {
+  it('matches tables by title with numbers masked (another pid), else by position, and lists the unmatched', () => {
+    const t = (title: string, rows: Array<[string, number, number | null]>) => ({ ...syscalls(rows), title });
+    const a = { label: 'a', facts: { kernel: '6.1' }, tables: [t('tcpzc2 (10500)', [['recvmsg', 10, 1]]), t('total', [['recvmsg', 10, 1]])] };
+    const b = { label: 'b', facts: { kernel: '6.8' }, tables: [t('tcpzc2 (10712)', [['recvmsg', 20, 2]])] };
+    const c = compareTableRuns([a, b]);
+    assert.deepEqual(c.tables.map((x) => x.title), ['tcpzc2 (10500)']);
+    assert.deepEqual(c.unmatched, ['total']);
+    assert.equal(numberCell(c.tables[0], c.tables[0].rows[0], 'calls@1:pct'), 100);
+    assert.match(c.factWarnings[0], /kernel: a: 6\.1; b: 6\.8/);
   });
 });
