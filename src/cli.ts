@@ -31,6 +31,9 @@ const USAGE = `usage:
   perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] A B [C...]
       runs compared per function (self and total share, change in points, ratio); text is a
       cover-letter table of the first --limit rows (30)
+  perflens diff --repeats [--trim] [--welch] [--self] [--baseline NAME] A-RUN-1 A-RUN-2 … B-RUN-1 …
+      repeated runs grouped by name: per function n, mean, stddev, 95% CI of its share and a
+      Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
   perflens diff --folded [--normalize] [--strip-hex] BEFORE AFTER
       FlameGraph's difffolded output: 'stack count1 count2' lines
 
@@ -59,6 +62,7 @@ async function diff(files: string[], values: Record<string, string | boolean | u
         stripHex: !!values['strip-hex'],
         matchSymbols: !values['exact-symbols'],
         limit,
+        repeats: values.repeats ? { trim: !!values.trim, test: values.welch ? 'welch' : 'mann-whitney', share: values.self ? 'self' : 'total' } : undefined,
       }),
     );
     files.forEach((f, i) => reportWarnings(f, parsed[i]));
@@ -96,6 +100,10 @@ async function main(argv: string[]): Promise<number> {
       'strip-hex': { type: 'boolean' },
       'exact-symbols': { type: 'boolean' },
       'input-format': { type: 'string' },
+      repeats: { type: 'boolean' },
+      trim: { type: 'boolean' },
+      welch: { type: 'boolean' },
+      self: { type: 'boolean' },
     },
   });
   if (values.help || !command || command === 'help' || command === '--help') {

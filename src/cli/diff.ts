@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { diffFolded } from '../analysis/compare/foldedDiff';
 import { diffProfiles, profileDiffTable } from '../analysis/compare/profileDiff';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
+import { groupRuns, repeatedRunsTable } from '../analysis/compare/repeats';
 import { foldedStacks, formatCount } from '../analysis/folded';
 import { renderTable, type TableTextFormat } from '../analysis/tableText';
 import { isStackProfile } from '../model/report';
@@ -25,6 +26,8 @@ export interface DiffArgs {
   /** Match symbols across runs (addresses, offsets, clone suffixes); on unless --exact-symbols. */
   matchSymbols: boolean;
   limit: number;
+  /** Repeated runs: group files by configuration name and give statistics per function. */
+  repeats?: { trim: boolean; test: 'mann-whitney' | 'welch'; share: 'total' | 'self' };
 }
 
 export class DiffUsageError extends Error {}
@@ -41,7 +44,7 @@ export function outputFormat(value: string | undefined): TableTextFormat {
 export function diffText(a: DiffArgs): string {
   if (a.files.length < 2) throw new DiffUsageError('diff needs at least two files');
   const base = a.baseline === undefined ? 0 : a.files.findIndex((f) => f === a.baseline || basename(f) === a.baseline);
-  if (base < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of the files compared`);
+  if (base < 0 && !a.repeats) throw new DiffUsageError(`--baseline ${a.baseline} is not one of the files compared`);
   const profiles = a.parsed.map((p, i) => {
     if (!isStackProfile(p.model)) {
       const what = formatById(p.format)?.displayName ?? p.format;
@@ -50,6 +53,16 @@ export function diffText(a: DiffArgs): string {
     return p.model;
   });
   const labels = a.files.map((f) => basename(f));
+  if (a.repeats) {
+    const groups = groupRuns(profiles.map((p, i) => ({ label: labels[i], tree: p.tree })));
+    if (groups.length < 2 || groups.every((g) => g.runs.length < 2)) {
+      throw new DiffUsageError(`--repeats needs repeated runs of at least two configurations, named like NAME-RUN-1 (found ${groups.map((g) => `${g.name} x${g.runs.length}`).join(', ')})`);
+    }
+    const baseGroup = a.baseline === undefined ? 0 : groups.findIndex((g) => g.name === a.baseline || g.runs.some((r) => r.label === basename(a.baseline!)));
+    if (baseGroup < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of the configurations (${groups.map((g) => g.name).join(', ')})`);
+    const table = repeatedRunsTable(groups, { baseline: baseGroup, ...a.repeats });
+    return (a.output === 'text' ? `${table.title}\n` : '') + renderTable(table, a.output, a.limit);
+  }
   if (a.folded) {
     if (profiles.length !== 2) throw new DiffUsageError('--folded compares exactly two files (before and after)');
     const other = base === 0 ? 1 : 0;

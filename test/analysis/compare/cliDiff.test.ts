@@ -1,5 +1,6 @@
 /** `perflens diff` in-process (the CLI subprocess tests cannot reach mutants): real recordings, inferno's diff-folded. */
 import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFile } from '../../../src/io/parseFile';
 import { diffText, outputFormat, type DiffArgs } from '../../../src/cli/diff';
@@ -40,5 +41,16 @@ describe('perflens diff', () => {
     await assert.rejects(async () => diffText(await args([base, patched], { baseline: 'nope' })), /--baseline nope/);
     await assert.rejects(async () => diffText(await args([base, patched, base], { folded: true })), /exactly two/);
     assert.throws(() => outputFormat('html'), /text, markdown, csv, json/);
+  });
+});
+
+describe('perflens diff --repeats', () => {
+  it('groups the files by name and gives the statistics table', async () => {
+    const dir = resolve(FIXTURES, 'compare/repeats');
+    const files = readdirSync(dir).sort().map((f) => resolve(dir, f));
+    const text = diffText(await args(files, { repeats: { trim: false, test: 'mann-whitney', share: 'total' }, limit: 3 }));
+    assert.match(text, /^A = pipeline-baseline.perf-script \(n=5\) baseline, B = pipeline-patched.perf-script \(n=5\)/);
+    assert.match(text, /\n(parse_request|crc32_sw|handle_request) +5 /);
+    await assert.rejects(async () => diffText(await args([base, patched], { repeats: { trim: false, test: 'mann-whitney', share: 'total' } })), /--repeats needs repeated runs/);
   });
 });
