@@ -7,6 +7,8 @@ import type { CallTree } from '../../src/model/callTree';
 import { parsePerfReport } from '../../src/parsers/perf-report';
 import { perfReportFormat } from '../../src/parsers/perf-report';
 import { VIEW_PAYLOADS } from '../../src/worker/viewPayloads';
+import { compareTableRuns } from '../../src/analysis/compare/compareTables';
+import { reportTables } from '../../src/analysis/reportTables';
 import { readCorpus } from '../helpers/corpus';
 
 const CAP = 'perf-6.1-captures/';
@@ -82,5 +84,19 @@ describe('perf report flame graph', () => {
     // Every chain runs through start_thread; leaf_a's own samples are 58.46% of the 98.98% shown.
     assert.equal(share('start_thread', 'totalShare'), 100);
     assert.ok(Math.abs(share('leaf_a', 'selfShare') - (100 * 58.46) / 98.98) < 0.01);
+  });
+
+  it('two reports compare row by row (comm, DSO, symbol) in the comparison of table reports', () => {
+    const runs = ['g_nochildren.txt', 'sys_nochildren.txt'].map((f) => {
+      const m = parsePerfReport(readCorpus(CAP + f), f);
+      return { label: f, tables: reportTables(m), facts: m.facts };
+    });
+    const c = compareTableRuns(runs);
+    assert.deepEqual(c.unmatched, []);
+    const rows = c.tables[0];
+    const leafB = rows.rows.find((r) => r.cells[2] === 'leaf_b')!;
+    // leaf_b: 40.52% in the first report, 39.52% in the second (their own rows).
+    const cell = (id: string) => leafB.cells[rows.columns.findIndex((col) => col.id === id)];
+    assert.deepEqual([cell('overhead@0'), cell('overhead@1'), cell('overhead@1:delta')], [40.52, 39.52, -1]);
   });
 });
