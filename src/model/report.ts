@@ -2,11 +2,12 @@
  * Every parsed report model, told apart by its `kind` field (several formats share a kind), inside one envelope (`ReportBase`).
  * A new format adds its model to the `ReportModel` union and a definition to parsers/registry.ts.
  */
+import type { PerfDiffModel } from './perfDiff';
 import type { StackProfile } from './profile';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile;
+export type ReportModel = StackProfile | PerfDiffModel;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

@@ -15,7 +15,7 @@ import { foldedFormat } from './folded';
 import { ebpfCsvFormat } from './ebpf-csv';
 
 export const FORMATS: readonly FormatDefinition[] = [
-  perfDiffFormat,
+  perfDiffFormat as FormatDefinition,
   perfReportFormat,
   perfStatFormat,
   perfTraceSummaryFormat,

@@ -168,3 +168,16 @@ function isGrouped(t: string, sep: string): boolean {
   const middle = parts.slice(1, last);
   return middle.every((p) => p.length === 3 && /^\d+$/.test(p)) || (parts[0].length <= 2 && middle.every((p) => /^\d\d$/.test(p)));
 }
+
+/** ANSI colour sequences (`perf report --stdio-color always`, a pty): dropped before any matching. */
+const ANSI_SGR = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g');
+
+export function stripAnsi(line: string): string {
+  return line.includes('\x1b') ? line.replace(ANSI_SGR, '') : line;
+}
+
+/** perf's symbol cell `[k] name`: the marker letter and the name; no marker, the text as it is. */
+export function splitSymbolMarker(cell: string): { level: string | undefined; name: string } {
+  if (cell.length >= 4 && cell[0] === '[' && cell[2] === ']' && cell[3] === ' ') return { level: cell[1], name: cell.slice(4).trimStart() };
+  return { level: undefined, name: cell };
+}
