@@ -3,11 +3,12 @@
  * A new format adds its model to the `ReportModel` union and a definition to parsers/registry.ts.
  */
 import type { PerfDiffModel } from './perfDiff';
+import type { PerfStatModel } from './perfStat';
 import type { StackProfile } from './profile';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile | PerfDiffModel;
+export type ReportModel = StackProfile | PerfDiffModel | PerfStatModel;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

@@ -17,7 +17,7 @@ import { ebpfCsvFormat } from './ebpf-csv';
 export const FORMATS: readonly FormatDefinition[] = [
   perfDiffFormat as FormatDefinition,
   perfReportFormat,
-  perfStatFormat,
+  perfStatFormat as FormatDefinition,
   perfTraceSummaryFormat,
   straceSummaryFormat,
   runLogFormat,

@@ -1,0 +1,187 @@
+/**
+ * `perf stat` output, streamed line by line: human (default, `-r N`, `-I`, `-A`, `--per-*`) and
+ * `-x SEP` lines, in blocks. A block starts at a `Performance counter stats for` header, at
+ * `# started on` (`-o`), or where a run pasted after another begins without its header (a
+ * counter after a footer, or one the block already has). Shell prompts, the program's own output
+ * and other text around the blocks are skipped, each with a located warning.
+ */
+import type { PerfStatModel, StatBlock, StatCounter, StatMetricGroup } from '../../model/perfStat';
+import { stripAnsi } from '../shared/columns';
+import { LineParser } from '../shared/lineParser';
+import { detectCsvSeparator, matchCsv, type CsvCounter } from './csv';
+import { matchContinuation, matchCounter, matchHeader, matchMetricGroup, matchSeconds, parseMetric, type CounterLine } from './lines';
+
+const STARTED_ON = '# started on ';
+/** perf's hint after `<not counted>` counters, and the three indented commands it suggests. */
+const NMI_HINT = "Some events weren't counted. Try disabling the NMI watchdog:";
+
+export class PerfStatParser extends LineParser<PerfStatModel> {
+  private readonly blocks: StatBlock[] = [];
+  private block: StatBlock | undefined;
+  /** The footer was read: the next counter belongs to a new block. */
+  private closed = false;
+  /** Counters of the current block by time/aggregate/event: a repeat means a new run was pasted. */
+  private seen = new Set<string>();
+  private holder: StatCounter | StatMetricGroup | undefined;
+  private startedOn: string | undefined;
+  private hintLines = 0;
+  protected readonly longLineReason = 'longer than any perf stat line';
+
+  line(raw: string, lineNo: number): void {
+    const line = stripAnsi(raw).trimEnd();
+    if (line.length === 0) return;
+    if (this.hintLines > 0 && /^\s/.test(line)) {
+      this.hintLines--;
+      return;
+    }
+    this.hintLines = 0;
+    if (line.startsWith('#')) return this.comment(line, lineNo);
+    if (line.trim() === NMI_HINT) {
+      this.hintLines = 3;
+      return;
+    }
+    const header = matchHeader(line);
+    if (header) {
+      const b = this.newBlock(lineNo, 'human');
+      b.target = header.target;
+      if (header.command !== undefined) b.command = header.command;
+      b.runs = header.runs;
+      return;
+    }
+    const secs = matchSeconds(line);
+    if (secs) {
+      const b = this.block && (this.block.counters.length > 0 || this.block.target !== undefined) && !(secs.kind === 'elapsed' && this.block.elapsed) ? this.block : this.newBlock(lineNo, 'human');
+      const { kind, ...rest } = secs;
+      b[kind] = { ...rest, line: lineNo };
+      b.endLine = lineNo;
+      this.closed = true;
+      this.holder = undefined;
+      return;
+    }
+    if (this.block?.style === 'csv' && this.block.separator !== undefined && !this.closed) {
+      if (this.csvLine(line, lineNo, this.block.separator)) return;
+    }
+    const counter = matchCounter(line);
+    if (counter) return this.addCounter(counterOf(counter, lineNo), 'human', lineNo, counter.metricText);
+    const cont = matchContinuation(line);
+    if (cont) return this.addMetric(cont.metricText, lineNo, line);
+    const sep = detectCsvSeparator(line);
+    if (sep !== undefined && this.csvLine(line, lineNo, sep)) return;
+    const group = matchMetricGroup(line);
+    const metric = group && parseMetric(group.metricText);
+    if (group && metric && metric.value !== null && this.block && !this.closed) {
+      const g: StatMetricGroup = { line: lineNo, name: group.name, metrics: [{ ...metric, line: lineNo }] };
+      this.block.metricGroups.push(g);
+      this.block.endLine = lineNo;
+      this.holder = g;
+      return;
+    }
+    const what = /^\s*[$#%>] /.test(line) ? 'a shell prompt' : 'not perf stat output (the program’s own output?)';
+    this.unrecognized(line, lineNo, `${what}, skipped; expected a perf stat counter line ('  1,234,567  cycles  #  …'): `);
+  }
+
+  private comment(line: string, lineNo: number): void {
+    if (line.startsWith(STARTED_ON)) {
+      // `perf stat -o FILE`: a new run's output starts here.
+      this.block = undefined;
+      this.startedOn = line.slice(STARTED_ON.length).trim();
+      return;
+    }
+    const words = line.slice(1).trim().split(/\s+/);
+    if (words[0] === 'time' && words.includes('events')) {
+      // `-I` column header, repeated every 25 intervals: the same block goes on.
+      if (!this.block || this.closed || this.block.intervals.length === 0) this.newBlock(lineNo, 'human');
+      return;
+    }
+    if (line.startsWith('# Table of individual measurements') || line.startsWith('# Final result')) return;
+    this.unrecognized(line, lineNo, 'comment line skipped: ');
+  }
+
+  private csvLine(line: string, lineNo: number, sep: string): boolean {
+    const csv = matchCsv(line, sep);
+    if (!csv) return false;
+    if (csv.kind === 'metric') {
+      if (!this.holder) return false;
+      this.holder.metrics.push({ ...csv.metric, line: lineNo });
+      this.block!.endLine = lineNo;
+      return true;
+    }
+    const c = csvCounterOf(csv.counter, lineNo);
+    this.addCounter(c, 'csv', lineNo, undefined, sep);
+    return true;
+  }
+
+  private addCounter(c: StatCounter, style: StatBlock['style'], lineNo: number, metricText: string | undefined, sep?: string): void {
+    const key = `${c.time ?? ''}\u0000${c.aggregate?.id ?? ''}\u0000${c.event}\u0000${c.cgroup ?? ''}`;
+    let b = this.block;
+    if (!b || this.closed || b.style !== style || (sep !== undefined && b.separator !== sep && b.counters.length > 0) || this.seen.has(key)) {
+      // A header-only block (target printed, no counters yet) takes the counters that follow it.
+      b = b && !this.closed && b.counters.length === 0 && b.style === style ? b : this.newBlock(lineNo, style);
+    }
+    if (b.counters.length === 0 && b.style !== style) b.style = style;
+    if (sep !== undefined) b.separator = sep;
+    this.seen.add(key);
+    if (metricText) {
+      const m = parseMetric(metricText);
+      if (m) c.metrics.push({ ...m, line: lineNo });
+    }
+    if (c.time !== undefined && b.intervals[b.intervals.length - 1] !== c.time) b.intervals.push(c.time);
+    b.counters.push(c);
+    b.endLine = lineNo;
+    this.holder = c;
+    this.records++;
+  }
+
+  private addMetric(metricText: string, lineNo: number, line: string): void {
+    const m = parseMetric(metricText);
+    if (!this.holder || !m || this.closed) {
+      this.unrecognized(line, lineNo, 'a metric line with no counter before it, skipped: ');
+      return;
+    }
+    this.holder.metrics.push({ ...m, line: lineNo });
+    this.block!.endLine = lineNo;
+  }
+
+  private newBlock(lineNo: number, style: StatBlock['style']): StatBlock {
+    const b: StatBlock = { line: lineNo, endLine: lineNo, runs: 1, style, counters: [], metricGroups: [], intervals: [] };
+    if (this.startedOn !== undefined) b.startedOn = this.startedOn;
+    this.startedOn = undefined;
+    this.blocks.push(b);
+    this.block = b;
+    this.closed = false;
+    this.seen = new Set();
+    this.holder = undefined;
+    return b;
+  }
+
+  toModel(source: string): PerfStatModel {
+    const blocks = this.blocks.filter((b) => b.counters.length > 0 || b.elapsed || b.metricGroups.length > 0);
+    return { ...this.envelope('perf-stat', source), format: 'perf-stat', kind: 'perf-stat', blocks };
+  }
+}
+
+function counterOf(c: CounterLine, lineNo: number): StatCounter {
+  const out: StatCounter = { line: lineNo, event: c.event, value: c.value, status: c.status, unit: c.unit, metrics: [] };
+  if (c.noisePct !== undefined) out.noisePct = c.noisePct;
+  if (c.runningPct !== undefined) out.runningPct = c.runningPct;
+  if (c.time !== undefined) out.time = c.time;
+  if (c.aggregate) out.aggregate = c.aggregate;
+  if (c.cgroup !== undefined) out.cgroup = c.cgroup;
+  return out;
+}
+
+function csvCounterOf(c: CsvCounter, lineNo: number): StatCounter {
+  const out: StatCounter = { line: lineNo, event: c.event, value: c.value, status: c.status, unit: c.unit, runTimeNs: c.runTimeNs, runningPct: c.runningPct, metrics: [] };
+  if (c.noisePct !== undefined) out.noisePct = c.noisePct;
+  if (c.time !== undefined) out.time = c.time;
+  if (c.aggregate) out.aggregate = c.aggregate;
+  if (c.metric) out.metrics.push({ ...c.metric, line: lineNo });
+  return out;
+}
+
+export function parsePerfStat(text: string, source = '<text>'): PerfStatModel {
+  const p = new PerfStatParser();
+  p.push(text);
+  p.end();
+  return p.toModel(source);
+}
