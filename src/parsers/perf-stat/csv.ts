@@ -59,7 +59,7 @@ export function matchCsv(line: string, sep: string): CsvLine | undefined {
   if (f.length < 3) return undefined;
   let i = 0;
   let time: number | undefined;
-  if (TIME.test(f[0]) && f.length > 7) {
+  if (TIME.test(f[0])) {
     time = Number(f[0].trim());
     i++;
   }

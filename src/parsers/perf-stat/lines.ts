@@ -108,7 +108,8 @@ function valueAt(f: Field[], i: number): { value: number | null; status: StatVal
     return { value: null, status: f[i + 1].text === 'counted>' ? 'not counted' : 'not supported', next: i + 2 };
   }
   if (t === '<not-counted>' || t === '<not-supported>') return { value: null, status: t === '<not-counted>' ? 'not counted' : 'not supported', next: i + 1 };
-  const v = parseLocaleNumber(t, true);
+  // Counts never carry a `%` (perf report rows do).
+  const v = t.endsWith('%') ? undefined : parseLocaleNumber(t, true);
   return v === undefined ? undefined : { value: v, status: 'counted', next: i + 1 };
 }
 

@@ -13,6 +13,8 @@ import { matchContinuation, matchCounter, matchHeader, matchMetricGroup, matchSe
 
 const STARTED_ON = '# started on ';
 /** perf's hint after `<not counted>` counters, and the three indented commands it suggests. */
+/** A row of `--table`: one run's elapsed time and its difference from the mean, then a bar of `#`. */
+const RUN_TABLE_ROW = /^\s*[\d.,]+ \([+-]\s*[\d.,]+\) #*$/;
 const NMI_HINT = "Some events weren't counted. Try disabling the NMI watchdog:";
 
 export class PerfStatParser extends LineParser<PerfStatModel> {
@@ -25,6 +27,8 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
   private holder: StatCounter | StatMetricGroup | undefined;
   private startedOn: string | undefined;
   private hintLines = 0;
+  /** Inside `--table`'s `# Table of individual measurements:` (lines `  1.0025 (+0.0001) #`). */
+  private inRunTable = false;
   protected readonly longLineReason = 'longer than any perf stat line';
 
   line(raw: string, lineNo: number): void {
@@ -35,7 +39,10 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
       return;
     }
     this.hintLines = 0;
-    if (line.startsWith('#')) return this.comment(line, lineNo);
+    if (this.inRunTable && RUN_TABLE_ROW.test(line)) return;
+    this.inRunTable = false;
+    // ` # Table of individual measurements:` is indented; other indented `#` lines are metrics.
+    if (line.startsWith('#') || /^\s+# (?:Table of|Final result)/.test(line)) return this.comment(line.trimStart(), lineNo);
     if (line.trim() === NMI_HINT) {
       this.hintLines = 3;
       return;
@@ -93,7 +100,11 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
       if (!this.block || this.closed || this.block.intervals.length === 0) this.newBlock(lineNo, 'human');
       return;
     }
-    if (line.startsWith('# Table of individual measurements') || line.startsWith('# Final result')) return;
+    if (line.startsWith('# Table of individual measurements')) {
+      this.inRunTable = true;
+      return;
+    }
+    if (line.startsWith('# Final result')) return;
     this.unrecognized(line, lineNo, 'comment line skipped: ');
   }
 
