@@ -84,13 +84,15 @@ export function matchCsv(line: string, sep: string): CsvLine | undefined {
   const mval = f[--end];
   const pct = f[--end];
   const run = f[--end];
-  if (!/^\d+$/.test(run) || parseNumber(pct) === undefined || /%/.test(pct)) return undefined;
+  // Run time in ns, and the running share printed "%.2f" (of an integer percentage).
+  if (!/^\d+$/.test(run) || !/^\d{1,3}\.\d\d$/.test(pct) || Number(pct) > 100) return undefined;
+  if (unit !== '' && !/^[A-Za-z%][\w/%.-]*$/.test(unit)) return undefined;
   const metric = metricOf(mval, munit);
   if (!metric && !(mval === '' && munit === '')) return undefined;
   let noisePct: number | undefined;
   if (end - 1 > i + 2 && /^\d+(?:\.\d+)?%$/.test(f[end - 1])) noisePct = Number(f[--end].slice(0, -1));
   const event = f.slice(i + 2, end).join(sep);
-  if (event === '' || /\s/.test(event)) return undefined;
+  if (!/^[A-Za-z_{]/.test(event) || /\s/.test(event)) return undefined;
   return {
     kind: 'counter',
     counter: { time, aggregate, value: v.value, status: v.status, unit, event, noisePct, runTimeNs: Number(run), runningPct: Number(pct), metric: metric ?? undefined },

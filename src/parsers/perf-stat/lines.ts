@@ -39,6 +39,7 @@ export interface SecondsLine {
 
 /** `1.171723393 seconds time elapsed`, `1.267 +- 0.380 seconds time elapsed  ( +- 29.98% )`, `… seconds user|sys`. */
 export function matchSeconds(line: string): SecondsLine | undefined {
+  if (!line.includes(' seconds ')) return undefined;
   const f = asciiFields(line);
   if (f.length < 3) return undefined;
   const seconds = parseLocaleNumber(f[0].text, false);

@@ -123,15 +123,18 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
   }
 
   private addCounter(c: StatCounter, style: StatBlock['style'], lineNo: number, metricText: string | undefined, sep?: string): void {
-    const key = `${c.time ?? ''}\u0000${c.aggregate?.id ?? ''}\u0000${c.event}\u0000${c.cgroup ?? ''}`;
     let b = this.block;
-    if (!b || this.closed || b.style !== style || (sep !== undefined && b.separator !== sep && b.counters.length > 0) || this.seen.has(key)) {
+    // A run pasted after another: -I times going back, or (no -I) a counter the block already has.
+    const lastTime = b?.intervals[b.intervals.length - 1];
+    const key = c.time === undefined ? `${c.aggregate?.id ?? ''}\u0000${c.event}\u0000${c.cgroup ?? ''}` : undefined;
+    const repeated = key !== undefined ? this.seen.has(key) : lastTime !== undefined && c.time! < lastTime;
+    if (!b || this.closed || b.style !== style || (sep !== undefined && b.separator !== sep && b.counters.length > 0) || repeated) {
       // A header-only block (target printed, no counters yet) takes the counters that follow it.
       b = b && !this.closed && b.counters.length === 0 && b.style === style ? b : this.newBlock(lineNo, style);
     }
     if (b.counters.length === 0 && b.style !== style) b.style = style;
     if (sep !== undefined) b.separator = sep;
-    this.seen.add(key);
+    if (key !== undefined) this.seen.add(key);
     if (metricText) {
       const m = parseMetric(metricText);
       if (m) c.metrics.push({ ...m, line: lineNo });

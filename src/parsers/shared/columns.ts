@@ -121,6 +121,9 @@ const GROUP_SPACES = /['\u00a0\u202f\u2009]/g;
  * Undefined for anything else, never NaN.
  */
 export function parseLocaleNumber(text: string, grouped: boolean): number | undefined {
+  const plain = plainDecimal(text);
+  // `1.234` may be de_DE grouping: only the slow path decides.
+  if (plain !== undefined && !(grouped && plain.fraction === 3)) return plain.value;
   let t = text.trim().replace(GROUP_SPACES, '');
   if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
   const neg = t.startsWith('-');
@@ -154,6 +157,21 @@ export function parseLocaleNumber(text: string, grouped: boolean): number | unde
   const n = Number(frac ? `${intPart}.${frac}` : intPart);
   if (!Number.isFinite(n)) return undefined;
   return neg ? -n : n;
+}
+
+/** `123` or `123.45` (digits, at most one dot, no sign or spaces): the value and how many digits follow the dot (-1: no dot). */
+function plainDecimal(t: string): { value: number; fraction: number } | undefined {
+  let dot = -1;
+  const n = t.length;
+  if (n === 0 || n > 30) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0 || i === 0 || i === n - 1) return undefined;
+      dot = i;
+    } else if (c < 48 || c > 57) return undefined;
+  }
+  return { value: Number(t), fraction: dot < 0 ? -1 : n - dot - 1 };
 }
 
 /**
