@@ -2,11 +2,12 @@
 import type { PerfDiffModel } from '../../model/perfDiff';
 import type { FormatDefinition } from '../formatDefinition';
 import { perfDiffApplies } from './applies';
+import { perfDiffEditor, type PerfDiffHoverIndex } from './editor';
 import { PerfDiffParser } from './parser';
 
 export { PerfDiffParser, parsePerfDiff } from './parser';
 
-export const perfDiffFormat: FormatDefinition<Record<string, never>, PerfDiffModel> = {
+export const perfDiffFormat: FormatDefinition<Record<string, never>, PerfDiffModel, PerfDiffHoverIndex> = {
   id: 'perf-diff',
   displayName: 'perf diff output',
   languageId: 'perf-diff',
@@ -14,4 +15,5 @@ export const perfDiffFormat: FormatDefinition<Record<string, never>, PerfDiffMod
   applies: perfDiffApplies,
   parser: { defaults: {}, create: () => new PerfDiffParser() },
   views: [],
+  editor: perfDiffEditor,
 };

@@ -2,11 +2,13 @@
 import type { PerfStatModel } from '../../model/perfStat';
 import type { FormatDefinition } from '../formatDefinition';
 import { perfStatApplies } from './applies';
+import type { PerfStatHoverIndex } from './editor';
+import { perfStatEditor } from './editor';
 import { PerfStatParser } from './parser';
 
 export { PerfStatParser, parsePerfStat } from './parser';
 
-export const perfStatFormat: FormatDefinition<Record<string, never>, PerfStatModel> = {
+export const perfStatFormat: FormatDefinition<Record<string, never>, PerfStatModel, PerfStatHoverIndex> = {
   id: 'perf-stat',
   displayName: 'perf stat output',
   languageId: 'perf-stat',
@@ -14,4 +16,5 @@ export const perfStatFormat: FormatDefinition<Record<string, never>, PerfStatMod
   applies: perfStatApplies,
   parser: { defaults: {}, create: () => new PerfStatParser() },
   views: [],
+  editor: perfStatEditor,
 };
