@@ -14,6 +14,6 @@ export const perfDiffFormat: FormatDefinition<Record<string, never>, PerfDiffMod
   expected: 'a perf diff row (`  12.34%   +1.05%  dso  [.] symbol`)',
   applies: perfDiffApplies,
   parser: { defaults: {}, create: () => new PerfDiffParser() },
-  views: [],
+  views: ['tables'],
   editor: perfDiffEditor,
 };
