@@ -79,8 +79,8 @@ export interface StatBlock {
   runs: number;
   /** `# started on …` (`perf stat -o`). */
   startedOn?: string;
-  /** How the block was printed: perf's human format, or `-x SEP` separated values. */
-  style: 'human' | 'csv';
+  /** How the block was printed: perf's human format, `-x SEP` separated values, or `-j` JSON lines. */
+  style: 'human' | 'csv' | 'json';
   /** The `-x` separator. */
   separator?: string;
   counters: StatCounter[];

@@ -232,6 +232,25 @@ describe('perf stat parser', () => {
     );
   });
 
+  it('-j JSON lines (perf 6.1 capture, and the newest perf: string metric values, counters): run time = task-clock in ns', () => {
+    const text = [
+      '{"socket" : "S0", "aggregate-number" : 2, "counter-value" : "105.682521", "unit" : "msec", "event" : "task-clock", "event-runtime" : 105682521, "pcnt-running" : 100.00, "metric-value" : 2.087807, "metric-unit" : "CPUs utilized"}',
+      '{"interval" : 1.001, "cpu" : "3", "counters" : 1, "counter-value" : "<not supported>", "unit" : "", "event" : "cycles", "event-runtime" : 0, "pcnt-running" : 100.00, "metric-value" : "0.000000", "metric-unit" : "GHz"}',
+      '{"counter-value" : "264.000000", "unit" : "", "event" : "context-switches", "variance" : 4.16, "event-runtime" : 1163400000, "pcnt-running" : 100.00, "metric-value" : 227.199, "metric-unit" : "/sec"}',
+    ].join('\n');
+    assert.equal(perfStatApplies(formatHead(text)).verdict, 'yes');
+    const m = parsePerfStat(text);
+    assert.deepEqual(m.warnings, []);
+    const cs = m.blocks.flatMap((b) => b.counters);
+    assert.equal(m.blocks[0].style, 'json');
+    assert.deepEqual(cs[0].aggregate, { kind: 'socket', id: 'S0', cpus: 2 });
+    assert.deepEqual([cs[0].value, cs[0].unit, cs[0].runningPct], [105.682521, 'msec', 100]);
+    closeTo(cs[0].runTimeNs! / 1e6, cs[0].value!, 6, 'task-clock run time');
+    assert.deepEqual(cs[0].metrics.map((x) => [x.value, x.unit]), [[2.087807, 'CPUs utilized']]);
+    assert.deepEqual([cs[1].time, cs[1].aggregate?.id, cs[1].status, cs[1].value, cs[1].metrics[0].value], [1.001, 'CPU3', 'not supported', null, 0]);
+    assert.deepEqual([cs[2].noisePct, cs[2].value], [4.16, 264]);
+  });
+
   it('-A, --per-socket, --per-thread (comm-tid, <not counted>) prefixes', () => {
     const a = parsePerfStat(readCorpus('perf-6.1-captures/stat_A.txt')).blocks[0];
     assert.deepEqual(

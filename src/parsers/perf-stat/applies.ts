@@ -4,6 +4,7 @@
  */
 import type { Applicability, FormatHead } from '../formatDefinition';
 import { detectCsvSeparator } from './csv';
+import { matchJson } from './json';
 import { matchCounter } from './lines';
 
 const MAX_CLASSIFIED = 2048;
@@ -18,7 +19,7 @@ export function perfStatApplies({ text, lines }: FormatHead): Applicability {
   for (const l of lines) {
     if (l.trim() === '' || l.startsWith('#') || l.length > MAX_CLASSIFIED) continue;
     content++;
-    if (detectCsvSeparator(l) !== undefined) csv++;
+    if (detectCsvSeparator(l) !== undefined || matchJson(l)?.kind === 'counter') csv++;
     else {
       const c = matchCounter(l);
       if (!c) continue;
@@ -27,7 +28,7 @@ export function perfStatApplies({ text, lines }: FormatHead): Applicability {
       if (c.metricText !== '' || c.unit !== '' || c.time !== undefined || c.status !== 'counted' || c.runningPct !== undefined || c.noisePct !== undefined) strong++;
     }
   }
-  if (csv >= Math.min(2, content) && csv > 0 && csv * 2 >= content) return { verdict: 'yes', reason: `${csv} perf stat -x counter lines` };
+  if (csv >= Math.min(2, content) && csv > 0 && csv * 2 >= content) return { verdict: 'yes', reason: `${csv} perf stat -x / -j counter lines` };
   if (human >= 3 && strong >= 2 && human * 2 >= content) return { verdict: 'maybe', reason: `${human} perf stat counter lines`, score: human };
   return { verdict: 'no', reason: 'no perf stat header or counter lines' };
 }

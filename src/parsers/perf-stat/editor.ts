@@ -8,6 +8,7 @@ import { formatNumber } from '../../model/units';
 import type { EditorFeatures, FoldRange, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { stripAnsi } from '../shared/columns';
 import { detectCsvSeparator, matchCsv } from './csv';
+import { matchJson } from './json';
 import { matchCounter, parseMetric } from './lines';
 import { explainMetric } from './metrics';
 import { PerfStatParser } from './parser';
@@ -25,7 +26,7 @@ function parseDoc(doc: LineReader): PerfStatModel {
 }
 
 function blockName(b: StatBlock, i: number, n: number): string {
-  const what = b.command ?? b.target ?? (b.intervals.length > 0 ? 'intervals (-I)' : b.style === 'csv' ? `-x '${b.separator ?? ','}' counters` : 'counters');
+  const what = b.command ?? b.target ?? (b.intervals.length > 0 ? 'intervals (-I)' : b.style === 'csv' ? `-x '${b.separator ?? ','}' counters` : b.style === 'json' ? '-j counters' : 'counters');
   return n > 1 ? `${i + 1}. ${what}` : what;
 }
 
@@ -102,6 +103,12 @@ function lineCounter(text: string): LineCounter | undefined {
     const shown = h.metricText.replace(/\s+/g, ' ');
     const metric = parseMetric(h.metricText);
     return { time: h.time, aggregate: h.aggregate?.id, event: h.event, value: h.value, status: h.status, unit: h.unit, noisePct: h.noisePct, runningPct: h.runningPct, metric, metricShown: shown, metricDecimals: decimalsOf(shown.split(' ')[0]) };
+  }
+  const json = matchJson(line);
+  if (json?.kind === 'counter') {
+    const k = json.counter;
+    const shown = k.metric ? `${k.metric.value ?? ''} ${k.metric.unit}`.trim() : undefined;
+    return { time: k.time, aggregate: k.aggregate?.id, event: k.event, value: k.value, status: k.status, unit: k.unit, noisePct: k.noisePct, runningPct: k.runningPct, metric: k.metric, metricShown: shown, metricDecimals: 3 };
   }
   const sep = detectCsvSeparator(line);
   if (sep === undefined) return undefined;

@@ -9,6 +9,7 @@ import type { PerfStatModel, StatBlock, StatCounter, StatMetricGroup } from '../
 import { stripAnsi } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { detectCsvSeparator, matchCsv, type CsvCounter } from './csv';
+import { matchJson } from './json';
 import { matchContinuation, matchCounter, matchHeader, matchMetricGroup, matchSeconds, parseMetric, type CounterLine } from './lines';
 
 const STARTED_ON = '# started on ';
@@ -67,6 +68,15 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
     }
     if (this.block?.style === 'csv' && this.block.separator !== undefined && !this.closed) {
       if (this.csvLine(line, lineNo, this.block.separator)) return;
+    }
+    if (line.trimStart().startsWith('{')) {
+      const json = matchJson(line);
+      if (json?.kind === 'counter') return this.addCounter(csvCounterOf(json.counter, lineNo), 'json', lineNo, undefined);
+      if (json && this.holder && !this.closed) {
+        this.holder.metrics.push({ ...json.metric, line: lineNo });
+        this.block!.endLine = lineNo;
+        return;
+      }
     }
     const counter = matchCounter(line);
     if (counter) return this.addCounter(counterOf(counter, lineNo), 'human', lineNo, counter.metricText);
@@ -189,6 +199,7 @@ function csvCounterOf(c: CsvCounter, lineNo: number): StatCounter {
   if (c.noisePct !== undefined) out.noisePct = c.noisePct;
   if (c.time !== undefined) out.time = c.time;
   if (c.aggregate) out.aggregate = c.aggregate;
+  if (c.cgroup !== undefined) out.cgroup = c.cgroup;
   if (c.metric) out.metrics.push({ ...c.metric, line: lineNo });
   return out;
 }
