@@ -12,6 +12,8 @@ export interface StatMetric {
   value: number | null;
   /** What follows the number, as printed: `insn per cycle`, `% of all branches`, `K/sec`, `GHz`. */
   unit: string;
+  /** The metric as perf printed it (`1.000 CPUs utilized`, `0,75 insn per cycle`), blanks collapsed. */
+  text: string;
   /** 1-based line (continuation metrics have their own line). */
   line: number;
 }

@@ -65,7 +65,7 @@ describe('perf stat parser', () => {
         ['branch-misses', null, '', 'not supported'],
       ],
     );
-    assert.deepEqual(counter(b, 'task-clock').metrics, [{ value: 0.997, unit: 'CPUs utilized', line: 6 }]);
+    assert.deepEqual(counter(b, 'task-clock').metrics, [{ value: 0.997, unit: 'CPUs utilized', text: '0.997 CPUs utilized', line: 6 }]);
     assert.deepEqual(counter(b, 'cycles').metrics, []);
     assert.deepEqual(b.elapsed, { seconds: 1.171723393, line: 15, stddev: undefined });
     assert.equal(b.user?.seconds, 1.164456);
@@ -121,7 +121,7 @@ describe('perf stat parser', () => {
     }
     assert.equal(counter(m.blocks[0], 'cycles').value, 72124912284);
     assert.equal(counter(m.blocks[0], 'task-clock').value, 60243.87);
-    assert.deepEqual(counter(m.blocks[1], 'branches').metrics[0], { value: 262.963, unit: 'M/sec', line: 32 });
+    assert.deepEqual(counter(m.blocks[1], 'branches').metrics[0], { value: 262.963, unit: 'M/sec', text: '262.963 M/sec', line: 32 });
   });
 
   it('decimal commas (a de_DE-style locale, from a blog): metrics, elapsed and multiplexing share', () => {
@@ -131,7 +131,8 @@ describe('perf stat parser', () => {
     assert.deepEqual([ipc.value, ipc.unit], [0.75, 'insn per cycle']);
     closeTo(counter(b, 'instructions').value! / counter(b, 'cycles').value!, 0.75, 2, 'IPC');
     // A comment without a number is kept as text.
-    assert.deepEqual(counter(b, 'r5301b1').metrics[0], { value: null, unit: 'UOPS_EXECUTED.CORE', line: 6 });
+    assert.deepEqual(counter(b, 'r5301b1').metrics[0], { value: null, unit: 'UOPS_EXECUTED.CORE', text: 'UOPS_EXECUTED.CORE', line: 6 });
+    assert.equal(ipc.text, '0,75 insn per cycle', 'as perf printed it');
     const mux = parsePerfStat(readCorpus('easyperf-blog/_posts_2018-12-29-Understanding-IDQ_UOPS_NOT_DELIVERED__block08.perf-stat.txt')).blocks[0];
     assert.deepEqual(
       mux.counters.map((c) => c.runningPct),
@@ -155,7 +156,7 @@ describe('perf stat parser', () => {
       fr.blocks[0].counters.map((c) => c.value),
       [1130432, 7580, 1234567],
     );
-    assert.deepEqual(fr.blocks[0].counters[1].metrics[0], { value: 3.5, unit: '% of all branches', line: 2 });
+    assert.deepEqual(fr.blocks[0].counters[1].metrics[0], { value: 3.5, unit: '% of all branches', text: '3,50% of all branches', line: 2 });
   });
 
   it('-I 300: timestamps, one block, CPUs utilized = task-clock / the 300 ms interval', () => {
@@ -321,7 +322,7 @@ describe('perf stat parser', () => {
     assert.equal(counter(b, 'cycles').runningPct, 49.95);
     assert.deepEqual(
       b.metricGroups.map((g) => [g.name, g.metrics.map((x) => `${x.value} ${x.unit}`)]),
-      [['TopdownL1 (cpu_core)', ['21.9 %  tma_backend_bound', '8.4 %  tma_bad_speculation']]],
+      [['TopdownL1 (cpu_core)', ['21.9 % tma_backend_bound', '8.4 % tma_bad_speculation']]],
     );
     assert.deepEqual([b.elapsed!.seconds, b.elapsed!.stddev, b.elapsed!.noisePct], [1.0024, 0.00012, 0.01]);
   });

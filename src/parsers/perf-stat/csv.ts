@@ -17,10 +17,10 @@ export interface CsvCounter {
   noisePct?: number;
   runTimeNs: number;
   runningPct: number;
-  metric?: { value: number | null; unit: string };
+  metric?: { value: number | null; unit: string; text: string };
 }
 
-export type CsvLine = { kind: 'counter'; counter: CsvCounter } | { kind: 'metric'; time?: number; metric: { value: number | null; unit: string } };
+export type CsvLine = { kind: 'counter'; counter: CsvCounter } | { kind: 'metric'; time?: number; metric: { value: number | null; unit: string; text: string } };
 
 /** Separators tried on a line when the block has none yet (any string may follow -x; these are what people use). */
 export const CSV_SEPARATORS = [',', ';', '\t', '|', ':'];
@@ -100,11 +100,12 @@ export function matchCsv(line: string, sep: string): CsvLine | undefined {
 }
 
 /** The metric fields: both empty (no metric), or a value (empty when negative or NaN) and its unit. */
-function metricOf(value: string, unit: string): { value: number | null; unit: string } | undefined | null {
+function metricOf(value: string, unit: string): { value: number | null; unit: string; text: string } | undefined | null {
   if (value === '' && unit === '') return null;
-  if (value === '') return { value: null, unit: unit.trim() };
+  const u = unit.trim();
+  if (value === '') return { value: null, unit: u, text: u };
   const n = parseNumber(value);
-  return n === undefined ? undefined : { value: n, unit: unit.trim() };
+  return n === undefined ? undefined : { value: n, unit: u, text: `${value.trim()} ${u}`.trim() };
 }
 
 /** The separator of a `-x` line, trying the usual ones; undefined when no one fits. */

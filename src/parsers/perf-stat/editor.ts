@@ -53,7 +53,7 @@ function outline(doc: LineReader): OutlineItem[] {
       selection: b.line - 1,
       children: counters.map((c) => ({
         name: c.aggregate ? `${c.event} (${c.aggregate.id})` : c.event,
-        detail: c.value === null ? `<${c.status}>` : `${formatNumber(c.value)}${c.unit ? ' ' + c.unit : ''}${c.metrics[0]?.value != null ? `  # ${c.metrics[0].value} ${c.metrics[0].unit}` : ''}`,
+        detail: c.value === null ? `<${c.status}>` : `${formatNumber(c.value)}${c.unit ? ' ' + c.unit : ''}${c.metrics[0] ? `  # ${c.metrics[0].text}` : ''}`,
         start: c.line - 1,
         end: c.line - 1,
         selection: c.line - 1,

@@ -15,6 +15,6 @@ export const perfStatFormat: FormatDefinition<Record<string, never>, PerfStatMod
   expected: 'a perf stat counter line (`  1,234,567  cycles  #  1.2 GHz`)',
   applies: perfStatApplies,
   parser: { defaults: {}, create: () => new PerfStatParser() },
-  views: ['tables'],
+  views: ['tables', 'statChart'],
   editor: perfStatEditor,
 };

@@ -24,7 +24,7 @@ function num(v: unknown): number | undefined {
   return undefined;
 }
 
-export type JsonLine = { kind: 'counter'; counter: CsvCounter } | { kind: 'metric'; time?: number; metric: { value: number | null; unit: string } };
+export type JsonLine = { kind: 'counter'; counter: CsvCounter } | { kind: 'metric'; time?: number; metric: { value: number | null; unit: string; text: string } };
 
 /** One `-j` line, or undefined when the line is not a perf stat JSON object. */
 export function matchJson(line: string): JsonLine | undefined {
@@ -41,7 +41,8 @@ export function matchJson(line: string): JsonLine | undefined {
   const time = num(o['interval']);
   const mval = o['metric-value'];
   const munit = typeof o['metric-unit'] === 'string' ? (o['metric-unit'] as string).trim() : undefined;
-  const metric = munit !== undefined ? { value: num(mval) ?? null, unit: munit } : undefined;
+  const value0 = num(mval) ?? null;
+  const metric = munit !== undefined ? { value: value0, unit: munit, text: `${typeof mval === 'string' || typeof mval === 'number' ? String(mval) : ''} ${munit}`.trim() } : undefined;
   const raw = o['counter-value'];
   const event = o['event'];
   if (typeof event !== 'string' || event === '') {

@@ -231,15 +231,15 @@ function groupsStripped(text: string): string {
 }
 
 /** The metric text after `#`: a leading number (locale decimal mark) and the unit text after it. */
-export function parseMetric(text: string): { value: number | null; unit: string } | undefined {
-  const t = text.trim();
+export function parseMetric(text: string): { value: number | null; unit: string; text: string } | undefined {
+  const t = text.trim().replace(/\s+/g, ' ');
   if (t === '') return undefined;
-  const m = /^([-+]?[\d.,]+)\s*(.*)$/.exec(t);
+  const m = /^([-+]?[\d.,]+) ?(.*)$/.exec(t);
   if (m) {
     const value = parseLocaleNumber(m[1], false);
-    if (value !== undefined) return { value, unit: m[2].trim() };
+    if (value !== undefined) return { value, unit: m[2], text: t };
   }
-  return { value: null, unit: t };
+  return { value: null, unit: t, text: t };
 }
 
 /** A metric-group line (`       TopdownL1 (cpu_core)  #  21.9 %  tma_backend_bound`): name and metric text. */
