@@ -14,7 +14,9 @@ import { formatHead } from '../../src/parsers/formatDefinition';
 import { detectFormat } from '../../src/parsers/detect';
 import { reportModelJson } from '../../src/analysis/modelJson';
 import { readCorpus } from '../helpers/corpus';
-import { assertGolden } from '../helpers/golden';
+import { assertGolden, FIXTURES } from '../helpers/golden';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 function counter(b: StatBlock, event: string): StatCounter {
   const c = b.counters.find((x) => x.event === event);
@@ -325,6 +327,36 @@ describe('perf stat parser', () => {
       [['TopdownL1 (cpu_core)', ['21.9 % tma_backend_bound', '8.4 % tma_bad_speculation']]],
     );
     assert.deepEqual([b.elapsed!.seconds, b.elapsed!.stddev, b.elapsed!.noisePct], [1.0024, 0.00012, 0.01]);
+  });
+
+  it('newer layouts (hybrid PMUs, metric groups, modifiers, RAPL Joules, -G cgroup, noise and share on one line)', () => {
+    const m = parsePerfStat(readFileSync(resolve(FIXTURES, 'perf-stat/hybrid-newer.txt'), 'utf8'));
+    assert.deepEqual(m.warnings, []);
+    const b = m.blocks[0];
+    assert.deepEqual(
+      b.counters.map((c) => [c.event, c.value, c.unit, c.runningPct ?? null]),
+      [
+        ['cpu-clock', 32104.51, 'msec', null],
+        ['context-switches', 114577, '', null],
+        ['cpu_core/cycles/', 1318853297, '', 87.6],
+        ['cpu_atom/cycles/', 766578120, '', 63.04],
+        ['task-clock:u', 0.51, 'msec', null],
+        ['power/energy-pkg/', 19.36, 'Joules', null],
+        ['cycles:u', 1234, '', 66.67],
+        ['cycles', 1234, '', null],
+        ['cpu_atom/instructions/', null, '', 0],
+      ],
+    );
+    assert.equal(counter(b, 'cycles:u').noisePct, 0.5);
+    assert.equal(counter(b, 'cycles').cgroup, 'mycgroup');
+    assert.deepEqual(
+      b.metricGroups.map((g) => [g.name, g.metrics.map((x) => x.text)]),
+      [
+        ['TopdownL1 (cpu_core)', ['43.5 % tma_backend_bound', '6.7 % tma_bad_speculation']],
+        ['TopdownL1 (cpu_atom)', ['24.3 % tma_bad_speculation']],
+      ],
+    );
+    assert.equal(b.elapsed!.seconds, 2.002945197);
   });
 
   it('text around the blocks (prompts, program output): skipped with located warnings, never fatal', () => {

@@ -89,7 +89,7 @@ export interface CounterLine {
 }
 
 /** Units perf prints in the unit column (evsel->unit: software clocks, RAPL, memory bandwidth, …). */
-const UNITS = new Set(['msec', 'ns', 'us', 'usec', 'sec', 'Joules', 'MiB', 'MiB/s', 'GiB', 'KiB', 'B', 'W', 'MHz', 'GHz', '%', 'cycles', 'Watts', 'C']);
+const UNITS = new Set(['msec', 'ns', 'us', 'usec', 'sec', 'Joules', 'MiB', 'MiB/s', 'GiB', 'KiB', 'B', 'W', 'Watts', 'MHz', '%']);
 const SECTION = /^S\d+(?:-D\d+)?(?:-C\d+|-CLS\d+|-L\d+-ID\d+)?$/;
 const INTERVAL = /^\d+[.,]\d{9}$/;
 
