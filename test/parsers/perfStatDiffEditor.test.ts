@@ -45,6 +45,7 @@ describe('perf stat editor features', () => {
   it('hover on a counter: value, the metric as perf shows it, its formula, recomputed from the counters beside it', () => {
     const h = ed.hover!(doc(text), lineOf(text, ' instructions '), 0, undefined, index)!;
     assert.equal(h.title, 'instructions');
+    assert.equal(text.split('\n')[lineOf(text, ' instructions ')].slice(h.span!.start, h.span!.end), 'instructions');
     assert.equal(h.paragraphs[0], '374,205,673,499 events.');
     // 374205673499 / 72124912284 = 5.188… -> perf prints 5.19.
     assert.equal(h.paragraphs[1], 'perf shows: 5.19 insn per cycle = instructions / cycles. From the counters printed here: 374,205,673,499 / 72,124,912,284 cycles → 5.19.');
@@ -102,6 +103,8 @@ describe('perf diff editor features', () => {
   it('hover on a row: baseline and new shares per file (baseline + delta), rank by |delta| in each file', () => {
     const h = ed.hover!(doc(text), lineOf(text, 'leaf_b'), 0, undefined, index)!;
     assert.equal(h.title, 'leaf_b');
+    const row = text.split('\n')[lineOf(text, 'leaf_b')];
+    assert.equal(row.slice(h.span!.start, h.span!.end), 'leaf_b');
     assert.deepEqual(h.paragraphs, [
       "Baseline: 39.65% of 'cpu-clock:pppH' in ng.data.",
       // 39.65 + 0.04; |0.04| is the 5th largest of the 12 deltas in file 1.

@@ -153,6 +153,7 @@ function hover(doc: LineReader, line: number, _character: number, _totals: unkno
   const text = doc.lineAt(line);
   const sym = /\[[^\]]\] (.*)$/.exec(text);
   const title = (sym ? sym[1] : text).trim();
+  const span = sym ? { start: sym.index + 4, end: sym.index + 4 + sym[1].trimEnd().length } : undefined;
   const value = (role: PerfDiffColumnRole, file?: number): number => {
     const k = s.columns.findIndex((c) => c.role === role && (file === undefined || c.file === file));
     return k < 0 ? NaN : s.values[k][row];
@@ -175,7 +176,7 @@ function hover(doc: LineReader, line: number, _character: number, _totals: unkno
     else if (c.role === 'wdiff') paragraphs.push(Number.isNaN(v) ? `${c.label}: none (no pair in ${file}).` : `${c.label}: ${v} (weighted period difference).`);
     else if (c.role === 'basePeriod' || c.role === 'period') paragraphs.push(Number.isNaN(v) ? `${c.label}: none.` : `${c.label}: ${v} in ${file}.`);
   });
-  return { title, paragraphs };
+  return { title, paragraphs, span };
 }
 
 export const perfDiffEditor: EditorFeatures<PerfDiffModel, PerfDiffHoverIndex> = { folding, outline, hoverIndex, hover };

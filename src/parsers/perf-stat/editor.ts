@@ -168,7 +168,10 @@ function hover(doc: LineReader, line: number, _character: number, _totals: unkno
     }
   }
   if (block?.target) paragraphs.push(`Measured: ${block.target}${block.runs > 1 ? `, mean of ${block.runs} runs` : ''}${block.elapsed !== undefined ? `, ${formatNumber(block.elapsed)} s elapsed` : ''}.`);
-  return { title: c.event, paragraphs };
+  // The hover is about the event name where the line prints it.
+  const text = doc.lineAt(line);
+  const at = text.indexOf(c.event);
+  return { title: c.event, paragraphs, span: at >= 0 ? { start: at, end: at + c.event.length } : undefined };
 }
 
 export const perfStatEditor: EditorFeatures<PerfStatModel, PerfStatHoverIndex> = { folding, outline, hoverIndex, hover };
