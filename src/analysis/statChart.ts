@@ -27,6 +27,13 @@ export interface StatChartCounter {
   line: number;
 }
 
+/** -I: each counter's value per interval (null where an interval lacks it). */
+export interface StatChartSeries {
+  /** Interval ends, seconds since the start. */
+  times: number[];
+  lines: { label: string; unit: string; values: (number | null)[] }[];
+}
+
 export interface StatChartBlock {
   title: string;
   runs: number;
@@ -35,6 +42,8 @@ export interface StatChartBlock {
   /** What the error bars are: 'runs' (perf's noise over -r runs), 'intervals' (spread), 'none'. */
   errors: 'runs' | 'intervals' | 'none';
   counters: StatChartCounter[];
+  /** With -I: the counters over time. */
+  series?: StatChartSeries;
 }
 
 export interface StatChartView {
@@ -93,6 +102,21 @@ function intervalBlock(b: StatBlock): StatChartCounter[] {
   });
 }
 
+/** -I: one line per counter (and CPU/thread) over the intervals. */
+function intervalSeries(b: StatBlock): StatChartSeries {
+  const index = new Map(b.intervals.map((t, i) => [t, i]));
+  const lines = new Map<string, { label: string; unit: string; values: (number | null)[] }>();
+  for (const c of b.counters) {
+    const i = c.time === undefined ? undefined : index.get(c.time);
+    if (i === undefined) continue;
+    const key = label(c.event, c.aggregate?.id);
+    let line = lines.get(key);
+    if (!line) lines.set(key, (line = { label: key, unit: c.unit, values: b.intervals.map(() => null) }));
+    line.values[i] = c.value;
+  }
+  return { times: b.intervals, lines: [...lines.values()] };
+}
+
 function blockTitle(b: StatBlock, i: number, n: number): string {
   const what = b.command ?? b.target ?? (b.intervals.length > 0 ? 'intervals' : 'counters');
   return n > 1 ? `${i + 1}. ${what}` : what;
@@ -105,7 +129,9 @@ export function statChartView(model: PerfStatModel, title: string): StatChartVie
       const interval = b.intervals.length > 0;
       const counters = interval ? intervalBlock(b) : plainBlock(b);
       const errors = interval ? (b.intervals.length > 1 ? 'intervals' : 'none') : counters.some((c) => c.noisePct !== undefined) ? 'runs' : 'none';
-      return { title: blockTitle(b, i, all.length), runs: b.runs, intervals: b.intervals.length, errors, counters };
+      const block: StatChartBlock = { title: blockTitle(b, i, all.length), runs: b.runs, intervals: b.intervals.length, errors, counters };
+      if (interval && b.intervals.length > 1) block.series = intervalSeries(b);
+      return block;
     });
   if (blocks.length === 0) return undefined;
   return { meta: { title, format: model.format, facts: model.facts, warnings: model.warnings, droppedWarnings: model.droppedWarnings }, blocks };

@@ -2,7 +2,7 @@
 import type { StatChartBlock, StatChartView } from '../analysis/statChart';
 import type { CommonFromWebview, CommonToWebview } from './common';
 
-export type { StatChartBlock, StatChartCounter, StatChartView } from '../analysis/statChart';
+export type { StatChartBlock, StatChartCounter, StatChartSeries, StatChartView } from '../analysis/statChart';
 
 /** What the webview saves with setState, so a reloaded panel comes back as it was. */
 export interface StatChartViewState {

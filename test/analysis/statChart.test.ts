@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { statChartView } from '../../src/analysis/statChart';
 import { parsePerfStat } from '../../src/parsers/perf-stat';
-import { counterTooltip, missingCounters, unitCharts } from '../../webview/statChart/chartData';
+import { counterTooltip, missingCounters, seriesCharts, unitCharts } from '../../webview/statChart/chartData';
 import { readCorpus } from '../helpers/corpus';
 
 describe('perf stat chart', () => {
@@ -57,6 +57,15 @@ describe('perf stat chart', () => {
     const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / 3);
     assert.ok(Math.abs(tc.value! - mean) < 1e-9 && Math.abs(tc.error! - sd) < 1e-9);
     assert.match(counterTooltip(b, tc)[0], /mean of 4 intervals/);
+    // And over time: a line per counter, a point per interval, one chart per unit.
+    assert.deepEqual(b.series!.times, [0.300351117, 0.605369153, 0.905644973, 1.156643279]);
+    assert.deepEqual(
+      seriesCharts(b).map((c) => [c.unit, c.lines.map((l) => [l.label, l.values])]),
+      [
+        ['msec', [['task-clock', xs]]],
+        ['', [['page-faults', [56, 0, 0, 9]]]],
+      ],
+    );
   });
 
   it('nothing to chart: no view', () => {

@@ -92,3 +92,17 @@ export function counterTooltip(block: StatChartBlock, c: StatChartCounter): stri
 function formatValue(v: number): string {
   return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 });
 }
+
+export interface SeriesChart {
+  unit: string;
+  times: number[];
+  lines: { label: string; values: (number | null)[] }[];
+}
+
+/** -I blocks: one line chart per block and unit, a line per counter over the interval ends. */
+export function seriesCharts(block: StatChartBlock): SeriesChart[] {
+  const s = block.series;
+  if (!s) return [];
+  const units = [...new Set(s.lines.map((l) => l.unit))];
+  return units.map((unit) => ({ unit, times: s.times, lines: s.lines.filter((l) => l.unit === unit).map((l) => ({ label: l.label, values: l.values })) }));
+}

@@ -9,7 +9,7 @@
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
-import { BarElement, CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
 import { BarWithErrorBar, BarWithErrorBarsController } from 'chartjs-chart-error-bars';
 import type { StatChartBlock, StatChartToWebview, StatChartViewState } from '../../src/protocol';
 import { el } from '../shared/dom';
@@ -19,9 +19,9 @@ import { createPanelShell } from '../shared/panelShell';
 import { useStyles } from '../shared/styles';
 import { computedColors, onThemeChange } from '../shared/theme';
 import { getVsCodeApi } from '../shared/vscodeApi';
-import { counterTooltip, missingCounters, unitCharts, type UnitChart } from './chartData';
+import { counterTooltip, missingCounters, seriesCharts, unitCharts, type SeriesChart, type UnitChart } from './chartData';
 
-Chart.register(BarWithErrorBarsController, BarWithErrorBar, BarElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
+Chart.register(BarWithErrorBarsController, BarWithErrorBar, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
 
 useStyles(
   'stat-chart',
@@ -107,6 +107,28 @@ function config(chart: UnitChart): ChartConfiguration<'barWithErrorBars'> {
   };
 }
 
+function seriesConfig(chart: SeriesChart): ChartConfiguration<'line'> {
+  const { series, text, grid } = colors();
+  return {
+    type: 'line',
+    data: {
+      labels: chart.times.map((t) => t.toFixed(3)),
+      datasets: chart.lines.map((l, i) => ({ label: l.label, data: l.values as number[], borderColor: series[i % series.length], backgroundColor: series[i % series.length], pointRadius: 0, spanGaps: false })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { ticks: { color: text, maxTicksLimit: 12 }, grid: { color: grid }, title: { display: true, text: 'time (s, interval end)', color: text } },
+        y: { ticks: { color: text, callback: (v) => COMPACT.format(Number(v)) }, grid: { color: grid }, title: { display: true, text: chart.unit || 'count', color: text } },
+      },
+      plugins: { legend: { labels: { color: text } } },
+    },
+  };
+}
+
 function metricsTable(): HTMLElement | undefined {
   const rows = new Map<string, string[]>();
   blocks.forEach((b, i) => {
@@ -146,6 +168,18 @@ function render(): void {
     box.append(holder);
     wrap.append(box);
     charts.push(new Chart(canvas, config(chart)));
+  }
+  for (const b of blocks) {
+    for (const chart of seriesCharts(b)) {
+      const box = el('section', { class: 'pl-stat-chart pl-stat-series', 'data-unit': chart.unit });
+      box.append(el('h3', {}, `${b.title}: ${chart.unit || 'counts'} per interval`));
+      const holder = el('div', { class: 'pl-canvas' });
+      const canvas = el('canvas');
+      holder.append(canvas);
+      box.append(holder);
+      wrap.append(box);
+      charts.push(new Chart(canvas, seriesConfig(chart)));
+    }
   }
   const missing = missingCounters(blocks);
   if (missing.length > 0) wrap.append(el('p', { id: 'stat-missing' }, `No value (no bar): ${missing.join(', ')}`));
