@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EditorFeatures, LineReader, OutlineItem } from '../parsers/formatDefinition';
 import { FORMATS } from '../parsers/registry';
 import type { DocumentAnalyzer } from './documentAnalysis';
+import { comparisonNote } from '../panels/activeComparison';
 
 const lines = (doc: vscode.TextDocument): LineReader => ({ lineCount: doc.lineCount, lineAt: (i) => doc.lineAt(i).text });
 
@@ -50,6 +51,9 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
           const analysis = await analyzer.analyze(doc);
           const h = hover(lines(doc), pos.line, pos.character, analysis?.totals, analysis?.hoverIndex);
           if (!h) return undefined;
+          // With a comparison open: this function's share in the baseline and the change.
+          const note = comparisonNote(doc.uri.toString(), h.title.split(' → '), analysis?.totals);
+          if (note) h.paragraphs.push(note);
           // Report text is text: appendText escapes it, only our own bold markers are markup.
           const md = new vscode.MarkdownString();
           md.appendMarkdown('**');

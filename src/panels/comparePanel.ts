@@ -11,6 +11,10 @@ import type { CompareProtocol, CompareViewState } from '../protocol/compare';
 import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
 import { loadReportView } from './reportLoader';
+import { reportFormat } from './reportSource';
+import { compareTableRuns, type TableRun } from '../analysis/compare/compareTables';
+import { clearActiveComparison, setActiveComparison } from './activeComparison';
+import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 
 export const COMPARE_VIEW_TYPE = 'perflens.compare';
@@ -24,6 +28,7 @@ export function runLabels(uris: readonly vscode.Uri[]): string[] {
 export class ComparePanel {
   private readonly host: WebviewPanelHost<CompareProtocol>;
   private runs: ComparedRun[] = [];
+  private tableRuns: TableRun[] = [];
   private choice = { baseline: 0, compared: 1, shape: 1 };
   private cancel: vscode.CancellationTokenSource | undefined;
 
@@ -57,6 +62,7 @@ export class ComparePanel {
       sources[0] ? vscode.Uri.joinPath(sources[0], '..') : undefined,
     );
     panel.onDidDispose(() => {
+      clearActiveComparison(this);
       this.cancel?.cancel();
       this.host.dispose();
     });
@@ -64,11 +70,12 @@ export class ComparePanel {
 
   private onMessage(m: PanelMessage<CompareProtocol>): void {
     if (m.type !== 'setRuns') return;
-    const n = this.runs.length;
+    const n = Math.max(this.runs.length, this.tableRuns.length);
     const ok = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
     if (!ok(m.baseline) || !ok(m.compared) || !ok(m.shape) || m.baseline === m.compared) return;
     this.choice = { baseline: m.baseline, compared: m.compared, shape: m.shape };
-    this.show();
+    if (this.tableRuns.length > 0) this.showTables();
+    else this.show();
   }
 
   private async load(): Promise<void> {
@@ -76,6 +83,20 @@ export class ComparePanel {
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
     const labels = runLabels(this.sources);
+    // Stack profiles compare as flame graphs; table reports (syscalls, eBPF …) table by table.
+    let formats;
+    try {
+      formats = await Promise.all(this.sources.map((s) => reportFormat(s)));
+    } catch (err) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: (err as Error).message });
+      return;
+    }
+    if (!formats.every((f) => f?.views.includes('flameGraph'))) {
+      if (formats.every((f) => f?.views.includes('tables'))) return this.loadTables(labels, cts);
+      const what = formats.map((f, i) => `${labels[i]}: ${f?.displayName ?? 'not a report PerfLens reads'}`).join('; ');
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files cannot be compared with each other (${what}). PerfLens compares stack profiles (perf script, folded, perf report call graphs) with each other, and table reports of one kind (strace -c, perf trace -s, eBPF tables …) with each other.` });
+      return;
+    }
     const runs: ComparedRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
       const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'flameGraph', { cancel: cts, isCurrent: () => this.cancel === cts });
@@ -88,12 +109,36 @@ export class ComparePanel {
     this.show();
   }
 
+  private async loadTables(labels: string[], cts: vscode.CancellationTokenSource): Promise<void> {
+    const runs: TableRun[] = [];
+    for (let i = 0; i < this.sources.length; i++) {
+      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', { cancel: cts, isCurrent: () => this.cancel === cts });
+      if (!payload) return;
+      runs.push({ label: labels[i], tables: payload.tables, facts: payload.meta.facts });
+    }
+    const formats = new Set(await Promise.all(this.sources.map(async (s) => (await reportFormat(s))?.id)));
+    if (formats.size > 1) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files are different kinds of report (${[...formats].join(', ')}): compare reports of one kind.` });
+      return;
+    }
+    this.tableRuns = runs;
+    this.showTables();
+  }
+
+  private showTables(): void {
+    const comparison = compareTableRuns(this.tableRuns, this.choice.baseline);
+    this.ctx.log.info(`compare: ${comparison.labels.join(', ')}: ${comparison.tables.length} tables compared, ${comparison.unmatched.length} without a counterpart`);
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
+    this.host.show({ type: 'compare/showTables', comparison, state });
+  }
+
   private show(): void {
     const started = Date.now();
     const labels = this.runs.map((r) => r.label);
     const view = compareProfiles(this.runs, labels.join(' vs '), this.choice);
+    setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, DEFAULT_SYMBOL_MATCHING);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
-    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, state });
+    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, stats: view.stats, state });
   }
 }

@@ -8,6 +8,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { waitFor } from './browser.mjs';
 import { closeAllEditors, waitForReady } from './flamegraph.e2e.mjs';
+import { hoverText, revealLineText } from './features.e2e.mjs';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/compare');
 
@@ -47,9 +48,19 @@ export function mostGrown(baseText, patchedText) {
   return best;
 }
 
+/** Share (%) of samples whose stack holds `name` anywhere. */
+function functionShare(text, name) {
+  const all = stacks(text);
+  return (100 * all.filter((p) => p.includes(name)).length) / all.length;
+}
+
 export function prepareCompareFixtures(workspace) {
   for (const f of ['pipeline-baseline.perf-script', 'pipeline-patched.perf-script']) cpSync(join(FIXTURES, f), join(workspace, f));
+  const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
+  const patchedText = readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8');
+  const lineNo = patchedText.split('\n').findIndex((l) => /\scrc32_sw\+0x/.test(l)) + 1;
   return {
+    hover: { lineNo, name: 'crc32_sw', totalDelta: functionShare(patchedText, 'crc32_sw') - functionShare(baseText, 'crc32_sw'), baseTotal: functionShare(baseText, 'crc32_sw') },
     baseline: 'pipeline-baseline.perf-script',
     patched: 'pipeline-patched.perf-script',
     grown: mostGrown(readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8'), readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8')),
@@ -115,6 +126,43 @@ export const tests = [
       const first = await frame.evaluate(() => [...document.querySelector('.pl-row[data-index="0"]').querySelectorAll('.pl-cell')].map((c) => c.textContent));
       log(`first table row: ${first.join(' | ')}`);
       assert.equal(first[0], grown.name);
+
+      // Copy as a cover-letter table: VS Code's clipboard gets the fixed-width text.
+      await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
+      await frame.evaluate(() => {
+        const s = document.querySelector('#copy-table');
+        s.value = 'text';
+        s.dispatchEvent(new Event('change'));
+      });
+      const copied = await waitFor(async () => {
+        const t = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+        return t.includes('Function') ? t : false;
+      }, { timeout: 10_000, message: 'the cover-letter table on the clipboard' });
+      const lines = copied.split('\n');
+      log(`copied:\n${lines.slice(0, 6).join('\n')}`);
+      assert.match(lines[1], /^-+$/, 'a dashed rule under the title');
+      assert.match(lines[2], /^Function\s+Self % base\s+Total % base\s+Self % new\s+Total % new\s+Δ self \(pts\)/);
+      const row = lines[4].split(/\s{2,}/);
+      assert.equal(row[0], grown.name, 'the most-changed function first');
+      assert.equal(row[2], `${fixtures.compare.hover.baseTotal.toFixed(2)}%`, 'its total share in the baseline');
+      assert.equal(row[6], fixtures.compare.hover.totalDelta.toFixed(2), 'its change of total share in points');
+
+      // With the comparison open, a hover on crc32_sw in the patched run gives the change vs the baseline.
+      const { hover } = fixtures.compare;
+      const want = `+${hover.totalDelta.toFixed(2)} pts total vs baseline ${baseline}`;
+      // Its text tab (the comparison's tab title names the file too, so Quick Open's tab check would match it).
+      await wb.page.locator(`.tabs-container .tab[data-resource-name="${patched}"]`).first().click();
+      await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
+      const box = await revealLineText(wb, hover.lineNo, hover.name);
+      await wb.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+      const text = await waitFor(async () => {
+        const t = await hoverText(wb.page);
+        return t.includes('vs baseline') ? t : false;
+      }, { timeout: 15_000, interval: 300, message: `a hover with "vs baseline" over ${hover.name} (line ${hover.lineNo})` });
+      log(`hover: ${text}`);
+      assert.ok(text.includes(want), `hover says "${want}"`);
+      assert.ok(text.includes(`${hover.baseTotal.toFixed(2)}% total)`), 'and the baseline share');
+      await shot('e2e-compare-hover');
     },
   },
 ];

@@ -16,11 +16,14 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
-import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, FlameGraphMeta } from '../../src/protocol';
+import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, FlameGraphMeta, TableComparison } from '../../src/protocol';
+import { createGroupedBars, type GroupedBars } from '../shared/groupedBars';
+import type { Table } from '../../src/model/table';
 import { createDataTable } from '../shared/dataTable';
 import { el } from '../shared/dom';
 import { formatCount } from '../shared/format';
-import { saveFile } from '../shared/hostActions';
+import { copyText, saveFile } from '../shared/hostActions';
+import { renderTable, type TableTextFormat } from '../../src/analysis/tableText';
 import { startPanel } from '../shared/panel';
 import { createPanelShell } from '../shared/panelShell';
 import { getVsCodeApi } from '../shared/vscodeApi';
@@ -42,6 +45,15 @@ const shapeSelect = select('shape-select', 'Shape from');
 const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold (points)', title: 'Changes smaller than this many points of share stay neutral', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
 thresholdField.style.width = '7em';
 const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the differential flame graph as SVG' }, 'Export SVG');
+const tableSelect = select('compare-table', 'Table');
+const columnSelect = select('chart-column', 'Chart');
+const copySelect = select('copy-table', 'Copy the function table');
+copySelect.replaceChildren(
+  el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
+  el('vscode-option', { value: 'text' }, 'Cover-letter text (top 30)'),
+  el('vscode-option', { value: 'markdown' }, 'Markdown (top 30)'),
+  el('vscode-option', { value: 'csv' }, 'CSV (all rows)'),
+);
 const label = (text: string, control: HTMLElement): HTMLElement => {
   const l = el('label', { class: 'pl-inline-label' }, `${text} `);
   l.append(control);
@@ -53,22 +65,35 @@ shell.toolbar.append(
   label('vs', comparedSelect),
   label('Shape', shapeSelect),
   label('Noise ±', thresholdField),
+  label('Table', tableSelect),
+  label('Chart', columnSelect),
   el('span', { class: 'spacer' }),
+  copySelect,
   exportButton,
 );
-modeSelect.replaceChildren(
-  ...([
-    ['differential', 'Differential flame graph'],
-    ['sideBySide', 'Side by side'],
-    ['table', 'Functions'],
-  ] as const).map(([v, t]) => el('vscode-option', { value: v }, t)),
-);
+const MODES: Array<[CompareMode, string]> = [
+  ['differential', 'Differential flame graph'],
+  ['sideBySide', 'Side by side'],
+  ['table', 'Functions'],
+  ['statistics', 'Repeated runs: statistics'],
+];
 
-let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Parameters<typeof createDataTable>[0] } | undefined;
+function fillModes(withStats: boolean): void {
+  if (!withStats && saved.mode === 'statistics') saved = { ...saved, mode: 'differential' };
+  modeSelect.replaceChildren(
+    ...MODES.filter(([v]) => withStats || v !== 'statistics').map(([v, t]) => el('vscode-option', v === saved.mode ? { value: v, selected: '' } : { value: v }, t)),
+  );
+}
+
+let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table } | undefined;
+let tableComparison: TableComparison | undefined;
+let bars: GroupedBars | undefined;
 let views: FlameGraphView[] = [];
 let unsync: (() => void) | undefined;
 
 function clearViews(): void {
+  bars?.destroy();
+  bars = undefined;
   unsync?.();
   unsync = undefined;
   views.forEach((v) => v.destroy());
@@ -117,12 +142,68 @@ function render(): void {
       views.push(view);
     }
     unsync = syncZoom(views);
+  } else if (saved.mode === 'statistics' && current.stats) {
+    body.append(el('div', { class: 'pl-stats-title' }, current.stats.title), createDataTable(current.stats).element);
   } else {
     body.append(createDataTable(table).element);
   }
 }
 
-function fillRunSelect(s: VscodeSingleSelect, meta: CompareMeta, chosen: number): void {
+/** Profile controls or table controls, as the comparison shown needs. */
+function showControls(tables: boolean): void {
+  for (const c of [modeSelect, shapeSelect, thresholdField, comparedSelect]) c.parentElement!.hidden = tables || c.parentElement!.hidden;
+  modeSelect.parentElement!.hidden = tables;
+  exportButton.hidden = tables || saved.mode !== 'differential';
+  tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
+  columnSelect.parentElement!.hidden = !tables;
+}
+
+/** The compared numeric columns of a diffed table: `calls@0` … -> 'calls' with its label. */
+function comparedColumns(t: Table): Array<{ id: string; label: string; unit: string }> {
+  const out: Array<{ id: string; label: string; unit: string }> = [];
+  for (const c of t.columns) {
+    const m = /^(.*)@0$/.exec(c.id);
+    if (m && c.kind === 'number') out.push({ id: m[1], label: c.label.replace(/ (base|new|\S+)$/, ''), unit: c.unit });
+  }
+  return out;
+}
+
+function renderTables(): void {
+  const comparison = tableComparison;
+  if (!comparison) return;
+  clearViews();
+  const notes = el('div', { id: 'compare-notes', class: 'pl-notes' });
+  for (const w of comparison.factWarnings) notes.append(el('div', { class: 'note' }, w));
+  if (comparison.unmatched.length) notes.append(el('div', { class: 'note' }, `Only in the baseline (no counterpart in every run): ${comparison.unmatched.join(', ')}`));
+  const body = el('div', { class: 'pl-compare-body' });
+  shell.content.replaceChildren(notes, body);
+  const index = Math.min(saved.table ?? 0, comparison.tables.length - 1);
+  const t = comparison.tables[index];
+  if (!t) {
+    body.append(el('div', { class: 'pl-empty' }, 'No table of the baseline has a counterpart in every run.'));
+    return;
+  }
+  const cols = comparedColumns(t);
+  const chosen = cols.find((c) => c.id === columnSelect.value) ?? cols[0];
+  columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
+  columnSelect.value = chosen.id;
+  // The rows with the largest change of that column, at most 15, as bars per run.
+  const idx = (id: string): number => t.columns.findIndex((c) => c.id === id);
+  const delta = idx(`${chosen.id}@${comparison.baseline === 0 ? 1 : 0}:delta`);
+  const top = [...t.rows].sort((a, b) => Math.abs(Number(b.cells[delta] ?? 0)) - Math.abs(Number(a.cells[delta] ?? 0))).slice(0, 15);
+  const keyCount = t.keys.length;
+  const chartBox = el('div', { class: 'pl-chart', id: 'compare-chart' });
+  chartBox.style.height = `${Math.max(160, 26 * top.length * Math.min(3, comparison.labels.length) + 60)}px`;
+  body.append(chartBox);
+  bars = createGroupedBars(chartBox, {
+    categories: top.map((r) => r.cells.slice(0, keyCount).join(' / ')),
+    series: comparison.labels.map((l, r) => ({ label: r === comparison.baseline ? `${l} (baseline)` : l, values: top.map((row) => (typeof row.cells[idx(`${chosen.id}@${r}`)] === 'number' ? (row.cells[idx(`${chosen.id}@${r}`)] as number) : null)) })),
+    axis: chosen.unit && chosen.unit !== 'none' ? `${chosen.label} (${chosen.unit})` : chosen.label,
+  });
+  body.append(createDataTable(t).element);
+}
+
+function fillRunSelect(s: VscodeSingleSelect, meta: { runs: Array<{ label: string }> }, chosen: number): void {
   s.replaceChildren(...meta.runs.map((r, i) => el('vscode-option', i === chosen ? { value: String(i), selected: '' } : { value: String(i) }, r.label)));
 }
 
@@ -134,6 +215,13 @@ function askRuns(baseline: number, compared: number, shape: number): void {
   api.postMessage({ type: 'setRuns', baseline, compared, shape });
 }
 
+tableSelect.addEventListener('change', () => {
+  saved = { ...saved, table: Number(tableSelect.value) };
+  api.setState(saved);
+  renderTables();
+});
+columnSelect.addEventListener('change', () => renderTables());
+
 modeSelect.addEventListener('change', () => {
   saved = { ...saved, mode: modeSelect.value as CompareMode };
   api.setState(saved);
@@ -141,6 +229,13 @@ modeSelect.addEventListener('change', () => {
 });
 baselineSelect.addEventListener('change', () => {
   const b = Number(baselineSelect.value);
+  if (tableComparison) {
+    saved = { ...saved, baseline: b, compared: b === 0 ? 1 : 0 };
+    api.setState(saved);
+    shell.showLoading('Re-comparing…');
+    api.postMessage({ type: 'setRuns', baseline: b, compared: saved.compared, shape: saved.compared });
+    return;
+  }
   const c = saved.compared === b ? saved.baseline : saved.compared;
   askRuns(b, c, c);
 });
@@ -158,6 +253,15 @@ exportButton.addEventListener('click', () => {
   if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, '-diff.svg'), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
 });
 
+copySelect.addEventListener('change', () => {
+  const format = copySelect.value as TableTextFormat | '';
+  copySelect.value = '';
+  if (!format || !current) return;
+  const text = renderTable(current.table, format, 30);
+  copyText(api, format === 'text' ? `${current.table.title}\n${text}` : text);
+  document.body.dataset.copied = format;
+});
+
 const typed = (t: CallTree): CallTree => (t.nodeName instanceof Int32Array ? t : callTreeFromJson(t));
 
 startPanel<CompareToWebview>({
@@ -165,15 +269,30 @@ startPanel<CompareToWebview>({
   shell,
   failTitle: 'Cannot show the comparison',
   handle(msg) {
+    if (msg.type === 'compare/showTables') {
+      tableComparison = msg.comparison;
+      current = undefined;
+      saved = { ...saved, ...(msg.state ?? {}) };
+      api.setState(saved);
+      const c = msg.comparison;
+      fillRunSelect(baselineSelect, { runs: c.labels.map((label) => ({ label })) }, c.baseline);
+      tableSelect.replaceChildren(...c.tables.map((t, i) => el('vscode-option', i === (saved.table ?? 0) ? { value: String(i), selected: '' } : { value: String(i) }, t.group ? `${t.group} — ${t.title}` : t.title)));
+      showControls(true);
+      shell.showReady({ title: 'Comparison', facts: c.labels.map((l, i) => ({ label: i === c.baseline ? 'baseline' : 'run', value: l })), recording: undefined, warnings: [], droppedWarnings: 0 });
+      renderTables();
+      return;
+    }
+    tableComparison = undefined;
+    showControls(false);
     const { meta } = msg;
-    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table };
+    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stats: msg.stats };
     saved = { ...saved, ...(msg.state ?? {}) };
+    fillModes(!!msg.stats);
     api.setState(saved);
     fillRunSelect(baselineSelect, meta, saved.baseline);
     fillRunSelect(comparedSelect, meta, saved.compared);
     comparedSelect.parentElement!.hidden = meta.runs.length < 3;
     fillRunSelect(shapeSelect, meta, saved.shape);
-    for (const o of modeSelect.querySelectorAll('vscode-option')) o.toggleAttribute('selected', o.getAttribute('value') === saved.mode);
     modeSelect.value = saved.mode;
     thresholdField.value = String(saved.threshold);
     const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));

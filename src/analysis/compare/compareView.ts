@@ -11,8 +11,17 @@ import type { WeightUnit } from '../../model/units';
 import type { FormatId } from '../../model/format';
 import type { DiffMeta } from '../flameGraphView';
 import { compareFacts } from './facts';
-import { diffProfiles, profileDiffTable } from './profileDiff';
+import { diffProfiles, profileDiffTable, type ProfileDiff } from './profileDiff';
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
+import { groupRuns, repeatedRunsTable } from './repeats';
+
+/** Statistics when the runs are repeats of two or more configurations (at least one repeated). */
+function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number): Table | undefined {
+  const groups = groupRuns(runs);
+  if (groups.length < 2 || groups.every((g) => g.runs.length < 2)) return undefined;
+  const baseline = groups.findIndex((g) => g.runs.includes(runs[baselineRun]));
+  return repeatedRunsTable(groups, { baseline: Math.max(0, baseline) });
+}
 
 export interface ComparedRun {
   label: string;
@@ -42,6 +51,10 @@ export interface CompareView {
   /** Each run's own tree (ordered by its own weights), for the side-by-side flame graphs. */
   runTrees: CallTree[];
   table: Table;
+  /** The function-level comparison the table was made from (hovers read it). */
+  diff: ProfileDiff;
+  /** Repeated runs (names like X-RUN-1 … grouped into two or more configurations): statistics per function. */
+  stats?: Table;
 }
 
 export interface CompareOptions {
@@ -65,6 +78,8 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
   );
   const units = new Set(runs.map((r) => `${r.unit}${r.event ? ` of ${r.event}` : ''}`));
   return {
+    diff,
+    stats: repeatStatistics(runs, baseline),
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
     table: profileDiffTable(diff),

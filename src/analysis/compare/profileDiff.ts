@@ -77,9 +77,11 @@ export function profileDiffTable(diff: ProfileDiff, weights?: [number, number]):
   const { labels, baseline } = diff;
   const others = labels.map((_, r) => r).filter((r) => r !== baseline);
   const columns: TableColumn[] = [{ kind: 'text', id: 'function', label: 'Function' }];
-  labels.forEach((l, r) => {
-    columns.push({ kind: 'number', id: `self${r}`, label: `Self % ${l}`, unit: 'percent' });
-    columns.push({ kind: 'number', id: `total${r}`, label: `Total % ${l}`, unit: 'percent' });
+  // Two runs: "base" and "new" (the title names them); more: each run by its label.
+  const name = (r: number): string => (labels.length === 2 ? (r === baseline ? 'base' : 'new') : labels[r]);
+  labels.forEach((_, r) => {
+    columns.push({ kind: 'number', id: `self${r}`, label: `Self % ${name(r)}`, unit: 'percent' });
+    columns.push({ kind: 'number', id: `total${r}`, label: `Total % ${name(r)}`, unit: 'percent' });
   });
   for (const r of others) {
     const vs = others.length > 1 ? ` ${labels[r]}` : '';
