@@ -207,6 +207,17 @@ describe('perf diff parser', () => {
     assert.deepEqual(parsePerfDiff('').sections, []);
   });
 
+  it('digits beyond a double (found by the property harness): never a value (Infinity), the row skipped with a warning', () => {
+    const huge = '9'.repeat(400);
+    const quiet = parsePerfDiff(`             +${huge}.86%  git                 [.] nth_midxed_offset\n`);
+    assert.deepEqual(quiet.sections, []);
+    assert.equal(quiet.warnings[0].line, 1);
+    const text = readCorpus('perf-6.1-captures/diff.txt').replace('    59.11%', `${huge}.11%`);
+    const m = parsePerfDiff(text);
+    assert.equal(m.sections[0].table.rows.length, rowLines(text).length - 1);
+    assert.ok(m.sections[0].table.rows.every((r) => r.cells.every((c) => typeof c !== 'number' || Number.isFinite(c))));
+  });
+
   it('streams: any chunking gives the same model', () => {
     const text = readCorpus('perf-6.1-captures/diff3.txt');
     const whole = JSON.stringify(parsePerfDiff(text));

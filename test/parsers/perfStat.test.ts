@@ -381,6 +381,22 @@ describe('perf stat parser', () => {
     assert.equal(parsePerfStat('\u0000\u0001 # (\n)))((( # #\n').blocks.length, 0);
   });
 
+  it('digits beyond a double (found by the property harness): never a value (Infinity)', () => {
+    const huge = '9'.repeat(400);
+    for (const text of [
+      `${huge}.0,msec,task-clock,0.56%,1231077493,100.00,1.034,CPUs utilized\n`,
+      `1.0,msec,task-clock,${huge}%,1231077493,100.00,1.034,CPUs utilized\n`,
+      `1.0,msec,task-clock,${huge},100.00,1.034,CPUs utilized\n`,
+      `{"counter-value" : "${huge}", "unit" : "", "event" : "cycles"}\n`,
+      `     ${huge}      cycles\n`,
+    ]) {
+      const m = parsePerfStat(text);
+      for (const c of m.blocks.flatMap((b) => b.counters)) {
+        for (const v of [c.value, c.noisePct, c.runTimeNs, c.runningPct]) assert.ok(v === null || v === undefined || Number.isFinite(v), text.slice(395, 440));
+      }
+    }
+  });
+
   it('streams: any chunking gives the same model; 100k lines and a near-1 MiB line stay bounded', () => {
     const text = readCorpus('perf-stat/grahamking-two_sum/perf_stat.txt');
     const whole = JSON.stringify(parsePerfStat(text));

@@ -68,7 +68,7 @@ function mergedKeyAndSymbol(title: string): string | undefined {
 
 /** `Delta Abs/2` -> name `Delta Abs`, file 2. */
 function splitFile(title: string): { name: string; file: number | undefined } {
-  const m = /^(.*?)\/(\d+)$/.exec(title);
+  const m = /^(.*?)\/(\d{1,9})$/.exec(title);
   return m && m[1] !== 'stddev' ? { name: m[1], file: Number(m[2]) } : { name: title, file: undefined };
 }
 

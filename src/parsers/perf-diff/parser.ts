@@ -6,7 +6,7 @@
  */
 import type { PerfDiffModel, PerfDiffSection } from '../../model/perfDiff';
 import type { TableCell } from '../../model/table';
-import { cutBySpans, isRuleLine, ruleSpans, splitSymbolMarker, stripAnsi, type Span } from '../shared/columns';
+import { cutBySpans, isRuleLine, parseNumber, ruleSpans, splitSymbolMarker, stripAnsi, type Span } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { diffCellReaders, isDiffNumericTitle, type DiffCellReader } from './columns';
 
@@ -62,7 +62,7 @@ export class PerfDiffParser extends LineParser<PerfDiffModel> {
     }
     if (this.inDataFiles) {
       const f = DATA_FILE.exec(line);
-      if (f) {
+      if (f && f[1].length <= 9) {
         let path = f[2].trimEnd();
         const baseline = path.endsWith(' (Baseline)') || path === '(Baseline)';
         if (baseline) path = path.slice(0, -'(Baseline)'.length).trimEnd();
@@ -166,15 +166,18 @@ export class PerfDiffParser extends LineParser<PerfDiffModel> {
     const m = QUIET_ROW.exec(line);
     const b = m ? undefined : QUIET_BASELINE_ONLY.exec(line);
     if (!m && !b) return false;
+    const baselineText = m ? m[1] : b![1];
+    const baseline = baselineText === undefined ? null : parseNumber(baselineText);
+    const delta = m ? parseNumber(m[2]) : null;
+    // Digits beyond a double's range are no share: not a row.
+    if (baseline === undefined || delta === undefined) return false;
     if (!this.layout) {
       this.warnings.add(lineNo, 'perf diff rows without a column header (perf diff -q?): columns taken as Baseline, Delta, Shared Object, Symbol from the shapes of the cells');
       this.startTable(lineNo, { readers: diffCellReaders(['Baseline', 'Delta', 'Shared Object', 'Symbol']), quiet: true });
     }
-    const baseline = m ? m[1] : b![1];
-    const delta = m ? Number(m[2]) : null;
     const dso = m ? m[3] : b![2];
     const { level, name } = splitSymbolMarker(m ? m[4] : b![3]);
-    this.section!.table.rows.push({ line: lineNo, cells: [baseline === undefined ? null : Number(baseline), delta, dso, level ?? null, name] });
+    this.section!.table.rows.push({ line: lineNo, cells: [baseline, delta, dso, level ?? null, name] });
     this.records++;
     return true;
   }

@@ -32,13 +32,14 @@ const SECTION = /^S\d+(?:-D\d+)?(?:-C\d+|-CLS\d+|-L\d+-ID\d+)?$|^N\d+$/;
 function statusOf(text: string): { value: number | null; status: StatValueStatus } | undefined {
   if (text === '<not counted>') return { value: null, status: 'not counted' };
   if (text === '<not supported>') return { value: null, status: 'not supported' };
-  const v = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
+  // parseNumber: a 400-digit count is no number (Infinity), not a value.
+  const v = /^\d+(?:\.\d+)?$/.test(text) ? parseNumber(text) : undefined;
   return v === undefined ? undefined : { value: v, status: 'counted' };
 }
 
 function aggregateOf(id: string, ctrs: string | undefined): StatAggregate {
   if (id.startsWith('CPU')) return { kind: 'cpu', id };
-  const cpus = ctrs !== undefined ? Number(ctrs) : undefined;
+  const cpus = ctrs !== undefined ? parseNumber(ctrs) : undefined;
   const kind: StatAggregate['kind'] = id.startsWith('N')
     ? 'node'
     : id.includes('-CLS')
@@ -60,7 +61,8 @@ export function matchCsv(line: string, sep: string): CsvLine | undefined {
   let i = 0;
   let time: number | undefined;
   if (TIME.test(f[0])) {
-    time = Number(f[0].trim());
+    time = parseNumber(f[0]);
+    if (time === undefined) return undefined;
     i++;
   }
   if (f[i] === 'summary') i++;
@@ -90,12 +92,14 @@ export function matchCsv(line: string, sep: string): CsvLine | undefined {
   const metric = metricOf(mval, munit);
   if (!metric && !(mval === '' && munit === '')) return undefined;
   let noisePct: number | undefined;
-  if (end - 1 > i + 2 && /^\d+(?:\.\d+)?%$/.test(f[end - 1])) noisePct = Number(f[--end].slice(0, -1));
+  if (end - 1 > i + 2 && /^\d+(?:\.\d+)?%$/.test(f[end - 1])) noisePct = parseNumber(f[--end]);
+  const runTimeNs = parseNumber(run);
+  if (runTimeNs === undefined) return undefined;
   const event = f.slice(i + 2, end).join(sep);
   if (!/^[A-Za-z_{]/.test(event) || /\s/.test(event)) return undefined;
   return {
     kind: 'counter',
-    counter: { time, aggregate, value: v.value, status: v.status, unit, event, noisePct, runTimeNs: Number(run), runningPct: Number(pct), metric: metric ?? undefined },
+    counter: { time, aggregate, value: v.value, status: v.status, unit, event, noisePct, runTimeNs, runningPct: Number(pct), metric: metric ?? undefined },
   };
 }
 

@@ -22,7 +22,7 @@ export function matchHeader(line: string): HeaderLine | undefined {
   let runs = 1;
   const m = / \((\d+) runs\)$/.exec(target);
   if (m) {
-    runs = Number(m[1]);
+    runs = Number.isSafeInteger(Number(m[1])) ? Number(m[1]) : 1;
     target = target.slice(0, m.index);
   }
   const quoted = target.length >= 2 && target.startsWith("'") && target.endsWith("'") ? target.slice(1, -1) : undefined;
@@ -158,7 +158,7 @@ export function matchCounter(raw: string): CounterLine | undefined {
     aggregate = { kind: 'cpu', id: first };
     i++;
   } else if (SECTION.test(first) || /^N\d+$/.test(first)) {
-    const cpus = f[i + 1] && /^\d+$/.test(f[i + 1].text) ? Number(f[i + 1].text) : undefined;
+    const cpus = f[i + 1] && /^\d{1,9}$/.test(f[i + 1].text) ? Number(f[i + 1].text) : undefined;
     aggregate = { kind: first.startsWith('N') ? 'node' : aggregateKind(first), id: first, cpus };
     i += cpus === undefined ? 1 : 2;
   }
