@@ -218,6 +218,24 @@ describe('perf diff parser', () => {
     assert.ok(m.sections[0].table.rows.every((r) => r.cells.every((c) => typeof c !== 'number' || Number.isFinite(c))));
   });
 
+  it('quoted in a mail (`> `) or indented in a commit message: the prefix is removed, with one warning', () => {
+    const text = readCorpus('perf-6.1-captures/diff3.txt');
+    const lines = text.split('\n').slice(0, -1);
+    const plain = only(parsePerfDiff(text));
+    const quoted = parsePerfDiff(`Hi,\n\n${lines.map((l) => (l ? `> ${l}` : '>')).join('\n')}\n\nthanks\n`);
+    const indented = parsePerfDiff(`commit 1234\n\n    perf diff:\n\n${lines.map((l) => (l ? `    ${l}` : '')).join('\n')}\n`);
+    for (const m of [quoted, indented]) {
+      const s = m.sections[0];
+      assert.deepEqual(s.files, plain.files);
+      assert.deepEqual(
+        s.table.rows.map((r) => r.cells),
+        plain.table.rows.map((r) => r.cells),
+      );
+      assert.ok(m.warnings.some((w) => /quoted or indented by/.test(w.message)));
+    }
+    assert.match(quoted.warnings.at(-1)!.message, /thanks$/);
+  });
+
   it('streams: any chunking gives the same model', () => {
     const text = readCorpus('perf-6.1-captures/diff3.txt');
     const whole = JSON.stringify(parsePerfDiff(text));

@@ -397,6 +397,19 @@ describe('perf stat parser', () => {
     }
   });
 
+  it('quoted in a mail (`> `): the quote is removed, with one warning; the block parses as unquoted', () => {
+    const text = readCorpus('perf-6.1-captures/stat_r.txt');
+    const plain = parsePerfStat(text).blocks[0];
+    const m = parsePerfStat(`On Monday you wrote:\n${text.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n')}\n`);
+    const b = m.blocks[0];
+    assert.deepEqual(
+      b.counters.map((c) => [c.event, c.value, c.noisePct]),
+      plain.counters.map((c) => [c.event, c.value, c.noisePct]),
+    );
+    assert.deepEqual([b.runs, b.elapsed?.seconds, b.elapsed?.noisePct], [3, 1.12053, 0.35]);
+    assert.ok(m.warnings.some((w) => w.message.startsWith('perf stat quoted by "> "')));
+  });
+
   it('streams: any chunking gives the same model; 100k lines and a near-1 MiB line stay bounded', () => {
     const text = readCorpus('perf-stat/grahamking-two_sum/perf_stat.txt');
     const whole = JSON.stringify(parsePerfStat(text));

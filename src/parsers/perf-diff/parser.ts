@@ -8,9 +8,12 @@ import type { PerfDiffModel, PerfDiffSection } from '../../model/perfDiff';
 import type { TableCell } from '../../model/table';
 import { cutBySpans, isRuleLine, parseNumber, ruleSpans, splitSymbolMarker, stripAnsi, type Span } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
+import { QuotePrefix } from '../shared/quotePrefix';
 import { diffCellReaders, isDiffNumericTitle, type DiffCellReader } from './columns';
 
 const EVENT = /^# Event '(.*)'$/;
+/** Where a perf diff starts, to learn a mail quote or indentation in front of it. */
+const HEADER_START = /# (?:Event '|Baseline|Data files:)/;
 const DATA_FILE = /^#\s+\[(\d+)\] (.*)$/;
 /** `-q` rows: optional baseline %, a signed delta %, the DSO, `[x] symbol`. */
 const QUIET_ROW = /^\s+(?:(\d+\.\d+)%\s+)?([+-]\d+\.\d+)%\s+(\S+)\s+(\[[^\]]\] .*)$/;
@@ -34,10 +37,14 @@ export class PerfDiffParser extends LineParser<PerfDiffModel> {
   /** The last `# …` line: the column titles when a dotted rule follows. */
   private titleLine: string | undefined;
   private inDataFiles = false;
+  private readonly quote = new QuotePrefix();
   protected readonly longLineReason = 'longer than any perf diff row';
 
   line(raw: string, lineNo: number): void {
-    const line = stripAnsi(raw).trimEnd();
+    let line = stripAnsi(raw).trimEnd();
+    const learnt = this.quote.learn(line, HEADER_START);
+    if (learnt !== undefined) this.warnings.add(lineNo, `perf diff quoted or indented by ${JSON.stringify(learnt)}: removed from the lines that start with it`);
+    line = this.quote.strip(line);
     if (line.length === 0) {
       this.inDataFiles = false;
       return;

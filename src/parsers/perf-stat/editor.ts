@@ -97,7 +97,8 @@ function decimalsOf(number: string): number {
 
 /** A counter line, human or `-x SEP`. */
 function lineCounter(text: string): LineCounter | undefined {
-  const line = stripAnsi(text).trimEnd();
+  // A mail quote (`> `) is no part of the line perf printed.
+  const line = stripAnsi(text).trimEnd().replace(/^(?:> ?)+/, '');
   const h = matchCounter(line);
   if (h) {
     const shown = h.metricText.replace(/\s+/g, ' ');

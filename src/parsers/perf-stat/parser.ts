@@ -8,6 +8,7 @@
 import type { PerfStatModel, StatBlock, StatCounter, StatMetricGroup } from '../../model/perfStat';
 import { stripAnsi } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
+import { QuotePrefix } from '../shared/quotePrefix';
 import { detectCsvSeparator, matchCsv, type CsvCounter } from './csv';
 import { matchJson } from './json';
 import { matchContinuation, matchCounter, matchHeader, matchMetricGroup, matchSeconds, parseMetric, type CounterLine } from './lines';
@@ -28,12 +29,16 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
   private holder: StatCounter | StatMetricGroup | undefined;
   private startedOn: string | undefined;
   private hintLines = 0;
+  private readonly quote = new QuotePrefix();
   /** Inside `--table`'s `# Table of individual measurements:` (lines `  1.0025 (+0.0001) #`). */
   private inRunTable = false;
   protected readonly longLineReason = 'longer than any perf stat line';
 
   line(raw: string, lineNo: number): void {
-    const line = stripAnsi(raw).trimEnd();
+    let line = stripAnsi(raw).trimEnd();
+    const learnt = this.quote.learn(line, /Performance counter stats for /, true);
+    if (learnt !== undefined) this.warnings.add(lineNo, `perf stat quoted by ${JSON.stringify(learnt)}: removed from the lines that start with it`);
+    line = this.quote.strip(line);
     if (line.length === 0) return;
     if (this.hintLines > 0 && /^\s/.test(line)) {
       this.hintLines--;
