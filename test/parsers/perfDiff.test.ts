@@ -234,6 +234,7 @@ describe('perf diff parser', () => {
       assert.ok(m.warnings.some((w) => /quoted or indented by/.test(w.message)));
     }
     assert.match(quoted.warnings.at(-1)!.message, /thanks$/);
+    assert.equal(perfDiffApplies(formatHead(`Hi,\n\n${lines.map((l) => `> ${l}`).join('\n')}\n`)).verdict, 'yes');
   });
 
   it('streams: any chunking gives the same model', () => {

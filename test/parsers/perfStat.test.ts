@@ -408,6 +408,7 @@ describe('perf stat parser', () => {
     );
     assert.deepEqual([b.runs, b.elapsed?.seconds, b.elapsed?.noisePct], [3, 1.12053, 0.35]);
     assert.ok(m.warnings.some((w) => w.message.startsWith('perf stat quoted by "> "')));
+    assert.equal(perfStatApplies(formatHead(`On Monday you wrote:\n>  Performance counter stats for 'x':\n`)).verdict, 'yes');
   });
 
   it('streams: any chunking gives the same model; 100k lines and a near-1 MiB line stay bounded', () => {

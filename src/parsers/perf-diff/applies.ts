@@ -6,8 +6,9 @@ const QUIET_ROW = /^\s+(?:\d+\.\d+%\s+)?[+-]\d+\.\d+%\s+\S+\s+\[[.kguHsX]\] /;
 const MAX_CLASSIFIED = 2048;
 
 export function perfDiffApplies({ text, lines }: FormatHead): Applicability {
-  if (/^# Baseline/m.test(text)) return { verdict: 'yes', reason: 'perf diff header' };
-  if (/^# Event '.+'$/m.test(text)) return { verdict: 'yes', reason: "perf diff event header (# Event '…')" };
+  // Also quoted in a mail (`> # Baseline`) or indented in a commit message.
+  if (/^[ \t>]*# Baseline/m.test(text)) return { verdict: 'yes', reason: 'perf diff header' };
+  if (/^[ \t>]*# Event '.+'$/m.test(text)) return { verdict: 'yes', reason: "perf diff event header (# Event '…')" };
   const rows = lines.filter((l) => l.length <= MAX_CLASSIFIED && QUIET_ROW.test(l)).length;
   const content = lines.filter((l) => l.trim() && !l.startsWith('#')).length;
   if (rows >= 3 && rows * 2 >= content) return { verdict: 'yes', reason: 'perf diff rows (signed deltas, no header)' };

@@ -10,7 +10,7 @@ import { matchCounter } from './lines';
 const MAX_CLASSIFIED = 2048;
 
 export function perfStatApplies({ text, lines }: FormatHead): Applicability {
-  if (/^\s*Performance counter stats for /m.test(text)) return { verdict: 'yes', reason: 'perf stat header' };
+  if (/^[ \t>]*Performance counter stats for /m.test(text)) return { verdict: 'yes', reason: 'perf stat header' };
   if (/^#\s+time\s+counts\s+unit\s+events\s*$/m.test(text)) return { verdict: 'yes', reason: 'perf stat -I interval header' };
   let csv = 0;
   let human = 0;
