@@ -105,6 +105,7 @@ export function statBlockTable(block: StatBlock, title: string): Table {
   const hasAggr = block.counters.some((c) => c.aggregate);
   const hasNoise = block.counters.some((c) => c.noisePct !== undefined);
   const hasRunning = block.counters.some((c) => c.runningPct !== undefined);
+  const hasMore = block.counters.some((c) => c.metrics.length > 1);
   const columns: TableColumn[] = [];
   if (hasTime) columns.push({ kind: 'number', id: 'time', label: 'time', unit: 's' });
   if (hasAggr) columns.push({ kind: 'text', id: 'aggregate', label: 'aggregate' });
@@ -116,6 +117,8 @@ export function statBlockTable(block: StatBlock, title: string): Table {
   if (hasNoise) columns.push({ kind: 'number', id: 'noise', label: '+- %', unit: 'percent' });
   if (hasRunning) columns.push({ kind: 'number', id: 'running', label: 'running %', unit: 'percent' });
   columns.push({ kind: 'number', id: 'metric', label: 'metric', unit: 'none' }, { kind: 'text', id: 'metricUnit', label: 'metric unit' });
+  // Continuation lines (`stalled cycles per insn` under instructions): as perf printed them.
+  if (hasMore) columns.push({ kind: 'text', id: 'moreMetrics', label: 'more metrics' });
   const rows = block.counters.map((c) => {
     const cells: TableCell[] = [];
     if (hasTime) cells.push(c.time ?? null);
@@ -125,6 +128,7 @@ export function statBlockTable(block: StatBlock, title: string): Table {
     if (hasRunning) cells.push(c.runningPct ?? null);
     const m = c.metrics[0];
     cells.push(m?.value ?? null, m ? m.unit : null);
+    if (hasMore) cells.push(c.metrics.length > 1 ? c.metrics.slice(1).map((x) => x.text).join('; ') : null);
     return { line: c.line, cells };
   });
   const keys = [...(hasTime ? ['time'] : []), ...(hasAggr ? ['aggregate'] : []), 'event'];

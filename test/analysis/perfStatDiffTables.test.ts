@@ -44,6 +44,16 @@ describe('tables of perf diff and perf stat', () => {
     assert.equal(iv.group, 'intervals');
   });
 
+  it('perf stat: continuation metrics in their own column, as perf printed them', () => {
+    const m = parsePerfStat(" Performance counter stats for 'x':\n\n     1,040,406      instructions   #    0.92  insn per cycle\n                                    #    0.50  stalled cycles per insn\n     1,130,432      cycles\n");
+    const [t] = reportTables(m);
+    assert.equal(checkTable(t), undefined);
+    assert.deepEqual(t.rows.map((r) => r.cells), [
+      ['instructions', 1040406, '', 0.92, 'insn per cycle', '0.50 stalled cycles per insn'],
+      ['cycles', 1130432, '', null, null, null],
+    ]);
+  });
+
   it('both formats offer the Tables view', () => {
     for (const id of ['perf-diff', 'perf-stat']) assert.ok(formatById(id)!.views.includes('tables'), id);
   });
