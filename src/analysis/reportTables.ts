@@ -10,7 +10,7 @@ import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/rep
 import type { Table } from '../model/table';
 import { functionStats } from './functionStats';
 import type { PerfDiffModel } from '../model/perfDiff';
-import { statBlockTable, type PerfStatModel, type StatBlock } from '../model/perfStat';
+import { statBlockTable, statMetricGroupTable, type PerfStatModel, type StatBlock } from '../model/perfStat';
 
 /** A table as the panel shows it. */
 export interface ViewTable extends Table {
@@ -71,11 +71,20 @@ function statBlockTitle(b: StatBlock, i: number, n: number): string {
   return n > 1 ? `${i + 1}. ${what}` : what;
 }
 
-/** perf stat: one table per block (counters, their noise and multiplexing share, the first metric). */
+/**
+ * perf stat: one table per block (counters, their noise and multiplexing share, the first metric),
+ * and one of its metric groups (TopdownL1, --metric-only rows) when it has them.
+ */
 function statTables(model: PerfStatModel): ViewTable[] {
-  return model.blocks.map((b, i) => {
-    const t = statBlockTable(b, statBlockTitle(b, i, model.blocks.length));
-    return { ...t, group: b.intervals.length > 0 ? 'intervals' : 'counters', bars: t.columns.some((c) => c.id === 'running') ? ['running'] : undefined };
+  return model.blocks.flatMap((b, i) => {
+    const title = statBlockTitle(b, i, model.blocks.length);
+    const out: ViewTable[] = [];
+    if (b.counters.length > 0) {
+      const t = statBlockTable(b, title);
+      out.push({ ...t, group: b.intervals.length > 0 ? 'intervals' : 'counters', bars: t.columns.some((c) => c.id === 'running') ? ['running'] : undefined });
+    }
+    if (b.metricGroups.length > 0) out.push({ ...statMetricGroupTable(b, title), group: 'metrics' });
+    return out;
   });
 }
 

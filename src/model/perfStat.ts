@@ -134,3 +134,18 @@ export function statBlockTable(block: StatBlock, title: string): Table {
   const keys = [...(hasTime ? ['time'] : []), ...(hasAggr ? ['aggregate'] : []), 'event'];
   return { title, columns, keys, rows };
 }
+
+/** A block's metric groups (TopdownL1 …, `--metric-only` rows) as a Table: one row per metric. */
+export function statMetricGroupTable(block: StatBlock, title: string): Table {
+  const hasTime = block.metricGroups.some((g) => g.time !== undefined);
+  const columns: TableColumn[] = [
+    ...(hasTime ? [{ kind: 'number', id: 'time', label: 'time', unit: 's' } as const] : []),
+    { kind: 'text', id: 'group', label: 'group' },
+    { kind: 'text', id: 'metricUnit', label: 'metric' },
+    { kind: 'number', id: 'metric', label: 'value', unit: 'none' },
+  ];
+  const rows = block.metricGroups.flatMap((g) =>
+    g.metrics.map((m) => ({ line: m.line, cells: [...(hasTime ? [g.time ?? null] : []), g.name, m.unit, m.value] as TableCell[] })),
+  );
+  return { title, columns, keys: [...(hasTime ? ['time'] : []), 'group', 'metricUnit'], rows };
+}

@@ -13,6 +13,7 @@ import { perfStatApplies } from '../../src/parsers/perf-stat/applies';
 import { formatHead } from '../../src/parsers/formatDefinition';
 import { detectFormat } from '../../src/parsers/detect';
 import { reportModelJson } from '../../src/analysis/modelJson';
+import { reportTables } from '../../src/analysis/reportTables';
 import { readCorpus } from '../helpers/corpus';
 import { assertGolden, FIXTURES } from '../helpers/golden';
 import { readFileSync } from 'node:fs';
@@ -357,6 +358,35 @@ describe('perf stat parser', () => {
       ],
     );
     assert.equal(b.elapsed!.seconds, 2.002945197);
+  });
+
+  it('--metric-only and the old --topdown table: values matched to the unit right-aligned above them', () => {
+    const m = parsePerfStat(readFileSync(resolve(FIXTURES, 'perf-stat/metric-only.txt'), 'utf8'));
+    assert.deepEqual(m.warnings, []);
+    assert.deepEqual(
+      m.blocks.map((b) => b.metricGroups.map((g) => [g.line, g.name, g.time ?? null, g.metrics.map((x) => `${x.value} ${x.unit}`)])),
+      [
+        [[4, 'metric-only', null, ['0.73 insn per cycle', '3.21 branch-misses of all branches']]],
+        [
+          [11, 'S0-D0-C0', null, ['37.6 retiring', '1.7 bad speculation', '7.5 frontend bound', '53.1 backend bound']],
+          [12, 'S0-D0-C1', null, ['38 retiring', '1.5 bad speculation', '7 frontend bound', '53.5 backend bound']],
+        ],
+        [
+          [16, 'metric-only', 1.000890117, ['0.51 insn per cycle']],
+          [17, 'metric-only', 2.001978225, ['0.49 insn per cycle']],
+        ],
+      ],
+    );
+    // TopDown level 1 shares add up to 100% per core, within the rounding of four values printed to 0.1.
+    for (const g of m.blocks[1].metricGroups) assert.ok(Math.abs(g.metrics.reduce((a, x) => a + x.value!, 0) - 100) <= 4 * 0.05 + 1e-9, g.name);
+    assert.deepEqual(m.blocks[1].elapsed?.seconds, 1.001455396);
+    const [t] = reportTables(m).filter((x) => x.group === 'metrics');
+    assert.equal(checkTable(t), undefined);
+    assert.deepEqual(t.rows[0].cells, ['metric-only', 'insn per cycle', 0.73]);
+    // A units-like line no values follow is program output after all: warned at its own line.
+    const noise = parsePerfStat(" Performance counter stats for 'x':\n\nx isnormal: yes\n     1,234      cycles\n");
+    assert.deepEqual(noise.warnings.map((w) => w.line), [3]);
+    assert.equal(noise.blocks[0].counters.length, 1);
   });
 
   it('text around the blocks (prompts, program output): skipped with located warnings, never fatal', () => {

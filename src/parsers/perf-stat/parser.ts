@@ -11,6 +11,7 @@ import { LineParser } from '../shared/lineParser';
 import { QuotePrefix } from '../shared/quotePrefix';
 import { detectCsvSeparator, matchCsv, type CsvCounter } from './csv';
 import { matchJson } from './json';
+import { matchMetricOnlyHeader, matchMetricOnlyRow, type MetricOnlyHeader } from './metricOnly';
 import { matchContinuation, matchCounter, matchHeader, matchMetricGroup, matchSeconds, parseMetric, type CounterLine } from './lines';
 
 const STARTED_ON = '# started on ';
@@ -29,6 +30,8 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
   private holder: StatCounter | StatMetricGroup | undefined;
   private startedOn: string | undefined;
   private hintLines = 0;
+  /** `--metric-only`'s units line, until the values under it are read. */
+  private metricHeader: { header: MetricOnlyHeader; text: string; used: boolean } | undefined;
   private readonly quote = new QuotePrefix();
   /** Inside `--table`'s `# Table of individual measurements:` (lines `  1.0025 (+0.0001) #`). */
   private inRunTable = false;
@@ -40,6 +43,10 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
     if (learnt !== undefined) this.warnings.add(lineNo, `perf stat quoted by ${JSON.stringify(learnt)}: removed from the lines that start with it`);
     line = this.quote.strip(line);
     if (line.length === 0) return;
+    if (this.metricHeader) {
+      if (this.metricOnly(line, lineNo, false)) return;
+      this.dropMetricHeader();
+    }
     if (this.hintLines > 0 && /^\s/.test(line)) {
       this.hintLines--;
       return;
@@ -98,8 +105,49 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
       this.holder = g;
       return;
     }
+    if (this.metricOnly(line, lineNo, true)) return;
+    this.skip(line, lineNo);
+  }
+
+  private skip(line: string, lineNo: number): void {
     const what = /^\s*[$#%>] /.test(line) ? 'a shell prompt' : 'not perf stat output (the program’s own output?)';
     this.unrecognized(line, lineNo, `${what}, skipped; expected a perf stat counter line ('  1,234,567  cycles  #  …'): `);
+  }
+
+  /**
+   * `--metric-only`: inside a block with no counters, a line of units then lines of values under
+   * them (metric groups named by their aggregation, or `metric-only`). A units line that no values
+   * line follows is reported as skipped then.
+   */
+  private metricOnly(line: string, lineNo: number, allowHeader: boolean): boolean {
+    const b = this.block;
+    if (!b || this.closed || b.counters.length > 0) return false;
+    const header = this.metricHeader;
+    const row = header && matchMetricOnlyRow(line, header.header);
+    if (row && header) {
+      header.used = true;
+      const g: StatMetricGroup = { line: lineNo, name: row.aggregate?.id ?? 'metric-only', metrics: row.metrics.map((m) => ({ ...m, line: lineNo })) };
+      if (row.time !== undefined) {
+        g.time = row.time;
+        if (b.intervals[b.intervals.length - 1] !== row.time) b.intervals.push(row.time);
+      }
+      b.metricGroups.push(g);
+      b.endLine = lineNo;
+      this.records++;
+      return true;
+    }
+    const h = allowHeader ? matchMetricOnlyHeader(line, lineNo) : undefined;
+    if (!h) return false;
+    this.dropMetricHeader();
+    this.metricHeader = { header: h, text: line, used: false };
+    return true;
+  }
+
+  /** A units line no values followed: skipped after all. */
+  private dropMetricHeader(): void {
+    const h = this.metricHeader;
+    if (h && !h.used) this.skip(h.text, h.header.line);
+    this.metricHeader = undefined;
   }
 
   private comment(line: string, lineNo: number): void {
@@ -114,6 +162,11 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
       // `-I` column header, repeated every 25 intervals: the same block goes on.
       if (!this.block || this.closed || this.block.intervals.length === 0) this.newBlock(lineNo, 'human');
       return;
+    }
+    if (words[0] === 'time' && words.length > 1) {
+      // `-I --metric-only`: the units line, after the time column.
+      if (!this.block || this.closed || this.block.counters.length > 0) this.newBlock(lineNo, 'human');
+      if (this.metricOnly(' ' + line.slice(1), lineNo, true)) return;
     }
     if (line.startsWith('# Table of individual measurements')) {
       this.inRunTable = true;
@@ -171,7 +224,12 @@ export class PerfStatParser extends LineParser<PerfStatModel> {
     this.block!.endLine = lineNo;
   }
 
+  protected override finish(): void {
+    this.dropMetricHeader();
+  }
+
   private newBlock(lineNo: number, style: StatBlock['style']): StatBlock {
+    this.dropMetricHeader();
     const b: StatBlock = { line: lineNo, endLine: lineNo, runs: 1, style, counters: [], metricGroups: [], intervals: [] };
     if (this.startedOn !== undefined) b.startedOn = this.startedOn;
     this.startedOn = undefined;
