@@ -4,6 +4,8 @@ import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel
 import type { FlameGraphViewState } from './protocol/flameGraph';
 import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
 import type { TablesViewState } from './protocol/tables';
+import { STAT_CHART_VIEW_TYPE, StatChartPanel } from './panels/statChartPanel';
+import type { StatChartViewState } from './protocol/statChart';
 import type { ViewKind } from './model/format';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
 import { registerCompareCommands } from './panels/compareCommands';
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // The menus' `when` clauses read the registry through this context key.
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
+  void vscode.commands.executeCommand('setContext', 'perflens.statChartLanguages', formatsWithView('statChart').map((f) => f.languageId));
   context.subscriptions.push(
     // From a hover's command link: (uri string, { search }) — the flame graph opens searching for a function.
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri | string, focus?: { search?: unknown }) => {
@@ -37,6 +40,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perflens.showTables', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('tables');
       if (target) TablesPanel.open(ctx, target);
+    }),
+    vscode.commands.registerCommand('perflens.showStatChart', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('statChart');
+      if (target) StatChartPanel.open(ctx, target);
+    }),
+    vscode.window.registerWebviewPanelSerializer(STAT_CHART_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: StatChartViewState | undefined) {
+        StatChartPanel.revive(ctx, panel, state);
+      },
     }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {

@@ -70,7 +70,8 @@ describe('perflens CLI', () => {
 
   it('unparseable input: exit 1 and exactly one located line, no stack trace', () => {
     for (const [file, pattern] of [
-      [corpusFile('perf-6.1-captures/stat.txt'), /stat\.txt:1: .*this is perf stat output/],
+      [corpusFile('perf-6.1-captures/trace_s.txt'), /trace_s\.txt:1: .*this is perf trace -s summary/],
+      [resolve(__dirname, 'fixtures/perf-stat/no-counters.txt'), /no-counters\.txt:3: expected a perf stat counter line .*, got: hello world$/],
       ['/bin/sh', /\/bin\/sh:1: expected a text report, got binary data/],
       ['/nonexistent/file.txt', /no such file/i],
     ] as const) {

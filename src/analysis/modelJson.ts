@@ -6,6 +6,7 @@ import type { CallTree } from '../model/callTree';
 import { isPerfReport } from '../model/perfReport';
 import { isStackProfile, type ReportModel } from '../model/report';
 import { foldedStacks, sortedStackEntries } from './folded';
+import { tableJson } from './tableJson';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 
@@ -26,6 +27,9 @@ export function reportModelJson(model: ReportModel): object {
       return { ...event, callGraph: { ...graph, total: tree.columns[0]?.total[0] ?? 0, stacks: stacksJson(tree) } };
     });
     return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, events };
+  }
+  if (model.kind === 'perf-diff') {
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, sections: model.sections.map(({ table, ...s }) => ({ ...s, ...tableJson(table) })) };
   }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
 }

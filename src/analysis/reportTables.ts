@@ -10,6 +10,8 @@ import type { StackProfile } from '../model/profile';
 import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
 import type { Table } from '../model/table';
 import { functionStats } from './functionStats';
+import type { PerfDiffModel } from '../model/perfDiff';
+import { statBlockTable, statMetricGroupTable, type PerfStatModel, type StatBlock } from '../model/perfStat';
 
 /** A table as the panel shows it. */
 export interface ViewTable extends Table {
@@ -71,10 +73,44 @@ function perfReportTables(report: PerfReport): ViewTable[] {
   return out;
 }
 
+/** perf diff: one table per event, in perf's order (by the compute column); bars on the baseline shares. */
+function diffTables(model: PerfDiffModel): ViewTable[] {
+  return model.sections.map((s) => ({
+    ...s.table,
+    group: s.event,
+    bars: s.table.columns.filter((_, i) => s.columnInfo[i].role === 'baseline').map((c) => c.id),
+  }));
+}
+
+/** What a perf stat block measured, for table titles: the command, the target, or its place. */
+function statBlockTitle(b: StatBlock, i: number, n: number): string {
+  const what = b.command ?? b.target ?? (b.intervals.length > 0 ? 'intervals' : 'counters');
+  return n > 1 ? `${i + 1}. ${what}` : what;
+}
+
+/**
+ * perf stat: one table per block (counters, their noise and multiplexing share, the first metric),
+ * and one of its metric groups (TopdownL1, --metric-only rows) when it has them.
+ */
+function statTables(model: PerfStatModel): ViewTable[] {
+  return model.blocks.flatMap((b, i) => {
+    const title = statBlockTitle(b, i, model.blocks.length);
+    const out: ViewTable[] = [];
+    if (b.counters.length > 0) {
+      const t = statBlockTable(b, title);
+      out.push({ ...t, group: b.intervals.length > 0 ? 'intervals' : 'counters', bars: t.columns.some((c) => c.id === 'running') ? ['running'] : undefined });
+    }
+    if (b.metricGroups.length > 0) out.push({ ...statMetricGroupTable(b, title), group: 'metrics' });
+    return out;
+  });
+}
+
 /** The tables a model holds, or an empty list when it has none. */
 export function reportTables(model: ReportModel): ViewTable[] {
   if (isStackProfile(model)) return [functionTable(model)];
   if (isPerfReport(model)) return perfReportTables(model);
+  if (model.kind === 'perf-diff') return diffTables(model);
+  if (model.kind === 'perf-stat') return statTables(model);
   return [];
 }
 

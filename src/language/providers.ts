@@ -3,7 +3,7 @@
  * parsers/<format>/ folder) as VS Code providers for the format's language.
  */
 import * as vscode from 'vscode';
-import type { EditorFeatures, LineReader } from '../parsers/formatDefinition';
+import type { EditorFeatures, LineReader, OutlineItem } from '../parsers/formatDefinition';
 import { FORMATS } from '../parsers/registry';
 import type { DocumentAnalyzer } from './documentAnalysis';
 import { comparisonNote } from '../panels/activeComparison';
@@ -16,6 +16,14 @@ export function registerLanguageProviders(analyzer: DocumentAnalyzer): vscode.Di
     if (f.editor) out.push(...registerEditorFeatures({ language: f.languageId }, f.editor, analyzer));
   }
   return out;
+}
+
+/** An outline item and its children (nested items show as fields: a block's counters, an event's entries). */
+function documentSymbol(doc: vscode.TextDocument, s: OutlineItem, kind: vscode.SymbolKind): vscode.DocumentSymbol {
+  const range = new vscode.Range(s.start, 0, s.end, doc.lineAt(s.end).text.length);
+  const symbol = new vscode.DocumentSymbol(s.name, s.detail, kind, range, doc.lineAt(s.selection).range);
+  if (s.children) symbol.children = s.children.map((c) => documentSymbol(doc, c, vscode.SymbolKind.Field));
+  return symbol;
 }
 
 function registerEditorFeatures(selector: vscode.DocumentSelector, editor: EditorFeatures, analyzer: DocumentAnalyzer): vscode.Disposable[] {
@@ -32,11 +40,7 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
   if (outline) {
     out.push(
       vscode.languages.registerDocumentSymbolProvider(selector, {
-        provideDocumentSymbols: (doc) =>
-          outline(lines(doc)).map((s) => {
-            const range = new vscode.Range(s.start, 0, s.end, doc.lineAt(s.end).text.length);
-            return new vscode.DocumentSymbol(s.name, s.detail, vscode.SymbolKind.Module, range, doc.lineAt(s.selection).range);
-          }),
+        provideDocumentSymbols: (doc) => outline(lines(doc)).map((s) => documentSymbol(doc, s, vscode.SymbolKind.Module)),
       }),
     );
   }

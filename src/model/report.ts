@@ -2,12 +2,14 @@
  * Every parsed report model, told apart by its `kind` field (several formats share a kind), inside one envelope (`ReportBase`).
  * A new format adds its model to the `ReportModel` union and a definition to parsers/registry.ts.
  */
+import type { PerfDiffModel } from './perfDiff';
+import type { PerfStatModel } from './perfStat';
 import type { StackProfile } from './profile';
 import type { PerfReport } from './perfReport';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile | PerfReport;
+export type ReportModel = StackProfile | PerfReport | PerfDiffModel | PerfStatModel;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

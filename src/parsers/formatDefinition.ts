@@ -111,6 +111,8 @@ export interface OutlineItem {
   start: number;
   end: number;
   selection: number;
+  /** Items inside this one (breadcrumbs and the outline nest them): a block's counters, an event's top entries. */
+  children?: OutlineItem[];
 }
 
 /** A hover as plain text: a bold title, then paragraphs (rendered as text, never as markup). */

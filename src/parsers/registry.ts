@@ -15,9 +15,9 @@ import { foldedFormat } from './folded';
 import { ebpfCsvFormat } from './ebpf-csv';
 
 export const FORMATS: readonly FormatDefinition[] = [
-  perfDiffFormat,
+  perfDiffFormat as FormatDefinition,
   perfReportFormat as FormatDefinition,
-  perfStatFormat,
+  perfStatFormat as FormatDefinition,
   perfTraceSummaryFormat,
   straceSummaryFormat,
   runLogFormat,

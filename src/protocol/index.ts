@@ -5,11 +5,13 @@
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
 import type { TablesFromWebview, TablesToWebview } from './tables';
 import type { CompareFromWebview, CompareToWebview } from './compare';
+import type { StatChartFromWebview, StatChartToWebview } from './statChart';
 
 export * from './common';
 export * from './flameGraph';
 export * from './tables';
 export * from './compare';
+export * from './statChart';
 
-export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview;
-export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview | StatChartToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview | StatChartFromWebview;

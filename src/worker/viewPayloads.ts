@@ -5,6 +5,7 @@
  */
 import { flameGraphView } from '../analysis/flameGraphView';
 import { tablesView } from '../analysis/reportTables';
+import { statChartView } from '../analysis/statChart';
 import type { ViewKind } from '../model/format';
 import { perfReportStackProfile } from '../model/perfReport';
 import type { StackProfile } from '../model/profile';
@@ -21,6 +22,10 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
   tables: (model, title) => {
     const view = tablesView(model, title);
     return view ? { view: 'tables', ...view } : undefined;
+  },
+  statChart: (model, title) => {
+    const view = model.kind === 'perf-stat' ? statChartView(model, title) : undefined;
+    return view ? { view: 'statChart', ...view } : undefined;
   },
 };
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cutBySpans, fields, isRuleLine, parseNumber, ruleSpans } from '../../src/parsers/shared/columns';
+import { asciiFields, cutBySpans, fields, isRuleLine, parseLocaleNumber, parseNumber, ruleSpans } from '../../src/parsers/shared/columns';
 
 describe('shared column helpers', () => {
   it('finds column widths from perf report dots and strace dashes', () => {
@@ -44,5 +44,51 @@ describe('shared column helpers', () => {
     assert.equal(parseNumber(''), undefined);
     assert.equal(parseNumber('1e999'), undefined);
     assert.equal(parseNumber('<not counted>'), undefined);
+  });
+});
+
+describe('numbers as perf stat prints them under a locale', () => {
+  it('reads grouped counter values in en_US, de_DE, fr_FR and de_CH', () => {
+    assert.equal(parseLocaleNumber('1,234,567', true), 1234567);
+    assert.equal(parseLocaleNumber('60,243.87', true), 60243.87);
+    assert.equal(parseLocaleNumber('1.234.567', true), 1234567);
+    assert.equal(parseLocaleNumber('1.234.567,89', true), 1234567.89);
+    assert.equal(parseLocaleNumber('1\u202f234\u202f567,89', true), 1234567.89);
+    assert.equal(parseLocaleNumber('1\u00a0234', true), 1234);
+    assert.equal(parseLocaleNumber("1'234'567.5", true), 1234567.5);
+    // One separator and 3 digits groups (perf never prints counts with 3 decimals) …
+    assert.equal(parseLocaleNumber('1.234', true), 1234);
+    assert.equal(parseLocaleNumber('1,234', true), 1234);
+    // … any other count of digits after it is a decimal mark.
+    assert.equal(parseLocaleNumber('1168,42', true), 1168.42);
+    assert.equal(parseLocaleNumber('1222.010000', true), 1222.01);
+    assert.equal(parseLocaleNumber('2142223', true), 2142223);
+    assert.equal(parseLocaleNumber('12,34,567', true), 1234567, 'en_IN groups');
+  });
+
+  it('reads ungrouped metrics, noise and seconds with either decimal mark', () => {
+    assert.equal(parseLocaleNumber('0,75', false), 0.75);
+    assert.equal(parseLocaleNumber('1.948', false), 1.948);
+    assert.equal(parseLocaleNumber('0,001497400', false), 0.0014974);
+    assert.equal(parseLocaleNumber('83,33%', false), 83.33);
+    assert.equal(parseLocaleNumber('-0.5', false), -0.5);
+  });
+
+  it('refuses what is no number', () => {
+    for (const t of ['', ',', '1,2,3', '1,23,4567', '1.234,5.6', 'abc', '1e5', '<not counted>', '1,234.5,6']) {
+      assert.equal(parseLocaleNumber(t, true), undefined, t);
+    }
+    assert.equal(parseLocaleNumber('1,234.5', false), undefined, 'metrics are never grouped');
+  });
+
+  it('splits fields on ASCII blanks only (a narrow no-break space stays inside its number)', () => {
+    assert.deepEqual(
+      asciiFields(' 1\u202f234\tcycles  #'),
+      [
+        { text: '1\u202f234', start: 1 },
+        { text: 'cycles', start: 7 },
+        { text: '#', start: 15 },
+      ],
+    );
   });
 });

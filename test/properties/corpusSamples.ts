@@ -22,6 +22,10 @@ const ROOTS: [string, boolean][] = [
   ['inferno/tests/data', true],
   ['perf-6.1-captures', false],
   ['perf-report', true],
+  // perf diff / perf stat as found in commit messages, mails and blog posts (prompts and all).
+  ['perf-diff', true],
+  ['perf-stat', true],
+  ['easyperf-blog', false],
 ];
 
 let byFormat: Map<FormatId, CorpusSample[]> | undefined;

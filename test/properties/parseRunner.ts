@@ -11,6 +11,7 @@ import { ParseError } from '../../src/model/diagnostics';
 import type { FormatId } from '../../src/model/format';
 import { isStackProfile, type ReportModel } from '../../src/model/report';
 import { isPerfReport } from '../../src/model/perfReport';
+import { reportTables } from '../../src/analysis/reportTables';
 import { checkTable } from '../../src/model/table';
 import { foldedStacks } from '../../src/analysis/folded';
 import { reportModelJson } from '../../src/analysis/modelJson';
@@ -156,6 +157,16 @@ function modelViolations(model: ReportModel, format: FormatId, text: string): st
     }
   }
   if (!Number.isInteger(model.droppedWarnings) || model.droppedWarnings < 0) v.push(`droppedWarnings ${model.droppedWarnings}`);
+  // Every table a model shows: cells fit their columns, numbers finite, rows at lines of the input.
+  for (const t of reportTables(model)) {
+    const problem = checkTable(t);
+    if (problem) v.push(`table ${t.title}: ${problem}`);
+    const row = t.rows.find((r) => !Number.isInteger(r.line) || r.line < 0 || r.line > model.lines || r.cells.some((c) => typeof c === 'number' && !Number.isFinite(c)));
+    if (row) v.push(`table ${t.title}: row at line ${row.line} of ${model.lines}: ${JSON.stringify(row.cells).slice(0, 120)}`);
+  }
+  if (model.kind === 'perf-stat') {
+    for (const b of model.blocks) if (!(b.line >= 1 && b.line <= b.endLine && b.endLine <= model.lines)) v.push(`perf stat block at lines ${b.line}-${b.endLine} of ${model.lines}`);
+  }
   if (isStackProfile(model)) {
     if (!Number.isInteger(model.samples) || model.samples < 0) v.push(`samples ${model.samples}`);
     for (const [stack, weight] of foldedStacks(model.tree)) {

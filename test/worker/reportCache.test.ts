@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { ReportCache, type RunParse } from '../../src/worker/reportCache';
 import type { ParseOutcome } from '../../src/worker/parseInWorker';
 import type { ParseRequest } from '../../src/worker/messages';
+import { VIEW_KINDS } from '../../src/model/format';
 
 interface Call {
   req: ParseRequest;
@@ -39,7 +40,7 @@ describe('ReportCache', () => {
     const a = cache.get(key(), src);
     const b = cache.get(key(), src);
     assert.equal(calls.length, 1);
-    assert.deepEqual(calls[0].req.views, ['document', 'flameGraph', 'tables']);
+    assert.deepEqual(calls[0].req.views, ['document', ...VIEW_KINDS]);
     assert.equal(calls[0].req.path, '/a.txt');
     calls[0].finish();
     assert.equal((await a).type, 'result');

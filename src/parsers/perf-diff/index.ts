@@ -1,15 +1,19 @@
-/** `perf diff` output. Recognised (so it is named, never misread); its parser comes with issue 14. */
+/** `perf diff` output: Baseline / Delta / Ratio … tables per event, blank cells kept as null. */
+import type { PerfDiffModel } from '../../model/perfDiff';
 import type { FormatDefinition } from '../formatDefinition';
+import { perfDiffApplies } from './applies';
+import { perfDiffEditor, type PerfDiffHoverIndex } from './editor';
+import { PerfDiffParser } from './parser';
 
-export const perfDiffFormat: FormatDefinition = {
+export { PerfDiffParser, parsePerfDiff } from './parser';
+
+export const perfDiffFormat: FormatDefinition<Record<string, never>, PerfDiffModel, PerfDiffHoverIndex> = {
   id: 'perf-diff',
   displayName: 'perf diff output',
   languageId: 'perf-diff',
   expected: 'a perf diff row (`  12.34%   +1.05%  dso  [.] symbol`)',
-  applies({ text }) {
-    if (/^# Baseline/m.test(text)) return { verdict: 'yes', reason: 'perf diff header' };
-    if (/^# Event '.+'$/m.test(text)) return { verdict: 'yes', reason: "perf diff event header (# Event '…')" };
-    return { verdict: 'no', reason: 'no perf diff header' };
-  },
-  views: [],
+  applies: perfDiffApplies,
+  parser: { defaults: {}, create: () => new PerfDiffParser() },
+  views: ['tables'],
+  editor: perfDiffEditor,
 };

@@ -90,3 +90,112 @@ export function parseNumber(text: string): number | undefined {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
+
+/**
+ * Fields split on ASCII spaces and TABs only: perf stat's locale grouping may put a no-break or
+ * narrow no-break space (fr_FR) inside one number, which `\s` would split.
+ */
+export function asciiFields(line: string): Field[] {
+  const out: Field[] = [];
+  let start = -1;
+  for (let i = 0; i <= line.length; i++) {
+    const blank = i === line.length || line[i] === ' ' || line[i] === '\t';
+    if (!blank && start < 0) start = i;
+    else if (blank && start >= 0) {
+      out.push({ text: line.slice(start, i), start });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/** Grouping characters perf stat's `%'` prints besides `,` and `.`: `'` (de_CH), NBSP, NNBSP, thin space. */
+const GROUP_SPACES = /['\u00a0\u202f\u2009]/g;
+
+/**
+ * A number as perf stat prints it under any locale. `grouped` (counter values, `%'.2f`/`%'.0f`):
+ * `1,234,567.89` (en_US), `1.234.567,89` (de_DE), `1 234 567,89` with narrow no-break spaces
+ * (fr_FR); perf prints counts with 0, 2 or (old msec) 6 decimals, never 3, so one separator
+ * followed by exactly 3 digits groups, whichever character it is. Not grouped (metrics, noise,
+ * elapsed seconds: plain `%f` under the locale): one `,` or `.` is the decimal mark (`0,75`).
+ * Undefined for anything else, never NaN.
+ */
+export function parseLocaleNumber(text: string, grouped: boolean): number | undefined {
+  const plain = plainDecimal(text);
+  // `1.234` may be de_DE grouping: only the slow path decides.
+  if (plain !== undefined && !(grouped && plain.fraction === 3)) return plain.value;
+  let t = text.trim().replace(GROUP_SPACES, '');
+  if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
+  const neg = t.startsWith('-');
+  if (neg || t.startsWith('+')) t = t.slice(1);
+  if (!/^[\d.,]+$/.test(t)) return undefined;
+  const lastComma = t.lastIndexOf(',');
+  const lastDot = t.lastIndexOf('.');
+  let intPart = t;
+  let frac = '';
+  if (lastComma >= 0 && lastDot >= 0) {
+    // Both: the last one is the decimal mark, the other groups.
+    if (!grouped) return undefined;
+    const dec = Math.max(lastComma, lastDot);
+    intPart = t.slice(0, dec);
+    frac = t.slice(dec + 1);
+    const group = dec === lastComma ? '.' : ',';
+    if (!isGrouped(intPart, group)) return undefined;
+    intPart = intPart.split(group).join('');
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const parts = t.split(sep);
+    if (parts.length > 2 || (grouped && parts[1].length === 3)) {
+      if (!grouped || !isGrouped(t, sep)) return undefined;
+      intPart = parts.join('');
+    } else {
+      intPart = parts[0];
+      frac = parts[1];
+    }
+  }
+  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(frac)) return undefined;
+  const n = Number(frac ? `${intPart}.${frac}` : intPart);
+  if (!Number.isFinite(n)) return undefined;
+  return neg ? -n : n;
+}
+
+/** `123` or `123.45` (digits, at most one dot, no sign or spaces): the value and how many digits follow the dot (-1: no dot). */
+function plainDecimal(t: string): { value: number; fraction: number } | undefined {
+  let dot = -1;
+  const n = t.length;
+  if (n === 0 || n > 30) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0 || i === 0 || i === n - 1) return undefined;
+      dot = i;
+    } else if (c < 48 || c > 57) return undefined;
+  }
+  return { value: Number(t), fraction: dot < 0 ? -1 : n - dot - 1 };
+}
+
+/**
+ * `1,234,567` grouped by `sep`: a 1–3 digit lead, then groups of exactly 3, or en_IN's
+ * `12,34,567` (groups of 2, the last of 3).
+ */
+function isGrouped(t: string, sep: string): boolean {
+  const parts = t.split(sep);
+  if (!/^\d{1,3}$/.test(parts[0])) return parts.length === 1 && /^\d+$/.test(parts[0]);
+  const last = parts.length - 1;
+  if (!/^\d{3}$/.test(parts[last])) return false;
+  const middle = parts.slice(1, last);
+  return middle.every((p) => p.length === 3 && /^\d+$/.test(p)) || (parts[0].length <= 2 && middle.every((p) => /^\d\d$/.test(p)));
+}
+
+/** ANSI colour sequences (`perf report --stdio-color always`, a pty): dropped before any matching. */
+const ANSI_SGR = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g');
+
+export function stripAnsi(line: string): string {
+  return line.includes('\x1b') ? line.replace(ANSI_SGR, '') : line;
+}
+
+/** perf's symbol cell `[k] name`: the marker letter and the name; no marker, the text as it is. */
+export function splitSymbolMarker(cell: string): { level: string | undefined; name: string } {
+  if (cell.length >= 4 && cell[0] === '[' && cell[2] === ']' && cell[3] === ' ') return { level: cell[1], name: cell.slice(4).trimStart() };
+  return { level: undefined, name: cell };
+}
