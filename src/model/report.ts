@@ -3,10 +3,11 @@
  * A new format adds its model to the `ReportModel` union and a definition to parsers/registry.ts.
  */
 import type { StackProfile } from './profile';
+import type { SyscallSummary } from './syscallSummary';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile;
+export type ReportModel = StackProfile | SyscallSummary;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

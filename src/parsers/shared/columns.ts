@@ -90,3 +90,20 @@ export function parseNumber(text: string): number | undefined {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
+
+/** Header labels to column ids through an alias table (exact, case-insensitive); undefined where unknown. */
+export function labelIds<T extends string>(labels: readonly string[], aliases: Readonly<Record<string, T>>): (T | undefined)[] {
+  return labels.map((l) => (Object.hasOwn(aliases, l.toLowerCase()) ? aliases[l.toLowerCase()] : undefined));
+}
+
+/**
+ * A row's cells cut at its table's rule spans (blank cells kept, as strace's `errors`), or, when
+ * those cells do not `fit` (the row does not line up: retyped by hand, tabs) but the row has
+ * exactly one whitespace-separated field per column, those fields.
+ */
+export function rowCells(line: string, spans: readonly Span[], fits: (cells: string[]) => boolean): string[] {
+  const cut = cutBySpans(line, spans);
+  if (fits(cut)) return cut;
+  const words = fields(line).map((f) => f.text);
+  return words.length === spans.length && fits(words) ? words : cut;
+}

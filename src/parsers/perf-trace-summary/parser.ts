@@ -1,0 +1,167 @@
+/**
+ * perf trace -s / -S / --summary summaries, streaming. One group per block (thread, total, cgroup
+ * or BPF thread); the table's columns come from its header line (no `errors` before perf 5.5,
+ * cropped tables retyped from slides), its units line scales the times to µs. Rows are cut at
+ * white space, not at the rule's widths: long names and big totals push perf's columns right.
+ */
+import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
+import { fields, isRuleLine, parseNumber, ruleSpans } from '../shared/columns';
+import { LineParser } from '../shared/lineParser';
+import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
+import { errnoLine, groupLine, isTraceEventLine, SUMMARY_TITLE, tableHeader, TRACE_COLUMNS, UNIT_SCALE, unitsLine, type GroupLine } from './lines';
+
+// Colour escapes perf injects with --color=always / a pty (docs/perf-formats.md §0.1).
+const ANSI = new RegExp(String.raw`\u001b\[[0-9;]*m`, 'g');
+const TIME_IDS: readonly SyscallColumnId[] = ['total', 'min', 'avg', 'max'];
+
+interface OpenTable {
+  labels: string[];
+  ids: SyscallColumnId[];
+  /** µs per printed unit, per time column id. */
+  scale: Partial<Record<SyscallColumnId, number>>;
+  builder: SyscallGroupBuilder;
+  state: 'units' | 'rows';
+}
+
+export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
+  protected readonly longLineReason = 'longer than any perf trace summary line';
+  private readonly groups: SyscallGroup[] = [];
+  private table: OpenTable | undefined;
+  private block: { group: GroupLine; line: number } | undefined;
+  private summaryLine = 0;
+  private toolLines = 0;
+
+  line(raw: string, lineNo: number): void {
+    let line = raw.trimEnd();
+    if (line.includes('\x1b')) line = line.replace(ANSI, '');
+    if (line.trim().length === 0) return;
+    if (SUMMARY_TITLE.test(line)) {
+      this.closeBlock(lineNo);
+      this.summaryLine = lineNo;
+      return;
+    }
+    const group = groupLine(line);
+    if (group) {
+      this.closeBlock(lineNo);
+      this.block = { group, line: lineNo };
+      return;
+    }
+    const labels = tableHeader(line);
+    if (labels) return this.openTable(labels, lineNo);
+    const t = this.table;
+    if (t?.state === 'units') {
+      const units = unitsLine(line);
+      if (units) return this.setUnits(t, units, lineNo);
+      if (isRuleLine(line, '-')) return this.startRows(t, line, lineNo);
+    }
+    if (t?.state === 'rows') {
+      const errno = /^\s/.test(line) ? errnoLine(line) : undefined;
+      if (errno) {
+        if (!t.builder.addErrno(errno.errno, errno.count, lineNo)) this.warnings.add(lineNo, 'errno line before any syscall row');
+        return;
+      }
+      if (this.row(t, line, lineNo)) return;
+    }
+    if (isTraceEventLine(line)) {
+      this.toolLines++;
+      return;
+    }
+    const expected = t ? `a syscall row (${t.labels.join(' ')})` : 'a perf trace summary line';
+    this.unrecognized(line, lineNo, `expected ${expected}, got: `);
+  }
+
+  private openTable(labels: string[], lineNo: number): void {
+    if (this.table) this.finishTable();
+    const block = this.block;
+    if (!block) this.warnings.add(lineNo, 'syscall table without a thread line (` comm (tid), N events, P%`) before it');
+    const g = block?.group;
+    const ids = labels.map((l) => TRACE_COLUMNS[l]);
+    const scale: OpenTable['scale'] = {};
+    for (const id of ids) if (TIME_IDS.includes(id)) scale[id] = UNIT_SCALE['(msec)'];
+    const meta = { title: g?.title ?? `table ${this.groups.length + 1}`, scope: g?.scope ?? 'thread', header: g?.header ?? {}, line: block?.line ?? lineNo, ...(g?.bpf ? { bpf: true } : {}) };
+    const builder = new SyscallGroupBuilder(meta, ids, { time: 1, avg: 1, avgTruncated: false });
+    builder.endLine = lineNo;
+    this.table = { labels, ids, scale, builder, state: 'units' };
+    this.block = undefined;
+  }
+
+  /** `(msec) (msec) (msec) (msec) (%)`: one unit per time column, in order. */
+  private setUnits(t: OpenTable, units: string[], lineNo: number): void {
+    const timeIds = t.ids.filter((id) => TIME_IDS.includes(id));
+    const timeUnits = units.filter((u) => u !== '(%)');
+    if (timeUnits.length !== timeIds.length) {
+      this.warnings.add(lineNo, `${timeUnits.length} time units for ${timeIds.length} time columns; reading the times as msec`);
+      return;
+    }
+    timeIds.forEach((id, i) => (t.scale[id] = UNIT_SCALE[timeUnits[i]]));
+  }
+
+  private startRows(t: OpenTable, rule: string, lineNo: number): void {
+    const runs = ruleSpans(rule, '-').length;
+    if (runs !== t.labels.length) this.warnings.add(lineNo, `the rule has ${runs} columns, the header ${t.labels.length}`);
+    t.state = 'rows';
+  }
+
+  /** Reads a row; false when the line is not row-shaped (a name, then numbers). */
+  private row(t: OpenTable, line: string, lineNo: number): boolean {
+    const words = fields(line).map((f) => f.text);
+    const name = words[0];
+    if (!name || parseNumber(name) !== undefined || words.length < 2 || words.slice(1).some((w) => parseNumber(w) === undefined && !/\d/.test(w))) return false;
+    if (words.length > t.labels.length) {
+      this.unrecognized(line, lineNo, `${words.length} fields for ${t.labels.length} columns (${t.labels.join(' ')}): `);
+      return true;
+    }
+    const cells: SyscallCells = { syscall: name };
+    const bad: string[] = [];
+    for (let i = 1; i < t.ids.length; i++) {
+      const id = t.ids[i];
+      const text = words[i];
+      if (text === undefined) {
+        cells[id] = null;
+        continue;
+      }
+      const n = parseNumber(id === 'stddev' ? text.replace(/%$/, '') : text);
+      const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n));
+      if (!ok) bad.push(`${t.labels[i]} '${text}'`);
+      cells[id] = !ok ? null : t.scale[id] !== undefined ? toMicroseconds(n, t.scale[id]) : n;
+    }
+    if (words.length < t.labels.length) this.warnings.add(lineNo, `row has ${words.length} of ${t.labels.length} columns (${t.labels.join(' ')}); the missing ones are left blank`);
+    if (bad.length > 0) this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);
+    t.builder.addRow(cells, lineNo);
+    this.records++;
+    return true;
+  }
+
+  private finishTable(): void {
+    const t = this.table;
+    if (!t) return;
+    if (t.state === 'units') this.warnings.add(t.builder.endLine, 'syscall table header without its dashes rule');
+    if (t.builder.rowCount === 0) this.warnings.add(t.builder.endLine, 'syscall table without rows');
+    this.groups.push(t.builder.finish(this.warnings));
+    this.table = undefined;
+  }
+
+  /** Ends the current block: its table, or warns about a block line with no table. */
+  private closeBlock(lineNo: number): void {
+    this.finishTable();
+    if (this.block) this.warnings.add(this.block.line, `'${this.block.group.title}' has no syscall table before line ${lineNo}`);
+    this.block = undefined;
+  }
+
+  protected override finish(): void {
+    this.finishTable();
+    if (this.block) this.warnings.add(this.block.line, `'${this.block.group.title}' has no syscall table (the input ends)`);
+    if (this.summaryLine > 0 && this.groups.length === 0) this.warnings.add(this.summaryLine, 'empty summary: no syscall table after it');
+  }
+
+  toModel(source: string): SyscallSummary {
+    return { ...this.envelope('perf-trace-summary', source), format: 'perf-trace-summary', kind: 'syscalls', tool: 'perf-trace', timeUnit: 'us', groups: this.groups, toolLines: this.toolLines };
+  }
+}
+
+export function parsePerfTraceSummary(text: string, source = '<text>'): SyscallSummary {
+  const p = new PerfTraceSummaryParser();
+  p.push(text);
+  p.end();
+  return p.toModel(source);
+}

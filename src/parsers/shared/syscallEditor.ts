@@ -1,0 +1,111 @@
+/**
+ * Hovers on syscall rows of strace -c and perf trace -s documents: what the syscall does (from the
+ * man pages, see syscallDescriptions.ts), its share of its group's time and rank, calls, errors
+ * and error rate, avg/max per call. The index is built from the parsed model in the worker.
+ */
+import { syscallRows, type SyscallSummary } from '../../model/syscallSummary';
+import { formatDuration, formatNumber } from '../../model/units';
+import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
+import { SYSCALL_DESCRIPTIONS, X86_64_SYSCALL_NAMES } from './syscallDescriptions';
+
+/** What a hover on one row shows (plain data: it crosses from the worker). */
+export interface SyscallRowHover {
+  syscall: string;
+  group: string;
+  rank: number;
+  of: number;
+  calls?: number;
+  errors?: number;
+  /** µs. */
+  total?: number;
+  min?: number;
+  avg?: number;
+  max?: number;
+  stddev?: number;
+  share?: number;
+  errnos?: string;
+}
+
+export interface SyscallHoverIndex {
+  /** By 1-based line. */
+  rows: Map<number, SyscallRowHover>;
+}
+
+/** Rows by line, ranked by total time within their group (calls when there are no times). */
+export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
+  const rows = new Map<number, SyscallRowHover>();
+  for (const g of model.groups) {
+    const values = syscallRows(g);
+    const weight = (v: (typeof values)[number]) => v.total ?? v.share ?? v.calls ?? 0;
+    const ranked = [...values].sort((a, b) => weight(b) - weight(a));
+    const errnos = new Map<string, string[]>();
+    for (const e of g.errnos) errnos.set(e.syscall, [...(errnos.get(e.syscall) ?? []), `${e.errno} ${e.count}`]);
+    for (const v of values) {
+      const { line, ...rest } = v;
+      const hover: SyscallRowHover = { ...rest, group: g.title, rank: ranked.indexOf(v) + 1, of: values.length };
+      const errs = errnos.get(v.syscall);
+      if (errs) hover.errnos = errs.join(', ');
+      rows.set(line, hover);
+    }
+  }
+  return { rows };
+}
+
+/** The man-page line for a syscall name, also for strace's `syscall_0x1c8` and perf's `syscall:456`. */
+export function describeSyscall(name: string): string | undefined {
+  const own = SYSCALL_DESCRIPTIONS[name];
+  if (own) return own;
+  const m = /^syscall(?:_0x([0-9a-f]+)|:(\d+))$/i.exec(name);
+  if (!m) return undefined;
+  const nr = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
+  const known = X86_64_SYSCALL_NAMES[nr];
+  return known ? `syscall number ${nr}, which is ${known} on x86_64: ${SYSCALL_DESCRIPTIONS[known] ?? ''}`.replace(/: $/, '') : `syscall number ${nr}, unnamed by the tool (not an x86_64 syscall this data knows)`;
+}
+
+/** µs as `812 µs`, `1.50 ms`, `68.83 s`. */
+function duration(us: number): string {
+  return formatDuration(us * 1000);
+}
+
+function hoverText(h: SyscallRowHover): HoverText {
+  const paragraphs: string[] = [];
+  paragraphs.push(describeSyscall(h.syscall) ?? 'not an x86_64 syscall name in the man pages');
+  const share = h.share !== undefined ? `${h.share.toFixed(2)}% of the syscall time of ${h.group}` : `in ${h.group}`;
+  paragraphs.push(`${share}; rank ${h.rank} of ${h.of} by ${h.total !== undefined ? 'total time' : h.share !== undefined ? 'share' : 'calls'}.`);
+  if (h.calls !== undefined) {
+    const errors = h.errors !== undefined ? `, ${formatNumber(h.errors)} errors (${h.calls > 0 ? ((100 * h.errors) / h.calls).toFixed(2) : '0.00'}% of calls failed)` : '';
+    paragraphs.push(`${formatNumber(h.calls)} calls${errors}${h.errnos ? `: ${h.errnos}` : ''}.`);
+  }
+  const times: string[] = [];
+  if (h.total !== undefined) times.push(`total ${duration(h.total)}`);
+  const avg = h.avg ?? (h.total !== undefined && h.calls ? h.total / h.calls : undefined);
+  if (avg !== undefined) times.push(`avg ${duration(avg)}${h.avg === undefined ? ' (total / calls)' : ''} per call`);
+  if (h.min !== undefined) times.push(`min ${duration(h.min)}`);
+  if (h.max !== undefined) times.push(`max ${duration(h.max)}`);
+  if (h.stddev !== undefined) times.push(`stddev ${h.stddev.toFixed(2)}% of avg`);
+  if (times.length > 0) paragraphs.push(times.join(', ') + '.');
+  return { title: h.syscall, paragraphs };
+}
+
+function hover(doc: LineReader, line: number, _character: number, _totals: unknown, index?: SyscallHoverIndex): HoverText | undefined {
+  const h = index?.rows.get(line + 1);
+  if (!h) return undefined;
+  const text = doc.lineAt(line);
+  // The row as parsed must still be on this line (the document may have changed since).
+  const start = findWord(text, h.syscall);
+  if (start < 0) return undefined;
+  return { ...hoverText(h), span: { start, end: start + h.syscall.length } };
+}
+
+function findWord(text: string, word: string): number {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i === 0 || /\s/.test(text[i - 1]);
+    const after = i + word.length === text.length || /\s/.test(text[i + word.length]);
+    if (before && after) return i;
+  }
+  return -1;
+}
+
+export function syscallSummaryEditor(outline: (doc: LineReader) => OutlineItem[]): EditorFeatures<SyscallSummary, SyscallHoverIndex> {
+  return { outline, hoverIndex: syscallHoverIndex, hover };
+}

@@ -1,0 +1,175 @@
+/**
+ * strace -c summaries, streaming. Column positions come from the dashes rule under the header
+ * (widths grow with the data since strace 5.6; old versions overflow their fixed widths), so blank
+ * cells (errors of 0, the old total row's usecs/call) stay blank. One group per table: the whole
+ * traced run, then one per extra personality (`32 bit mode`). Every line not understood is a
+ * located warning; a table cut short keeps its rows.
+ */
+import type { SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
+import { labelIds, parseNumber, ruleSpans, rowCells, cutBySpans, type Span } from '../shared/columns';
+import { LineParser } from '../shared/lineParser';
+import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
+import { isStraceHeader, isStraceRule, isStraceToolLine, personalityOf, STRACE_COLUMNS } from './lines';
+
+const ALIASES = Object.fromEntries(Object.keys(STRACE_COLUMNS).map((k) => [k, k]));
+const PRECISION = { time: 1, avg: 1, avgTruncated: true };
+
+interface OpenTable {
+  spans: Span[];
+  labels: string[];
+  builder: SyscallGroupBuilder;
+  /** `rows` until the closing rule, then `total`. */
+  state: 'rows' | 'total';
+}
+
+export class StraceSummaryParser extends LineParser<SyscallSummary> {
+  protected readonly longLineReason = 'longer than any strace -c line';
+  private readonly groups: SyscallGroup[] = [];
+  private table: OpenTable | undefined;
+  private pendingHeader: { text: string; line: number } | undefined;
+  private personality: { name: string; line: number } | undefined;
+  private toolLines = 0;
+
+  line(raw: string, lineNo: number): void {
+    const line = raw.replace(/\s+$/, '');
+    const header = this.pendingHeader;
+    this.pendingHeader = undefined;
+    if (header) {
+      if (isStraceRule(line)) return this.openTable(header, line, lineNo);
+      this.unrecognized(header.text, header.line, 'an strace -c header without the dashes rule under it: ');
+    }
+    if (this.table) {
+      if (this.tableLine(this.table, line, lineNo)) return;
+    }
+    if (line.length === 0) return;
+    const personality = personalityOf(line);
+    if (personality !== undefined) {
+      this.closeTable(lineNo, 'a new section starts');
+      this.personality = { name: personality, line: lineNo };
+      return;
+    }
+    if (isStraceHeader(line)) {
+      this.closeTable(lineNo, 'a new table starts');
+      this.pendingHeader = { text: line, line: lineNo };
+      return;
+    }
+    if (isStraceToolLine(line)) {
+      this.toolLines++;
+      return;
+    }
+    this.unrecognized(line, lineNo, 'not part of an strace -c summary (program output?): ');
+  }
+
+  /** Handles a line inside a table; false when the line ends it (and should be read as outside). */
+  private tableLine(t: OpenTable, line: string, lineNo: number): boolean {
+    if (isStraceRule(line)) {
+      if (t.state === 'rows') t.state = 'total';
+      else this.warnings.add(lineNo, 'a second dashes rule after the table; expected the total row');
+      return true;
+    }
+    if (line.length === 0 || personalityOf(line) !== undefined || isStraceHeader(line)) return false;
+    const cells = this.cells(t, line, lineNo);
+    const name = cells.syscall;
+    if (typeof name !== 'string' || name.length === 0 || /\s/.test(name) || !this.anyNumber(cells)) {
+      if (isStraceToolLine(line)) {
+        this.toolLines++;
+        return true;
+      }
+      this.unrecognized(line, lineNo, `expected an strace -c row (${t.labels.join(', ')}), got: `);
+      return true;
+    }
+    if (t.state === 'total') {
+      if (name === 'total') {
+        t.builder.setTotal(cells, lineNo);
+        this.records++;
+        this.finishTable();
+      } else this.unrecognized(line, lineNo, 'expected the total row after the closing rule, got: ');
+      return true;
+    }
+    t.builder.addRow(cells, lineNo);
+    this.records++;
+    return true;
+  }
+
+  private openTable(header: { text: string; line: number }, rule: string, lineNo: number): void {
+    const spans = ruleSpans(rule, '-');
+    const labels = cutBySpans(header.text, spans);
+    const known = labelIds(labels, ALIASES);
+    const unknown = labels.filter((_, i) => known[i] === undefined);
+    if (unknown.length > 0 || new Set(labels).size !== labels.length) {
+      this.unrecognized(header.text, header.line, `strace -c header does not line up with the rule under it (columns ${labels.map((l) => `'${l}'`).join(', ')}): `);
+      return;
+    }
+    const ids = labels.map((l) => STRACE_COLUMNS[l].id);
+    const p = this.personality;
+    const title = p ? `${p.name} mode` : this.groups.length === 0 ? 'all processes' : `summary ${this.groups.length + 1}`;
+    const builder = new SyscallGroupBuilder({ title, scope: p ? 'personality' : 'total', header: {}, line: p?.line ?? header.line }, ids, PRECISION);
+    this.personality = undefined;
+    builder.endLine = lineNo;
+    this.table = { spans, labels, builder, state: 'rows' };
+  }
+
+  /** A row's cells by column id, converted to µs; unreadable numbers become null with a warning. */
+  private cells(t: OpenTable, line: string, lineNo: number): SyscallCells {
+    const numericOk = (c: string[]) => c.every((text, i) => t.labels[i] === 'syscall' || text === '' || parseNumber(text) !== undefined);
+    const texts = rowCells(line, t.spans, numericOk);
+    const out: SyscallCells = {};
+    const bad: string[] = [];
+    for (let i = 0; i < t.labels.length; i++) {
+      const { id, us } = STRACE_COLUMNS[t.labels[i]];
+      const text = texts[i] ?? '';
+      if (id === 'syscall') {
+        out.syscall = text;
+        continue;
+      }
+      if (text === '') {
+        // `%9.0u`-style columns print nothing for 0 (errors); other blanks are absent values.
+        out[id] = id === 'errors' ? 0 : null;
+        continue;
+      }
+      const n = parseNumber(text);
+      if (n === undefined || n < 0 || ((id === 'calls' || id === 'errors') && !Number.isInteger(n))) bad.push(`${t.labels[i]} '${text}'`);
+      out[id] = n === undefined || n < 0 ? null : us !== undefined ? toMicroseconds(n, us) : n;
+    }
+    // Only for lines that are rows (a name and some numbers); the caller warns about the others.
+    if (bad.length > 0 && typeof out.syscall === 'string' && out.syscall.length > 0 && this.anyNumber(out)) {
+      this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);
+    }
+    return out;
+  }
+
+  private anyNumber(cells: SyscallCells): boolean {
+    return Object.entries(cells).some(([k, v]) => k !== 'syscall' && typeof v === 'number');
+  }
+
+  private finishTable(): void {
+    if (!this.table) return;
+    this.groups.push(this.table.builder.finish(this.warnings));
+    this.table = undefined;
+  }
+
+  /** Ends an open table before its total row (cut, or another table starts). */
+  private closeTable(lineNo: number, why: string): void {
+    const t = this.table;
+    if (!t) return;
+    this.warnings.add(lineNo, `strace -c table ends without its total row (${why}); ${t.builder.rowCount} rows kept`);
+    this.finishTable();
+  }
+
+  protected override finish(): void {
+    if (this.pendingHeader) this.unrecognized(this.pendingHeader.text, this.pendingHeader.line, 'an strace -c header at the end of the input, without its table: ');
+    this.closeTable(this.lineCount, 'the input ends');
+    if (this.personality) this.warnings.add(this.personality.line, 'section heading without a table after it');
+  }
+
+  toModel(source: string): SyscallSummary {
+    return { ...this.envelope('strace-summary', source), format: 'strace-summary', kind: 'syscalls', tool: 'strace', timeUnit: 'us', groups: this.groups, toolLines: this.toolLines };
+  }
+}
+
+export function parseStraceSummary(text: string, source = '<text>'): SyscallSummary {
+  const p = new StraceSummaryParser();
+  p.push(text);
+  p.end();
+  return p.toModel(source);
+}
