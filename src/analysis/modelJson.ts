@@ -4,6 +4,8 @@
  */
 import { isStackProfile, type ReportModel } from '../model/report';
 import { foldedStacks, sortedStackEntries } from './folded';
+import { isSyscallSummary, type SyscallGroup } from '../model/syscallSummary';
+import type { Table, TableRow } from '../model/table';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 
@@ -13,5 +15,25 @@ export function reportModelJson(model: ReportModel): object {
     const { tree, ...rest } = model;
     return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: sortedStackEntries(foldedStacks(tree)).map(([stack, count]) => ({ stack, count })) };
   }
+  if (isSyscallSummary(model)) {
+    // Rows as objects keyed by column id: what scripts want (`jq '.groups[].rows[] | .syscall'`).
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, groups: model.groups.map(syscallGroupJson) };
+  }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
+}
+
+function syscallGroupJson(group: SyscallGroup): object {
+  const { table, totalRow, ...rest } = group;
+  return {
+    ...rest,
+    columns: table.columns.map((c) => (c.kind === 'number' ? { id: c.id, label: c.label, unit: c.unit } : { id: c.id, label: c.label })),
+    rows: table.rows.map((r) => rowJson(table, r)),
+    ...(totalRow ? { totalRow: rowJson(table, totalRow) } : {}),
+  };
+}
+
+function rowJson(table: Table, row: TableRow): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = { line: row.line };
+  table.columns.forEach((c, i) => (out[c.id] = row.cells[i]));
+  return out;
 }

@@ -29,9 +29,12 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
   private pendingHeader: { text: string; line: number } | undefined;
   private personality: { name: string; line: number } | undefined;
   private toolLines = 0;
+  /** The last line with text, where end-of-input warnings go (the same with or without a final newline). */
+  private lastText = 0;
 
   line(raw: string, lineNo: number): void {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
+    if (line.length > 0) this.lastText = lineNo;
     const header = this.pendingHeader;
     this.pendingHeader = undefined;
     if (header) {
@@ -158,7 +161,7 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
 
   protected override finish(): void {
     if (this.pendingHeader) this.unrecognized(this.pendingHeader.text, this.pendingHeader.line, 'an strace -c header at the end of the input, without its table: ');
-    this.closeTable(this.lineCount, 'the input ends');
+    this.closeTable(this.lastText, 'the input ends');
     if (this.personality) this.warnings.add(this.personality.line, 'section heading without a table after it');
   }
 
