@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cutBySpans, fields, isRuleLine, parseNumber, ruleSpans } from '../../src/parsers/shared/columns';
+import { cutBySpans, fields, isRuleLine, labelIds, parseDecimal, parseNumber, ruleSpans, words } from '../../src/parsers/shared/columns';
 
 describe('shared column helpers', () => {
   it('finds column widths from perf report dots and strace dashes', () => {
@@ -44,5 +44,17 @@ describe('shared column helpers', () => {
     assert.equal(parseNumber(''), undefined);
     assert.equal(parseNumber('1e999'), undefined);
     assert.equal(parseNumber('<not counted>'), undefined);
+  });
+
+  it('parseDecimal reads like parseNumber, plain decimals without regular expressions', () => {
+    const inputs = ['0', '12', '-3', '0.026', '1000.427', '1125.381151', '12.5%', '1,234,567', '4.3e+12', '+5', '.5', '5.', '-', '', ' 7 ', 'x1', '1x', '1.2.3', '0x1f', '1234567890123456789', 'nan', '-0.5'];
+    for (const t of inputs) assert.equal(parseDecimal(t), parseNumber(t), JSON.stringify(t));
+  });
+
+  it('splits words at spaces and tabs; maps header labels to ids', () => {
+    assert.deepEqual(words('\t\t ENOENT: 1  x\t'), ['ENOENT:', '1', 'x']);
+    assert.deepEqual(words('   '), []);
+    assert.deepEqual(labelIds(['Calls', 'seconds', 'odd'], { calls: 'calls', seconds: 'total' }), ['calls', 'total', undefined]);
+    assert.deepEqual(labelIds(['constructor'], { calls: 'calls' }), [undefined]);
   });
 });

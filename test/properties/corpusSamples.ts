@@ -21,6 +21,9 @@ const ROOTS: [string, boolean][] = [
   ['flamegraph/test', false],
   ['inferno/tests/data', true],
   ['perf-6.1-captures', false],
+  ['strace-c', true],
+  ['strace', true],
+  ['perf-trace-s', true],
 ];
 
 let byFormat: Map<FormatId, CorpusSample[]> | undefined;

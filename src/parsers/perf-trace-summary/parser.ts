@@ -5,7 +5,7 @@
  * white space, not at the rule's widths: long names and big totals push perf's columns right.
  */
 import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
-import { fields, isRuleLine, parseNumber, ruleSpans } from '../shared/columns';
+import { isRuleLine, parseDecimal, ruleSpans, words as wordsOf } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
 import { errnoLine, groupLine, isTraceEventLine, SUMMARY_TITLE, tableHeader, TRACE_COLUMNS, UNIT_SCALE, unitsLine, type GroupLine } from './lines';
@@ -34,8 +34,8 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
   line(raw: string, lineNo: number): void {
     let line = raw.trimEnd();
     if (line.includes('\x1b')) line = line.replace(ANSI, '');
-    if (line.trim().length === 0) return;
-    if (SUMMARY_TITLE.test(line)) {
+    if (line.length === 0) return;
+    if (line.includes('Summary') && SUMMARY_TITLE.test(line)) {
       this.closeBlock(lineNo);
       this.summaryLine = lineNo;
       return;
@@ -46,7 +46,7 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
       this.block = { group, line: lineNo };
       return;
     }
-    const labels = tableHeader(line);
+    const labels = line.includes('calls') ? tableHeader(line) : undefined;
     if (labels) return this.openTable(labels, lineNo);
     const t = this.table;
     if (t?.state === 'units') {
@@ -55,7 +55,7 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
       if (isRuleLine(line, '-')) return this.startRows(t, line, lineNo);
     }
     if (t?.state === 'rows') {
-      const errno = /^\s/.test(line) ? errnoLine(line) : undefined;
+      const errno = line.includes(': ') ? errnoLine(line) : undefined;
       if (errno) {
         if (!t.builder.addErrno(errno.errno, errno.count, lineNo)) this.warnings.add(lineNo, 'errno line before any syscall row');
         return;
@@ -104,9 +104,17 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
 
   /** Reads a row; false when the line is not row-shaped (a name, then numbers). */
   private row(t: OpenTable, line: string, lineNo: number): boolean {
-    const words = fields(line).map((f) => f.text);
+    const words = wordsOf(line);
     const name = words[0];
-    if (!name || parseNumber(name) !== undefined || words.length < 2 || words.slice(1).some((w) => parseNumber(w) === undefined && !/\d/.test(w))) return false;
+    if (!name || words.length < 2 || parseDecimal(name) !== undefined) return false;
+    const values: (number | undefined)[] = [];
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      const n = parseDecimal(w.charCodeAt(w.length - 1) === 37 ? w.slice(0, -1) : w);
+      // Text without digits is not a damaged number: the line is something else.
+      if (n === undefined && !/\d/.test(w)) return false;
+      values.push(n);
+    }
     if (words.length > t.labels.length) {
       this.unrecognized(line, lineNo, `${words.length} fields for ${t.labels.length} columns (${t.labels.join(' ')}): `);
       return true;
@@ -115,15 +123,15 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
     const bad: string[] = [];
     for (let i = 1; i < t.ids.length; i++) {
       const id = t.ids[i];
-      const text = words[i];
-      if (text === undefined) {
+      if (i >= words.length) {
         cells[id] = null;
         continue;
       }
-      const n = parseNumber(id === 'stddev' ? text.replace(/%$/, '') : text);
-      const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n));
-      if (!ok) bad.push(`${t.labels[i]} '${text}'`);
-      cells[id] = !ok ? null : t.scale[id] !== undefined ? toMicroseconds(n, t.scale[id]) : n;
+      const n = values[i - 1];
+      const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n)) && (id === 'stddev' || !words[i].endsWith('%'));
+      if (!ok) bad.push(`${t.labels[i]} '${words[i]}'`);
+      const scale = t.scale[id];
+      cells[id] = !ok ? null : scale !== undefined ? toMicroseconds(n, scale) : n;
     }
     if (words.length < t.labels.length) this.warnings.add(lineNo, `row has ${words.length} of ${t.labels.length} columns (${t.labels.join(' ')}); the missing ones are left blank`);
     if (bad.length > 0) this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);

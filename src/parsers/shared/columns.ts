@@ -97,13 +97,40 @@ export function labelIds<T extends string>(labels: readonly string[], aliases: R
 }
 
 /**
- * A row's cells cut at its table's rule spans (blank cells kept, as strace's `errors`), or, when
- * those cells do not `fit` (the row does not line up: retyped by hand, tabs) but the row has
- * exactly one whitespace-separated field per column, those fields.
+ * `parseNumber` for hot loops: plain decimals (`1234`, `0.026`, `-3.5`, what table rows hold) are
+ * read without regular expressions; anything else goes through `parseNumber`, so the result is
+ * always the same as `parseNumber(text)`.
  */
-export function rowCells(line: string, spans: readonly Span[], fits: (cells: string[]) => boolean): string[] {
-  const cut = cutBySpans(line, spans);
-  if (fits(cut)) return cut;
-  const words = fields(line).map((f) => f.text);
-  return words.length === spans.length && fits(words) ? words : cut;
+export function parseDecimal(text: string): number | undefined {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digitsStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === digitsStart || i - digitsStart > 15) return parseNumber(text);
+  if (i < n && text.charCodeAt(i) === 46) {
+    const fracStart = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === fracStart) return parseNumber(text);
+  }
+  return i === n ? Number(text) : parseNumber(text);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The whitespace-separated words of a line (spaces and tabs), without offsets: `fields` for hot loops. */
+export function words(line: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 32;
+    const space = c === 32 || c === 9;
+    if (!space && start < 0) start = i;
+    else if (space && start >= 0) {
+      out.push(line.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
  * located warning; a table cut short keeps its rows.
  */
 import type { SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
-import { labelIds, parseNumber, ruleSpans, rowCells, cutBySpans, type Span } from '../shared/columns';
+import { cutBySpans, labelIds, parseDecimal, ruleSpans, words, type Span } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
 import { isStraceHeader, isStraceRule, isStraceToolLine, personalityOf, STRACE_COLUMNS } from './lines';
@@ -70,10 +70,10 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
       else this.warnings.add(lineNo, 'a second dashes rule after the table; expected the total row');
       return true;
     }
-    if (line.length === 0 || personalityOf(line) !== undefined || isStraceHeader(line)) return false;
-    const cells = this.cells(t, line, lineNo);
+    if (line.length === 0 || (line.startsWith('System call') && personalityOf(line) !== undefined) || (line.includes('syscall') && isStraceHeader(line))) return false;
+    const { cells, numbers } = this.cells(t, line, lineNo);
     const name = cells.syscall;
-    if (typeof name !== 'string' || name.length === 0 || /\s/.test(name) || !this.anyNumber(cells)) {
+    if (typeof name !== 'string' || name.length === 0 || /\s/.test(name) || numbers === 0) {
       if (isStraceToolLine(line)) {
         this.toolLines++;
         return true;
@@ -112,37 +112,47 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
     this.table = { spans, labels, builder, state: 'rows' };
   }
 
-  /** A row's cells by column id, converted to µs; unreadable numbers become null with a warning. */
-  private cells(t: OpenTable, line: string, lineNo: number): SyscallCells {
-    const numericOk = (c: string[]) => c.every((text, i) => t.labels[i] === 'syscall' || text === '' || parseNumber(text) !== undefined);
-    const texts = rowCells(line, t.spans, numericOk);
-    const out: SyscallCells = {};
+  /**
+   * A row's cells by column id, converted to µs, cut at the rule's spans; a row that does not line
+   * up with them (retyped, tabs) but has one word per column is read by words. Unreadable numbers
+   * become null with a warning.
+   */
+  private cells(t: OpenTable, line: string, lineNo: number): { cells: SyscallCells; numbers: number } {
+    let read = this.readCells(t, cutBySpans(line, t.spans));
+    if (read.bad.length > 0) {
+      const w = words(line);
+      if (w.length === t.spans.length) {
+        const byWords = this.readCells(t, w);
+        if (byWords.bad.length === 0) read = byWords;
+      }
+    }
+    const { cells, bad, numbers } = read;
+    // Only for lines that are rows (a name and some numbers); the caller warns about the others.
+    if (bad.length > 0 && typeof cells.syscall === 'string' && cells.syscall.length > 0 && numbers > 0) {
+      this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);
+    }
+    return { cells, numbers };
+  }
+
+  private readCells(t: OpenTable, texts: readonly string[]): { cells: SyscallCells; bad: string[]; numbers: number } {
+    const cells: SyscallCells = {};
     const bad: string[] = [];
+    let numbers = 0;
     for (let i = 0; i < t.labels.length; i++) {
       const { id, us } = STRACE_COLUMNS[t.labels[i]];
       const text = texts[i] ?? '';
-      if (id === 'syscall') {
-        out.syscall = text;
-        continue;
+      if (id === 'syscall') cells.syscall = text;
+      // `%9.0u`-style columns print nothing for 0 (errors); other blanks are absent values.
+      else if (text === '') cells[id] = id === 'errors' ? 0 : null;
+      else {
+        const n = parseDecimal(text);
+        const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n));
+        if (n !== undefined) numbers++;
+        if (!ok) bad.push(`${t.labels[i]} '${text}'`);
+        cells[id] = !ok ? null : us !== undefined ? toMicroseconds(n, us) : n;
       }
-      if (text === '') {
-        // `%9.0u`-style columns print nothing for 0 (errors); other blanks are absent values.
-        out[id] = id === 'errors' ? 0 : null;
-        continue;
-      }
-      const n = parseNumber(text);
-      if (n === undefined || n < 0 || ((id === 'calls' || id === 'errors') && !Number.isInteger(n))) bad.push(`${t.labels[i]} '${text}'`);
-      out[id] = n === undefined || n < 0 ? null : us !== undefined ? toMicroseconds(n, us) : n;
     }
-    // Only for lines that are rows (a name and some numbers); the caller warns about the others.
-    if (bad.length > 0 && typeof out.syscall === 'string' && out.syscall.length > 0 && this.anyNumber(out)) {
-      this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);
-    }
-    return out;
-  }
-
-  private anyNumber(cells: SyscallCells): boolean {
-    return Object.entries(cells).some(([k, v]) => k !== 'syscall' && typeof v === 'number');
+    return { cells, bad, numbers };
   }
 
   private finishTable(): void {
