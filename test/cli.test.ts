@@ -83,6 +83,33 @@ describe('perflens CLI', () => {
     }
   });
 
+  it('parse gives syscall summaries as groups of rows keyed by column (strace -c, perf trace -s)', () => {
+    const fixtures = resolve(__dirname, 'fixtures');
+    const strace = JSON.parse(run(['parse', join(fixtures, 'strace-summary/holberton-old-small.txt')]).stdout);
+    assert.equal(strace.format, 'strace-summary');
+    assert.equal(strace.timeUnit, 'us');
+    assert.deepEqual(strace.groups[0].rows[0], { line: 3, syscall: 'read', calls: 569, errors: 0, total: 12184, avg: 21, share: 62.88 });
+    assert.deepEqual(strace.groups[0].totalRow, { line: 9, syscall: 'total', calls: 965, errors: 1, total: 19376, avg: null, share: 100 });
+    const perf = JSON.parse(run(['parse', join(fixtures, 'perf-trace-summary/errno-summary.txt')]).stdout);
+    assert.equal(perf.format, 'perf-trace-summary');
+    assert.deepEqual(perf.groups[0].header, { comm: 'sleep', tid: 10793, events: 80, eventsPercent: 93 });
+    assert.deepEqual(perf.groups[0].errnos[0], { syscall: 'access', errno: 'ENOENT', count: 1, line: 17 });
+  });
+
+  it('diff compares syscall costs per syscall (seed 001: devmem on 2 CPUs against 1 CPU)', () => {
+    const dir = resolve(__dirname, 'fixtures/perf-trace-summary');
+    const r = run(['diff', join(dir, 'seed001-syscall-costs-2cpu.txt'), join(dir, 'seed001-syscall-costs-1cpu.txt'), '--group', '14342', '--group', '10435', '--metric', 'calls,total']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^recvmsg {6}615359 {2}168459 {3}-446900 {2}0\.274$/m);
+    assert.match(r.stdout, /^setsockopt {2}22841\.143 {2}63395\.250 {2}\+40554\.107 {2}2\.775$/m);
+    const bad = run(['diff', join(dir, 'seed001-syscall-costs-2cpu.txt'), join(dir, 'seed001-syscall-costs-1cpu.txt'), '--group', 'tcpzc2', '--group', '10435']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /names 2 groups; pick one by tid/);
+    const notSyscalls = run(['diff', corpusFile('inferno/tests/data/collapse-perf/go-stacks.txt'), join(dir, 'seed001-syscall-costs-1cpu.txt')]);
+    assert.equal(notSyscalls.code, 2);
+    assert.match(notSyscalls.stderr, /is perf-script, not a syscall summary/);
+  });
+
   it('usage errors exit 2 with the usage', () => {
     const r = run(['frobnicate']);
     assert.equal(r.code, 2);
