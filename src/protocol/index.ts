@@ -3,9 +3,13 @@
  * per panel. `ToWebview` / `FromWebview` are the unions of every panel's messages.
  */
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
+import type { TablesFromWebview, TablesToWebview } from './tables';
+import type { CompareFromWebview, CompareToWebview } from './compare';
 
 export * from './common';
 export * from './flameGraph';
+export * from './tables';
+export * from './compare';
 
-export type ToWebview = FlameGraphToWebview;
-export type FromWebview = FlameGraphFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview;
