@@ -8,6 +8,7 @@ import type { FormatId } from '../model/format';
 import type { StackProfile } from '../model/profile';
 import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
 import type { Table } from '../model/table';
+import { isSyscallSummary, type SyscallSummary } from '../model/syscallSummary';
 import { functionStats } from './functionStats';
 
 /** A table as the panel shows it. */
@@ -54,9 +55,38 @@ function functionTable(profile: StackProfile): ViewTable {
   };
 }
 
+/**
+ * Syscall summaries: each group's syscall table as parsed (rows are lines of the file), sorted by
+ * total time, with bars on the share of time; and per group the errno counts of --errno-summary.
+ */
+function syscallTables(model: SyscallSummary): ViewTable[] {
+  const tables: ViewTable[] = [];
+  for (const g of model.groups) {
+    const ids = g.table.columns.map((c) => c.id);
+    const sortBy = ['total', 'share', 'calls'].find((id) => ids.includes(id));
+    tables.push({ ...g.table, title: `syscalls of ${g.title}`, group: g.title, bars: ids.includes('share') ? ['share'] : [], ...(sortBy ? { sortBy } : {}) });
+    if (g.errnos.length > 0) {
+      tables.push({
+        title: `errors of ${g.title} by errno`,
+        group: g.title,
+        columns: [
+          { kind: 'text', id: 'syscall', label: 'syscall' },
+          { kind: 'text', id: 'errno', label: 'errno' },
+          { kind: 'number', id: 'count', label: 'count', unit: 'count' },
+        ],
+        keys: ['syscall', 'errno'],
+        rows: g.errnos.map((e) => ({ line: e.line, cells: [e.syscall, e.errno, e.count] })),
+        sortBy: 'count',
+      });
+    }
+  }
+  return tables;
+}
+
 /** The tables a model holds, or an empty list when it has none. */
 export function reportTables(model: ReportModel): ViewTable[] {
   if (isStackProfile(model)) return [functionTable(model)];
+  if (isSyscallSummary(model)) return syscallTables(model);
   return [];
 }
 
