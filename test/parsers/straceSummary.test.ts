@@ -134,6 +134,16 @@ describe('strace -c summary parser', () => {
     assert.equal(m.groups[0].table.rows.length, 7);
   });
 
+  it('reads a table pasted with an indent (mails, blogs) the same', () => {
+    const text = fixture('strace-summary', 'strace-32bit-section.txt');
+    const indented = text.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n');
+    assert.equal(detectFormat(indented).format, 'strace-summary');
+    const a = parseStraceSummary(text);
+    const b = parseStraceSummary(indented);
+    assert.deepEqual(b.warnings, []);
+    assert.deepEqual(b.groups.map((g) => g.table.rows), a.groups.map((g) => g.table.rows));
+  });
+
   describe('bad input: located warnings, partial results, never a crash', () => {
     const text = fixture('strace-summary', 'holberton-old-small.txt');
 

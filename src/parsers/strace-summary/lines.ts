@@ -30,14 +30,14 @@ export function isStraceHeader(line: string): boolean {
   return words.every((w) => w === '%time' || (w !== '% time' && Object.hasOwn(STRACE_COLUMNS, w)));
 }
 
-/** A divider: dashes and single spaces only. */
+/** A divider: dashes and single spaces only (indented as a whole when pasted into a mail or blog). */
 export function isStraceRule(line: string): boolean {
-  return /^-+(?: -+)*\s*$/.test(line);
+  return /^ *-+(?: -+)*\s*$/.test(line);
 }
 
 /** `System call usage summary for 32 bit mode:` -> `32 bit`. */
 export function personalityOf(line: string): string | undefined {
-  return /^System call usage summary for (.+) mode:\s*$/.exec(line)?.[1];
+  return /^\s*System call usage summary for (.+) mode:\s*$/.exec(line)?.[1];
 }
 
 /**
@@ -47,6 +47,6 @@ export function personalityOf(line: string): string | undefined {
  * `<... name resumed>`, optionally after a pid and a timestamp.
  */
 export function isStraceToolLine(line: string): boolean {
-  if (/^(?:\S*strace: |Process \d+ (?:attached|detached))/.test(line)) return true;
-  return /^(?:\[pid +\d+\] |\d+ +)?(?:\d[\d:.]* +)?(?:\+\+\+ .*\+\+\+$|--- .*---$|<\.\.\. |[A-Za-z_]\w*\(.*(?:= .+|<unfinished \.\.\.>|\) +\?)$)/.test(line);
+  if (/^\s*(?:\S*strace: |Process \d+ (?:attached|detached))/.test(line)) return true;
+  return /^\s*(?:\[pid +\d+\] |\d+ +)?(?:\d[\d:.]* +)?(?:\+\+\+ .*\+\+\+$|--- .*---$|<\.\.\. |[A-Za-z_]\w*\(.*(?:= .+|<unfinished \.\.\.>|\) +\?)$)/.test(line);
 }

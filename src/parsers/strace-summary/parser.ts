@@ -70,7 +70,7 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
       else this.warnings.add(lineNo, 'a second dashes rule after the table; expected the total row');
       return true;
     }
-    if (line.length === 0 || (line.startsWith('System call') && personalityOf(line) !== undefined) || (line.includes('syscall') && isStraceHeader(line))) return false;
+    if (line.length === 0 || (line.includes('System call') && personalityOf(line) !== undefined) || (line.includes('syscall') && isStraceHeader(line))) return false;
     const { cells, numbers } = this.cells(t, line, lineNo);
     const name = cells.syscall;
     if (typeof name !== 'string' || name.length === 0 || /\s/.test(name) || numbers === 0) {
