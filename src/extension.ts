@@ -4,6 +4,8 @@ import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel
 import type { FlameGraphViewState } from './protocol/flameGraph';
 import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
 import type { TablesViewState } from './protocol/tables';
+import { SYSCALL_COSTS_VIEW_TYPE, SyscallCostsPanel } from './panels/syscallCostsPanel';
+import type { SyscallCostsViewState } from './protocol/syscallCosts';
 import type { ViewKind } from './model/format';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
 import { registerCompareCommands } from './panels/compareCommands';
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // The menus' `when` clauses read the registry through this context key.
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
+  void vscode.commands.executeCommand('setContext', 'perflens.syscallCostsLanguages', formatsWithView('syscallCosts').map((f) => f.languageId));
   context.subscriptions.push(
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('flameGraph');
@@ -34,6 +37,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('perflens.showTables', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('tables');
       if (target) TablesPanel.open(ctx, target);
+    }),
+    vscode.commands.registerCommand('perflens.showSyscallCosts', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('syscallCosts');
+      if (target) SyscallCostsPanel.open(ctx, target);
+    }),
+    vscode.window.registerWebviewPanelSerializer(SYSCALL_COSTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: SyscallCostsViewState | undefined) {
+        SyscallCostsPanel.revive(ctx, panel, state);
+      },
     }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
@@ -69,7 +81,7 @@ async function pickSource(view: ViewKind): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     title: `Open ${describeFormats(formatsWithView(view))}`,
-    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
+    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed', 'strace-c', 'strace-summary', 'perf-trace-s'], 'All files': ['*'] },
   });
   return picked?.[0];
 }

@@ -5,11 +5,13 @@
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
 import type { TablesFromWebview, TablesToWebview } from './tables';
 import type { CompareFromWebview, CompareToWebview } from './compare';
+import type { SyscallCostsFromWebview, SyscallCostsToWebview } from './syscallCosts';
 
 export * from './common';
 export * from './flameGraph';
 export * from './tables';
 export * from './compare';
+export * from './syscallCosts';
 
-export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview;
-export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview | SyscallCostsToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview | SyscallCostsFromWebview;

@@ -5,6 +5,8 @@
  */
 import { flameGraphView } from '../analysis/flameGraphView';
 import { tablesView } from '../analysis/reportTables';
+import { syscallCostsView } from '../analysis/syscallCostsView';
+import { isSyscallSummary } from '../model/syscallSummary';
 import type { ViewKind } from '../model/format';
 import { isStackProfile, type ReportModel } from '../model/report';
 import type { WorkerPayload } from './messages';
@@ -16,5 +18,9 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
   tables: (model, title) => {
     const view = tablesView(model, title);
     return view ? { view: 'tables', ...view } : undefined;
+  },
+  syscallCosts: (model, title) => {
+    const view = isSyscallSummary(model) ? syscallCostsView(model, title) : undefined;
+    return view ? { view: 'syscallCosts', ...view } : undefined;
   },
 };

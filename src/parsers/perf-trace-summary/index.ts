@@ -30,6 +30,6 @@ export const perfTraceSummaryFormat: FormatDefinition<Record<string, never>, Sys
   expected: 'a perf trace -s table (` comm (tid), N events, P%`, then `syscall  calls  errors  total  min  avg  max  stddev`)',
   applies: perfTraceSummaryApplies,
   parser: { defaults: {}, create: () => new PerfTraceSummaryParser() },
-  views: ['tables'],
+  views: ['syscallCosts', 'tables'],
   editor: syscallSummaryEditor(perfTraceOutline),
 };

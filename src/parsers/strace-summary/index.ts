@@ -23,6 +23,6 @@ export const straceSummaryFormat: FormatDefinition<Record<string, never>, Syscal
   expected: 'an strace -c table (`% time  seconds  usecs/call  calls  errors  syscall` and the dashes rule under it)',
   applies: straceSummaryApplies,
   parser: { defaults: {}, create: () => new StraceSummaryParser() },
-  views: ['tables'],
+  views: ['syscallCosts', 'tables'],
   editor: syscallSummaryEditor(straceOutline),
 };

@@ -1,0 +1,34 @@
+/** The Syscall Costs panel's messages, besides the common ones. */
+import type { SyscallCostGroup, SyscallCostsMeta } from '../analysis/syscallCostsView';
+import type { CommonFromWebview, CommonToWebview } from './common';
+
+export type { SyscallCostGroup, SyscallCostRow, SyscallCostsMeta } from '../analysis/syscallCostsView';
+
+/** What the chart plots per syscall. */
+export type SyscallCostMetric = 'total' | 'calls' | 'avg' | 'max' | 'errors';
+
+/** What the webview saves with setState, so a reloaded panel comes back as it was. */
+export interface SyscallCostsViewState {
+  /** The file shown (a URI string). */
+  source?: string;
+  /** Index of the group shown; -1: all groups merged. */
+  group: number;
+  metric: SyscallCostMetric;
+  /** Bars drawn before the rest is summed into "other". */
+  top: number;
+  log: boolean;
+}
+
+export type SyscallCostsToWebview =
+  | CommonToWebview
+  | { type: 'syscallCosts/show'; meta: SyscallCostsMeta; groups: SyscallCostGroup[]; merged?: SyscallCostGroup; state?: Partial<SyscallCostsViewState> };
+
+export type SyscallCostsFromWebview =
+  | CommonFromWebview
+  /** A bar or row was clicked: show its line (1-based) of the source in the editor. */
+  | { type: 'revealLine'; line: number };
+
+export interface SyscallCostsProtocol {
+  toWebview: SyscallCostsToWebview;
+  fromWebview: SyscallCostsFromWebview;
+}
