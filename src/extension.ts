@@ -6,6 +6,7 @@ import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
 import type { TablesViewState } from './protocol/tables';
 import { SYSCALL_COSTS_VIEW_TYPE, SyscallCostsPanel } from './panels/syscallCostsPanel';
 import type { SyscallCostsViewState } from './protocol/syscallCosts';
+import { registerSyscallCompareCommand } from './panels/syscallCompareCommand';
 import type { ViewKind } from './model/format';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
 import { registerCompareCommands } from './panels/compareCommands';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
       },
     }),
     ...registerCompareCommands(ctx),
+    registerSyscallCompareCommand(ctx),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: CompareViewState | undefined) {
         ComparePanel.revive(ctx, panel, state);

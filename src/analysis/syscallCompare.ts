@@ -88,9 +88,17 @@ function metricOf(r: SyscallRowValues | undefined, m: ComparedMetric): number | 
 }
 
 export function compareSyscalls(inputs: readonly SideInput[], baseline = 0): SyscallComparison {
+  return compareSyscallRows(
+    inputs.map((s) => ({ label: s.label, rows: mergeSyscallRows(s.groups) })),
+    baseline,
+  );
+}
+
+/** The comparison of sides given as rows (one per syscall), e.g. a panel's per-group rows. */
+export function compareSyscallRows(inputs: readonly { label: string; rows: readonly SyscallRowValues[] }[], baseline = 0): SyscallComparison {
   if (inputs.length < 2) throw new Error('a comparison needs at least two sides');
   if (!(baseline >= 0 && baseline < inputs.length)) throw new Error(`baseline ${baseline + 1} is not one of the ${inputs.length} sides`);
-  const rowsBySide = inputs.map((s) => new Map(mergeSyscallRows(s.groups).map((r) => [r.syscall, r])));
+  const rowsBySide = inputs.map((s) => new Map(s.rows.map((r) => [r.syscall, r])));
   const sides: ComparedSide[] = inputs.map((s, i) => {
     const rows = [...rowsBySide[i].values()];
     const sum = (m: 'calls' | 'errors' | 'total') => (rows.some((r) => r[m] !== undefined) ? rows.reduce((a, r) => a + (r[m] ?? 0), 0) : undefined);

@@ -17,11 +17,31 @@ export interface SyscallCostsViewState {
   /** Bars drawn before the rest is summed into "other". */
   top: number;
   log: boolean;
+  /** Compare mode: the files compared (URI strings), each side's choice, the baseline side. */
+  sources?: string[];
+  sides?: SyscallCompareSide[];
+  baseline?: number;
+}
+
+/** One side of a comparison: a source file and its group (-1: all its groups merged). */
+export interface SyscallCompareSide {
+  source: number;
+  group: number;
+}
+
+/** A file of a comparison, with everything the panel can pick from it. */
+export interface SyscallCompareSource {
+  label: string;
+  meta: SyscallCostsMeta;
+  groups: SyscallCostGroup[];
+  merged?: SyscallCostGroup;
 }
 
 export type SyscallCostsToWebview =
   | CommonToWebview
-  | { type: 'syscallCosts/show'; meta: SyscallCostsMeta; groups: SyscallCostGroup[]; merged?: SyscallCostGroup; state?: Partial<SyscallCostsViewState> };
+  | { type: 'syscallCosts/show'; meta: SyscallCostsMeta; groups: SyscallCostGroup[]; merged?: SyscallCostGroup; state?: Partial<SyscallCostsViewState> }
+  /** Compare mode: two or more files (or groups of one file), sides and baseline chosen in the panel. */
+  | { type: 'syscallCosts/compare'; sources: SyscallCompareSource[]; sides: SyscallCompareSide[]; baseline: number; state?: Partial<SyscallCostsViewState> };
 
 export type SyscallCostsFromWebview =
   | CommonFromWebview

@@ -3,6 +3,8 @@ import { syscallCostsView } from '../../src/analysis/syscallCostsView';
 import { parsePerfTraceSummary } from '../../src/parsers/perf-trace-summary';
 import { parseStraceSummary } from '../../src/parsers/strace-summary';
 import { chartData } from '../../webview/syscallCosts/chartData';
+import { compareChart, sideLabel } from '../../webview/syscallCosts/compareData';
+import type { SyscallCompareSource } from '../../src/protocol';
 import { fixture } from '../parsers/syscallSummaryHelpers';
 
 describe('syscall costs view and chart data', () => {
@@ -62,5 +64,33 @@ describe('syscall costs view and chart data', () => {
       ['chdir', 2],
       ['unlinkat', 1],
     ]);
+  });
+
+  it('compare mode: grouped bars of the seed devmem 2-CPU vs 1-CPU tables, deltas and ratios to a switchable baseline', () => {
+    const source = (name: string, label: string): SyscallCompareSource => {
+      const v = syscallCostsView(parsePerfTraceSummary(fixture('perf-trace-summary', name)), label)!;
+      return { label, meta: v.meta, groups: v.groups, ...(v.merged ? { merged: v.merged } : {}) };
+    };
+    const sources = [source('seed001-syscall-costs-2cpu.txt', '2cpu'), source('seed001-syscall-costs-1cpu.txt', '1cpu')];
+    const sides = [
+      { source: 0, group: 0 },
+      { source: 1, group: 0 },
+    ];
+    assert.deepEqual(sides.map((s) => sideLabel(sources, s)), ['2cpu: tcpzc2 (14342)', '1cpu: tcpzc2 (10435)']);
+    const c = compareChart(sources, sides, 0, 'total', 10);
+    assert.deepEqual(c.labels, ['recvmsg', 'setsockopt', 'ioctl', 'epoll_wait']);
+    assert.equal(c.unit, 's');
+    assert.deepEqual(c.datasets.map((d) => d.values[0]), [68.831493, 26.726717]);
+    // The table: A (baseline), B, Δ B, B / A — in µs.
+    assert.deepEqual(c.table.columns.map((col) => col.label), ['syscall', 'A (baseline)', 'B', 'Δ B', 'B / A']);
+    assert.deepEqual(c.table.rows[1].cells, ['setsockopt', 22841143, 63395250, 63395250 - 22841143, 63395250 / 22841143]);
+    const flipped = compareChart(sources, sides, 1, 'calls', 2);
+    assert.deepEqual(flipped.labels, ['ioctl', 'setsockopt'], 'ordered by the new baseline (1 CPU) calls');
+    assert.deepEqual(flipped.table.columns.map((col) => col.label), ['syscall', 'A', 'Δ A', 'A / B', 'B (baseline)']);
+    assert.equal(flipped.table.rows.length, 4, 'the table keeps every syscall');
+    const merged = compareChart(sources, [{ source: 1, group: -1 }, sides[0]], 0, 'total', 0);
+    // Baseline: the 1-CPU file with devmem and io_uring merged, sorted by its total time.
+    assert.deepEqual(merged.labels, ['setsockopt', 'io_uring_enter', 'recvmsg', 'ioctl', 'epoll_wait']);
+    assert.deepEqual(merged.datasets[1].values[1], null, 'the 2-CPU devmem run has no io_uring_enter');
   });
 });

@@ -15,7 +15,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 import type { SyscallCostGroup, SyscallCostMetric, SyscallCostsMeta, SyscallCostsToWebview, SyscallCostsViewState } from '../../src/protocol';
 import type { Table } from '../../src/model/table';
 import { createDataTable, type DataTable } from '../shared/dataTable';
@@ -29,8 +29,9 @@ import { tableCsv } from '../shared/tableCells';
 import { computedColors, onThemeChange } from '../shared/theme';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { chartData } from './chartData';
+import { showCompare } from './compareView';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LogarithmicScale, Tooltip);
 
 const CSS = `
 .pl-syscalls { display: flex; flex-direction: column; gap: 8px; min-height: 0; flex: 1; }
@@ -119,6 +120,7 @@ function drawChart(): void {
       responsive: true,
       maintainAspectRatio: false,
       plugins: {
+        legend: { display: false },
         tooltip: { callbacks: { label: (item) => `${Number(item.raw).toLocaleString('en-US', { maximumFractionDigits: 3 })} ${data.unit}` } },
       },
       scales: {
@@ -196,7 +198,9 @@ csvButton.addEventListener('click', () => {
   if (!group || !table || !meta) return;
   saveFile(api, { fileName: `${safeName(`${meta.title}-${group.title}`)}.csv`, content: tableCsv(rowsTable(group).columns, table.shownRows()), encoding: 'utf8', filters: { CSV: ['csv'] }, mimeType: 'text/csv' });
 });
-onThemeChange(() => drawChart());
+onThemeChange(() => {
+  if (meta) drawChart();
+});
 
 function safeName(s: string): string {
   return s.replace(/[^\w.-]+/g, '_').slice(0, 100);
@@ -207,6 +211,27 @@ startPanel<SyscallCostsToWebview>({
   shell,
   failTitle: 'Cannot show the syscall costs',
   handle(msg) {
+    if (msg.type === 'syscallCosts/compare') {
+      saved = { ...saved, ...(msg.state ?? {}) };
+      chart?.destroy();
+      chart = undefined;
+      meta = undefined;
+      showCompare(
+        {
+          api,
+          shell,
+          view,
+          chartBox,
+          canvas,
+          metrics: METRICS,
+          tops: TOPS,
+          saved: () => saved,
+          save,
+        },
+        msg,
+      );
+      return;
+    }
     meta = msg.meta;
     groups = msg.groups;
     merged = msg.merged;
