@@ -74,7 +74,8 @@ describe('syscall summary editor features', () => {
     assert.equal(h.paragraphs[0], 'receive a message from a socket');
     assert.equal(h.paragraphs[2], '96,420 calls, 48,205 errors (49.99% of calls failed).');
     assert.equal(h.paragraphs[3], 'total 912.46 ms, avg 9.00 µs per call, min 1.00 µs, max 2.30 ms.');
-    assert.equal(straceSummaryFormat.editor!.hover!(doc(text), 0, 3, undefined, index), undefined);
+    assert.equal(straceSummaryFormat.editor!.hover!(doc(text), 1, 3, undefined, index), undefined, 'the rule under the header');
+    assert.equal(straceSummaryFormat.editor!.hover!(doc(text), 0, 3, undefined, index)?.title, 'all processes', 'the header line describes the table');
     const changed = text.replace('recvfrom', 'recvmmsg');
     assert.equal(straceSummaryFormat.editor!.hover!(doc(changed), line, 70, undefined, index), undefined);
   });
@@ -89,5 +90,25 @@ describe('syscall summary editor features', () => {
     assert.match(describeSyscall('syscall:451')!, /which is cachestat on x86_64/);
     assert.match(describeSyscall('syscall_0x1ff')!, /syscall number 511, unnamed/);
     assert.equal(describeSyscall('not_a_syscall'), undefined);
+  });
+
+  it('hover on a thread line and on a total row: the group in one paragraph or three; folding per block', () => {
+    const text = fixture('perf-trace-summary', 'seed001-syscall-costs-2cpu.txt');
+    const index = syscallHoverIndex(parsePerfTraceSummary(text));
+    const h = perfTraceSummaryFormat.editor!.hover!(doc(text), lineOf(text, 'tcpzc2 (14342)'), 3, undefined, index)!;
+    assert.equal(h.title, 'tcpzc2 (14342)');
+    assert.deepEqual(h.paragraphs, [
+      '4 syscalls, 2,372,211 calls, 1,830 errors (0.08% of calls failed), total 93.53 s.',
+      'Costliest: recvmsg (73.59% of the time).',
+      "4,745,666 events (100% of all events), counting each syscall's enter and exit.",
+    ]);
+    const strace = fixture('strace-summary', 'holberton-old-small.txt');
+    const sIndex = syscallHoverIndex(parseStraceSummary(strace));
+    const total = straceSummaryFormat.editor!.hover!(doc(strace), lineOf(strace, ' total'), 3, undefined, sIndex)!;
+    assert.deepEqual(total.paragraphs, ['5 syscalls, 965 calls, 1 errors (0.10% of calls failed), total 19.38 ms.', 'Costliest: read (62.88% of the time).']);
+    assert.deepEqual(perfTraceSummaryFormat.editor!.folding!(doc(text)), [
+      { start: 3, end: 11 },
+      { start: 14, end: 19 },
+    ]);
   });
 });

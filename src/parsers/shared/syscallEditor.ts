@@ -5,7 +5,7 @@
  */
 import { syscallRows, type SyscallSummary } from '../../model/syscallSummary';
 import { formatDuration, formatNumber } from '../../model/units';
-import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
+import type { EditorFeatures, FoldRange, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { SYSCALL_DESCRIPTIONS, X86_64_SYSCALL_NAMES } from './syscallDescriptions';
 
 /** What a hover on one row shows (plain data: it crosses from the worker). */
@@ -26,18 +26,45 @@ export interface SyscallRowHover {
   errnos?: string;
 }
 
+/** A hover on a group's first line (thread line, table header) or on its total row. */
+export interface SyscallGroupHover {
+  title: string;
+  syscalls: number;
+  calls?: number;
+  errors?: number;
+  total?: number;
+  events?: number;
+  eventsPercent?: number;
+  /** The costliest syscall and its share of the time. */
+  top?: { syscall: string; share?: number };
+}
+
 export interface SyscallHoverIndex {
   /** By 1-based line. */
   rows: Map<number, SyscallRowHover>;
+  /** By 1-based line: each group's first line and its total row. */
+  groups: Map<number, SyscallGroupHover>;
 }
 
 /** Rows by line, ranked by total time within their group (calls when there are no times). */
 export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
   const rows = new Map<number, SyscallRowHover>();
+  const groups = new Map<number, SyscallGroupHover>();
   for (const g of model.groups) {
     const values = syscallRows(g);
     const weight = (v: (typeof values)[number]) => v.total ?? v.share ?? v.calls ?? 0;
     const ranked = [...values].sort((a, b) => weight(b) - weight(a));
+    const sum = (k: 'calls' | 'errors' | 'total') => (values.some((v) => v[k] !== undefined) ? values.reduce((n, v) => n + (v[k] ?? 0), 0) : undefined);
+    const summary: SyscallGroupHover = { title: g.title, syscalls: values.length };
+    for (const k of ['calls', 'errors', 'total'] as const) {
+      const v = sum(k);
+      if (v !== undefined) summary[k] = v;
+    }
+    if (g.header.events !== undefined) summary.events = g.header.events;
+    if (g.header.eventsPercent !== undefined) summary.eventsPercent = g.header.eventsPercent;
+    if (ranked[0]) summary.top = { syscall: ranked[0].syscall, ...(ranked[0].share !== undefined ? { share: ranked[0].share } : {}) };
+    groups.set(g.line, summary);
+    if (g.totalRow) groups.set(g.totalRow.line, summary);
     const errnos = new Map<string, string[]>();
     for (const e of g.errnos) errnos.set(e.syscall, [...(errnos.get(e.syscall) ?? []), `${e.errno} ${e.count}`]);
     for (const v of values) {
@@ -48,7 +75,7 @@ export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
       rows.set(line, hover);
     }
   }
-  return { rows };
+  return { rows, groups };
 }
 
 /** The man-page line for a syscall name, also for strace's `syscall_0x1c8` and perf's `syscall:456`. */
@@ -87,7 +114,21 @@ function hoverText(h: SyscallRowHover): HoverText {
   return { title: h.syscall, paragraphs };
 }
 
+function groupHoverText(g: SyscallGroupHover): HoverText {
+  const paragraphs: string[] = [];
+  const counts = [`${formatNumber(g.syscalls)} syscalls`];
+  if (g.calls !== undefined) counts.push(`${formatNumber(g.calls)} calls`);
+  if (g.errors !== undefined) counts.push(`${formatNumber(g.errors)} errors${g.calls ? ` (${((100 * g.errors) / g.calls).toFixed(2)}% of calls failed)` : ''}`);
+  if (g.total !== undefined) counts.push(`total ${duration(g.total)}`);
+  paragraphs.push(counts.join(', ') + '.');
+  if (g.top) paragraphs.push(`Costliest: ${g.top.syscall}${g.top.share !== undefined ? ` (${g.top.share.toFixed(2)}% of the time)` : ''}.`);
+  if (g.events !== undefined) paragraphs.push(`${formatNumber(g.events)} events${g.eventsPercent !== undefined ? ` (${g.eventsPercent}% of all events)` : ''}, counting each syscall's enter and exit.`);
+  return { title: g.title, paragraphs };
+}
+
 function hover(doc: LineReader, line: number, _character: number, _totals: unknown, index?: SyscallHoverIndex): HoverText | undefined {
+  const group = index?.groups.get(line + 1);
+  if (group && doc.lineAt(line).trim().length > 0) return groupHoverText(group);
   const h = index?.rows.get(line + 1);
   if (!h) return undefined;
   const text = doc.lineAt(line);
@@ -107,5 +148,7 @@ function findWord(text: string, word: string): number {
 }
 
 export function syscallSummaryEditor(outline: (doc: LineReader) => OutlineItem[]): EditorFeatures<SyscallSummary, SyscallHoverIndex> {
-  return { outline, hoverIndex: syscallHoverIndex, hover };
+  // Each table (thread block) folds from its first line to its last row.
+  const folding = (doc: LineReader): FoldRange[] => outline(doc).filter((i) => i.end > i.start).map((i) => ({ start: i.start, end: i.end }));
+  return { folding, outline, hoverIndex: syscallHoverIndex, hover };
 }
