@@ -5,9 +5,9 @@
  * white space, not at the rule's widths: long names and big totals push perf's columns right.
  */
 import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
-import { isRuleLine, parseDecimal, ruleSpans, words as wordsOf } from '../shared/columns';
+import { decimalIn, fieldBounds, isRuleLine, ruleSpans } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
-import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
+import { SyscallGroupBuilder, toMicroseconds } from '../shared/syscallTable';
 import { errnoLine, groupLine, isTraceEventLine, SUMMARY_TITLE, tableHeader, TRACE_COLUMNS, UNIT_SCALE, unitsLine, type GroupLine } from './lines';
 
 // Colour escapes perf injects with --color=always / a pty (docs/perf-formats.md §0.1).
@@ -17,6 +17,8 @@ const TIME_IDS: readonly SyscallColumnId[] = ['total', 'min', 'avg', 'max'];
 interface OpenTable {
   labels: string[];
   ids: SyscallColumnId[];
+  /** Each label's place in the builder's row cells. */
+  slots: number[];
   /** µs per printed unit, per time column id. */
   scale: Partial<Record<SyscallColumnId, number>>;
   builder: SyscallGroupBuilder;
@@ -81,7 +83,7 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
     const meta = { title: g?.title ?? `table ${this.groups.length + 1}`, scope: g?.scope ?? 'thread', header: g?.header ?? {}, line: block?.line ?? lineNo, ...(g?.bpf ? { bpf: true } : {}) };
     const builder = new SyscallGroupBuilder(meta, ids, { time: 1, avg: 1, avgTruncated: false });
     builder.endLine = lineNo;
-    this.table = { labels, ids, scale, builder, state: 'units' };
+    this.table = { labels, ids, slots: ids.map((id) => builder.slot(id)), scale, builder, state: 'units' };
     this.block = undefined;
   }
 
@@ -102,40 +104,40 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
     t.state = 'rows';
   }
 
+  /** Field offsets of the row being read, reused from row to row. */
+  private bounds: Int32Array = new Int32Array(32);
+
   /** Reads a row; false when the line is not row-shaped (a name, then numbers). */
   private row(t: OpenTable, line: string, lineNo: number): boolean {
-    const words = wordsOf(line);
-    const name = words[0];
-    if (!name || words.length < 2 || parseDecimal(name) !== undefined) return false;
-    const values: (number | undefined)[] = [];
-    for (let i = 1; i < words.length; i++) {
-      const w = words[i];
-      const n = parseDecimal(w.charCodeAt(w.length - 1) === 37 ? w.slice(0, -1) : w);
+    const { bounds, count: n } = fieldBounds(line, this.bounds);
+    this.bounds = bounds;
+    if (n < 2 || decimalIn(line, bounds[0], bounds[1]) !== undefined) return false;
+    const cells = t.builder.emptyCells();
+    let bad: string[] | undefined;
+    for (let i = 1; i < n; i++) {
+      const start = bounds[2 * i];
+      const end = bounds[2 * i + 1];
+      const percent = line.charCodeAt(end - 1) === 37;
+      const v = decimalIn(line, start, percent ? end - 1 : end);
       // Text without digits is not a damaged number: the line is something else.
-      if (n === undefined && !/\d/.test(w)) return false;
-      values.push(n);
+      if (v === undefined && !/\d/.test(line.slice(start, end))) return false;
+      if (i >= t.ids.length) continue;
+      const id = t.ids[i];
+      const ok = v !== undefined && v >= 0 && (id === 'stddev' || !percent) && ((id !== 'calls' && id !== 'errors') || Number.isInteger(v));
+      if (!ok) (bad ??= []).push(`${t.labels[i]} '${line.slice(start, end)}'`);
+      else {
+        const scale = t.scale[id];
+        cells[t.slots[i]] = scale !== undefined ? toMicroseconds(v, scale) : v;
+      }
     }
-    if (words.length > t.labels.length) {
-      this.unrecognized(line, lineNo, `${words.length} fields for ${t.labels.length} columns (${t.labels.join(' ')}): `);
+    if (n > t.labels.length) {
+      this.unrecognized(line, lineNo, `${n} fields for ${t.labels.length} columns (${t.labels.join(' ')}): `);
       return true;
     }
-    const cells: SyscallCells = { syscall: name };
-    const bad: string[] = [];
-    for (let i = 1; i < t.ids.length; i++) {
-      const id = t.ids[i];
-      if (i >= words.length) {
-        cells[id] = null;
-        continue;
-      }
-      const n = values[i - 1];
-      const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n)) && (id === 'stddev' || !words[i].endsWith('%'));
-      if (!ok) bad.push(`${t.labels[i]} '${words[i]}'`);
-      const scale = t.scale[id];
-      cells[id] = !ok ? null : scale !== undefined ? toMicroseconds(n, scale) : n;
-    }
-    if (words.length < t.labels.length) this.warnings.add(lineNo, `row has ${words.length} of ${t.labels.length} columns (${t.labels.join(' ')}); the missing ones are left blank`);
-    if (bad.length > 0) this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);
-    t.builder.addRow(cells, lineNo);
+    cells[t.slots[0]] = line.slice(bounds[0], bounds[1]);
+    if (n < t.labels.length) this.warnings.add(lineNo, `row has ${n} of ${t.labels.length} columns (${t.labels.join(' ')}); the missing ones are left blank`);
+    if (bad) this.warnings.add(lineNo, `not a number: ${bad.join(', ')} (left blank)`);
+    t.builder.addCells(cells, lineNo);
     this.records++;
     return true;
   }

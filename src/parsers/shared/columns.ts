@@ -134,3 +134,97 @@ export function words(line: string): string[] {
   }
   return out;
 }
+
+/**
+ * The [start, end) offsets of a line's whitespace-separated fields, written in pairs into `out`
+ * (grown when too small; the array is returned): rows read without a substring per field.
+ * Returns the field count as `count`.
+ */
+export function fieldBounds(line: string, out: Int32Array): { bounds: Int32Array; count: number } {
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 32;
+    const space = c === 32 || c === 9;
+    if (!space && start < 0) start = i;
+    else if (space && start >= 0) {
+      if (2 * count + 2 > out.length) {
+        const grown = new Int32Array(out.length * 2 + 16);
+        grown.set(out);
+        out = grown;
+      }
+      out[2 * count] = start;
+      out[2 * count + 1] = i;
+      count++;
+      start = -1;
+    }
+  }
+  return { bounds: out, count };
+}
+
+/**
+ * `parseDecimal(line.slice(start, end))` without the substring for plain decimals of up to 15
+ * digits: the digits as one integer divided by a power of ten, which IEEE division rounds exactly
+ * as parsing the decimal text does.
+ */
+export function decimalIn(line: string, start: number, end: number): number | undefined {
+  let i = start;
+  const negative = line.charCodeAt(i) === 45;
+  if (negative) i++;
+  let digits = 0;
+  let value = 0;
+  let scale = 1;
+  const intStart = i;
+  for (; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    digits++;
+  }
+  if (i === intStart) return parseNumber(line.slice(start, end));
+  if (i < end && line.charCodeAt(i) === 46) {
+    const fracStart = ++i;
+    for (; i < end; i++) {
+      const c = line.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      scale *= 10;
+      digits++;
+    }
+    if (i === fracStart) return parseNumber(line.slice(start, end));
+  }
+  if (i !== end || digits > 15) return parseNumber(line.slice(start, end));
+  const v = scale === 1 ? value : value / scale;
+  return negative ? -v : v;
+}
+
+/**
+ * `cutBySpans` as offsets: each cell's trimmed [start, end) written in pairs into `out` (grown when
+ * too small), so rows are read in place. Cell i is `line.slice(bounds[2i], bounds[2i + 1])`, the
+ * same text `cutBySpans(line, spans)[i]` gives.
+ */
+export function cutBoundsBySpans(line: string, spans: readonly Span[], out: Int32Array): Int32Array {
+  if (out.length < 2 * spans.length) out = new Int32Array(2 * spans.length);
+  let pos = 0;
+  for (let i = 0; i < spans.length; i++) {
+    let end = line.length;
+    if (i < spans.length - 1) {
+      end = spans[i].end;
+      while (end < line.length && line[end] !== ' ' && line[end - 1] !== ' ') end++;
+      end = Math.min(end, line.length);
+    }
+    let a = Math.min(pos, line.length);
+    let b = Math.max(a, end);
+    while (a < b && isTrimmed(line.charCodeAt(a))) a++;
+    while (b > a && isTrimmed(line.charCodeAt(b - 1))) b--;
+    out[2 * i] = a;
+    out[2 * i + 1] = b;
+    pos = end;
+  }
+  return out;
+}
+
+/** White space as String.prototype.trim removes it (the ASCII part; table cells hold no other). */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
+}

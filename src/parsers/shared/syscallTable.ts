@@ -6,7 +6,7 @@
  */
 import type { WarningLog } from '../../model/diagnostics';
 import { SYSCALL_COLUMN_IDS, type SyscallColumnId, type SyscallErrno, type SyscallGroup } from '../../model/syscallSummary';
-import type { TableColumn, TableRow } from '../../model/table';
+import type { TableCell, TableColumn, TableRow } from '../../model/table';
 import type { Unit } from '../../model/units';
 
 const COLUMN: Record<SyscallColumnId, { label: string; unit?: Unit }> = {
@@ -69,9 +69,26 @@ export class SyscallGroupBuilder {
     return this.ids.includes(id);
   }
 
-  addRow(cells: SyscallCells, line: number): void {
-    this.rows.push({ line, cells: this.ids.map((id) => cells[id] ?? null) });
+  /** Where column `id` goes in a row's cells (-1: not a column of this table). */
+  slot(id: SyscallColumnId): number {
+    return this.ids.indexOf(id);
+  }
+
+  /** An empty row's cells, to fill by `slot` and pass to `addCells` (rows of big tables without per-row objects). */
+  emptyCells(): TableCell[] {
+    return new Array<TableCell>(this.ids.length).fill(null);
+  }
+
+  addCells(cells: TableCell[], line: number): void {
+    this.rows.push({ line, cells });
     this.endLine = line;
+  }
+
+  addRow(cells: SyscallCells, line: number): void {
+    this.addCells(
+      this.ids.map((id) => cells[id] ?? null),
+      line,
+    );
   }
 
   setTotal(cells: SyscallCells, line: number): void {

@@ -5,8 +5,8 @@
  * traced run, then one per extra personality (`32 bit mode`). Every line not understood is a
  * located warning; a table cut short keeps its rows.
  */
-import type { SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
-import { cutBySpans, labelIds, parseDecimal, ruleSpans, words, type Span } from '../shared/columns';
+import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
+import { cutBoundsBySpans, cutBySpans, decimalIn, fieldBounds, labelIds, ruleSpans, type Span } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
 import { isStraceHeader, isStraceRule, isStraceToolLine, personalityOf, STRACE_COLUMNS } from './lines';
@@ -17,6 +17,8 @@ const PRECISION = { time: 1, avg: 1, avgTruncated: true };
 interface OpenTable {
   spans: Span[];
   labels: string[];
+  /** Each label's column id and µs per printed unit. */
+  columns: { id: SyscallColumnId; us?: number }[];
   builder: SyscallGroupBuilder;
   /** `rows` until the closing rule, then `total`. */
   state: 'rows' | 'total';
@@ -109,8 +111,11 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
     const builder = new SyscallGroupBuilder({ title, scope: p ? 'personality' : 'total', header: {}, line: p?.line ?? header.line }, ids, PRECISION);
     this.personality = undefined;
     builder.endLine = lineNo;
-    this.table = { spans, labels, builder, state: 'rows' };
+    this.table = { spans, labels, columns: labels.map((l) => STRACE_COLUMNS[l]), builder, state: 'rows' };
   }
+
+  /** Cell offsets of the row being read, reused from row to row. */
+  private bounds: Int32Array = new Int32Array(32);
 
   /**
    * A row's cells by column id, converted to µs, cut at the rule's spans; a row that does not line
@@ -118,12 +123,13 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
    * become null with a warning.
    */
   private cells(t: OpenTable, line: string, lineNo: number): { cells: SyscallCells; numbers: number } {
-    let read = this.readCells(t, cutBySpans(line, t.spans));
+    this.bounds = cutBoundsBySpans(line, t.spans, this.bounds);
+    let read = this.readCells(t, line, this.bounds);
     if (read.bad.length > 0) {
-      const w = words(line);
-      if (w.length === t.spans.length) {
-        const byWords = this.readCells(t, w);
-        if (byWords.bad.length === 0) read = byWords;
+      const byWords = fieldBounds(line, new Int32Array(2 * t.spans.length));
+      if (byWords.count === t.spans.length) {
+        const again = this.readCells(t, line, byWords.bounds);
+        if (again.bad.length === 0) read = again;
       }
     }
     const { cells, bad, numbers } = read;
@@ -134,21 +140,22 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
     return { cells, numbers };
   }
 
-  private readCells(t: OpenTable, texts: readonly string[]): { cells: SyscallCells; bad: string[]; numbers: number } {
+  private readCells(t: OpenTable, line: string, bounds: Int32Array): { cells: SyscallCells; bad: string[]; numbers: number } {
     const cells: SyscallCells = {};
     const bad: string[] = [];
     let numbers = 0;
     for (let i = 0; i < t.labels.length; i++) {
-      const { id, us } = STRACE_COLUMNS[t.labels[i]];
-      const text = texts[i] ?? '';
-      if (id === 'syscall') cells.syscall = text;
+      const { id, us } = t.columns[i];
+      const start = bounds[2 * i];
+      const end = bounds[2 * i + 1];
+      if (id === 'syscall') cells.syscall = line.slice(start, end);
       // `%9.0u`-style columns print nothing for 0 (errors); other blanks are absent values.
-      else if (text === '') cells[id] = id === 'errors' ? 0 : null;
+      else if (start === end) cells[id] = id === 'errors' ? 0 : null;
       else {
-        const n = parseDecimal(text);
+        const n = decimalIn(line, start, end);
         const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n));
         if (n !== undefined) numbers++;
-        if (!ok) bad.push(`${t.labels[i]} '${text}'`);
+        if (!ok) bad.push(`${t.labels[i]} '${line.slice(start, end)}'`);
         cells[id] = !ok ? null : us !== undefined ? toMicroseconds(n, us) : n;
       }
     }
