@@ -90,6 +90,9 @@ describe('syscall summary editor features', () => {
     assert.match(describeSyscall('syscall:451')!, /which is cachestat on x86_64/);
     assert.match(describeSyscall('syscall_0x1ff')!, /syscall number 511, unnamed/);
     assert.equal(describeSyscall('not_a_syscall'), undefined);
+    // In strace's 32 bit section, numbers are i386's, not x86_64's (0x2f is getgid there).
+    assert.match(describeSyscall('syscall_0x2f', '32 bit')!, /^syscall number 47 of the 32 bit personality, unnamed/);
+    assert.equal(describeSyscall('read', '32 bit'), 'read from a file descriptor');
   });
 
   it('hover on a thread line and on a total row: the group in one paragraph or three; folding per block', () => {

@@ -24,6 +24,8 @@ export interface SyscallRowHover {
   stddev?: number;
   share?: number;
   errnos?: string;
+  /** strace's personality of the table (`32 bit`), where syscall numbers are not x86_64's. */
+  personality?: string;
 }
 
 /** A hover on a group's first line (thread line, table header) or on its total row. */
@@ -70,6 +72,7 @@ export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
     for (const v of values) {
       const { line, ...rest } = v;
       const hover: SyscallRowHover = { ...rest, group: g.title, rank: ranked.indexOf(v) + 1, of: values.length };
+      if (g.scope === 'personality') hover.personality = g.title.replace(/ mode$/, '');
       const errs = errnos.get(v.syscall);
       if (errs) hover.errnos = errs.join(', ');
       rows.set(line, hover);
@@ -78,13 +81,17 @@ export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
   return { rows, groups };
 }
 
-/** The man-page line for a syscall name, also for strace's `syscall_0x1c8` and perf's `syscall:456`. */
-export function describeSyscall(name: string): string | undefined {
+/**
+ * The man-page line for a syscall name, also for strace's `syscall_0x1c8` and perf's `syscall:456`
+ * (numbers read as x86_64's unless `personality` says the table is another one, e.g. `32 bit`).
+ */
+export function describeSyscall(name: string, personality?: string): string | undefined {
   const own = SYSCALL_DESCRIPTIONS[name];
   if (own) return own;
   const m = /^syscall(?:_0x([0-9a-f]+)|:(\d+))$/i.exec(name);
   if (!m) return undefined;
   const nr = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
+  if (personality) return `syscall number ${nr} of the ${personality} personality, unnamed by the tool (this data knows x86_64's numbers only)`;
   const known = X86_64_SYSCALL_NAMES[nr];
   return known ? `syscall number ${nr}, which is ${known} on x86_64: ${SYSCALL_DESCRIPTIONS[known] ?? ''}`.replace(/: $/, '') : `syscall number ${nr}, unnamed by the tool (not an x86_64 syscall this data knows)`;
 }
@@ -96,7 +103,7 @@ function duration(us: number): string {
 
 function hoverText(h: SyscallRowHover): HoverText {
   const paragraphs: string[] = [];
-  paragraphs.push(describeSyscall(h.syscall) ?? 'not an x86_64 syscall name in the man pages');
+  paragraphs.push(describeSyscall(h.syscall, h.personality) ?? 'not an x86_64 syscall name in the man pages');
   const share = h.share !== undefined ? `${h.share.toFixed(2)}% of the syscall time of ${h.group}` : `in ${h.group}`;
   paragraphs.push(`${share}; rank ${h.rank} of ${h.of} by ${h.total !== undefined ? 'total time' : h.share !== undefined ? 'share' : 'calls'}.`);
   if (h.calls !== undefined) {
