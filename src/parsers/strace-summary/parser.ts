@@ -20,6 +20,7 @@ interface OpenTable {
   /** Each label's column id and µs per printed unit. */
   columns: { id: SyscallColumnId; us?: number }[];
   builder: SyscallGroupBuilder;
+  headerLine: number;
   /** `rows` until the closing rule, then `total`. */
   state: 'rows' | 'total';
 }
@@ -111,7 +112,7 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
     const builder = new SyscallGroupBuilder({ title, scope: p ? 'personality' : 'total', header: {}, line: p?.line ?? header.line }, ids, PRECISION);
     this.personality = undefined;
     builder.endLine = lineNo;
-    this.table = { spans, labels, columns: labels.map((l) => STRACE_COLUMNS[l]), builder, state: 'rows' };
+    this.table = { spans, labels, columns: labels.map((l) => STRACE_COLUMNS[l]), builder, state: 'rows', headerLine: header.line };
   }
 
   /** Cell offsets of the row being read, reused from row to row. */
@@ -164,6 +165,8 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
 
   private finishTable(): void {
     if (!this.table) return;
+    const b = this.table.builder;
+    if (b.rowCount === 0) this.warnings.add(this.table.headerLine, 'empty strace -c table: no syscall rows');
     this.groups.push(this.table.builder.finish(this.warnings));
     this.table = undefined;
   }
