@@ -131,6 +131,21 @@ describe('perf trace -s summary parser', () => {
     assert.deepEqual(one.groups.map((g) => g.title), ['tcpzc2 (10435)', 'tcpzc2 (15989)']);
   });
 
+  it('a summary quoted in a mail reply (`> ` prefixes), with decimal commas: the same rows', () => {
+    const text = fixture('perf-trace-summary', 'errno-summary.txt');
+    const quoted = text.split('\n').map((l) => `>   ${l}`).join('\n');
+    assert.equal(detectFormat(quoted).format, 'perf-trace-summary');
+    const plain = parsePerfTraceSummary(text);
+    const q = parsePerfTraceSummary(quoted);
+    assert.deepEqual(q.warnings, []);
+    assert.deepEqual(q.groups, plain.groups);
+    // perf prints %9.3f with the locale's decimal point and never groups thousands: 11,277 is 11.277 ms.
+    const comma = parsePerfTraceSummary(' t (1), 2 events, 93,0%\n\n   syscall            calls  errors  total       min       avg       max       stddev\n   --------------- --------  ------ -------- --------- --------- ---------     ------\n   epoll_wait          1305      0 14716,712     0,000    11,277   551,529      8,87%\n');
+    assert.deepEqual(comma.warnings, []);
+    assert.deepEqual(syscallRows(comma.groups[0])[0], { syscall: 'epoll_wait', line: 4, calls: 1305, errors: 0, total: 14716712, min: 0, avg: 11277, max: 551529, stddev: 8.87, share: 100 });
+    assert.equal(comma.groups[0].header.eventsPercent, 93);
+  });
+
   describe('bad input: located warnings, partial results, never a crash', () => {
     const text = fixture('perf-trace-summary', 'errno-summary.txt');
 

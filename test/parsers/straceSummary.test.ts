@@ -144,6 +144,30 @@ describe('strace -c summary parser', () => {
     assert.deepEqual(b.groups.map((g) => g.table.rows), a.groups.map((g) => g.table.rows));
   });
 
+  it('pastes as found in blogs and mails: decimal commas (a locale like es_AR), notes after the name, mail quoting', () => {
+    const comma = [
+      '% time     seconds  usecs/call     calls    errors syscall',
+      '------ ----------- ----------- --------- --------- ----------------',
+      ' 33,78    0,000229          28         8           mmap',
+      ' 66,22    0,000449         449         1           write',
+      '------ ----------- ----------- --------- --------- ----------------',
+      '100,00    0,000678          75         9           total',
+    ].join('\n');
+    const c = parseStraceSummary(comma);
+    assert.deepEqual(c.warnings, []);
+    assert.deepEqual(syscallRows(c.groups[0]).map((r) => [r.syscall, r.share, r.total, r.avg]), [
+      ['mmap', 33.78, 229, 28],
+      ['write', 66.22, 449, 449],
+    ]);
+    const noted = comma.replace('           mmap', '           mmap       <- the loader');
+    const n = parseStraceSummary(noted);
+    assert.deepEqual(n.warnings, [{ line: 3, message: 'text after the syscall name ignored: <- the loader' }]);
+    assert.equal(syscallRows(n.groups[0])[0].syscall, 'mmap');
+    const quoted = comma.split('\n').map((l) => `> > ${l}`).join('\n');
+    assert.equal(detectFormat(quoted).format, 'strace-summary');
+    assert.deepEqual(parseStraceSummary(quoted).groups[0].table.rows, c.groups[0].table.rows);
+  });
+
   describe('bad input: located warnings, partial results, never a crash', () => {
     const text = fixture('strace-summary', 'holberton-old-small.txt');
 

@@ -1,12 +1,13 @@
 /** Outline of perf trace -s documents: one entry per thread (or total / cgroup) block. */
 import type { LineReader, OutlineItem } from '../formatDefinition';
+import { stripQuote } from '../shared/columns';
 import { groupLine } from './lines';
 
 export function perfTraceOutline(doc: LineReader): OutlineItem[] {
   const items: OutlineItem[] = [];
   let lastText = -1;
   for (let i = 0; i < doc.lineCount; i++) {
-    const text = doc.lineAt(i).trimEnd();
+    const text = stripQuote(doc.lineAt(i)).trimEnd();
     const g = groupLine(text);
     if (g) {
       const prev = items.at(-1);

@@ -1,6 +1,6 @@
 /** `perf trace -s` / `-S` / `--summary` syscall summaries (thread, total, cgroup and BPF blocks). */
 import type { SyscallSummary } from '../../model/syscallSummary';
-import { isRuleLine } from '../shared/columns';
+import { isRuleLine, stripQuote } from '../shared/columns';
 import type { Applicability, FormatDefinition, FormatHead } from '../formatDefinition';
 import { syscallSummaryEditor } from '../shared/syscallEditor';
 import { perfTraceOutline } from './editor';
@@ -15,9 +15,9 @@ export { PerfTraceSummaryParser, parsePerfTraceSummary } from './parser';
  */
 export function perfTraceSummaryApplies({ lines }: FormatHead): Applicability {
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trimEnd();
+    const line = stripQuote(lines[i]).trimEnd();
     if (SUMMARY_TITLE.test(line)) return { verdict: 'yes', reason: 'perf trace -s summary' };
-    const next = lines[i + 1];
+    const next = lines[i + 1] === undefined ? undefined : stripQuote(lines[i + 1]);
     if (next !== undefined && tableHeader(line) && (unitsLine(next) || isRuleLine(next, '-'))) return { verdict: 'yes', reason: 'perf trace -s syscall table' };
   }
   return { verdict: 'no', reason: 'no perf trace summary header' };

@@ -16,8 +16,8 @@ export interface GroupLine {
   header: SyscallGroupHeader;
 }
 
-const SUFFIX = String.raw`(?:, (\d+) majfaults)?(?:, (\d+) minfaults)?(?:, (\d+(?:\.\d+)?) msec)?$`;
-const THREAD = new RegExp(String.raw`^\s*(\S.*) \((\d+)\), (\d+) events, (-?(?:\d+(?:\.\d+)?|nan|inf))%` + SUFFIX);
+const SUFFIX = String.raw`(?:, (\d+) majfaults)?(?:, (\d+) minfaults)?(?:, (\d+(?:[.,]\d+)?) msec)?$`;
+const THREAD = new RegExp(String.raw`^\s*(\S.*) \((\d+)\), (\d+) events, (-?(?:\d+(?:[.,]\d+)?|nan|inf))%` + SUFFIX);
 const TOTAL = new RegExp(String.raw`^\s*total, (\d+) events` + SUFFIX);
 const BPF_THREAD = /^\s*thread \((\d+)\), (\d+) events$/;
 const CGROUP = /^\s*cgroup (?:id:(\d+)|(.+)), (\d+) events$/;
@@ -31,7 +31,7 @@ export function groupLine(line: string): GroupLine | undefined {
   if (m) return { title: 'total', scope: 'total', bpf: false, header: { events: Number(m[1]), ...faults(m, 2) } };
   m = THREAD.exec(line);
   if (m) {
-    const pct = Number(m[4]);
+    const pct = Number(m[4].replace(',', '.'));
     const header: SyscallGroupHeader = { comm: m[1], tid: Number(m[2]), events: Number(m[3]), ...(Number.isFinite(pct) ? { eventsPercent: pct } : {}), ...faults(m, 5) };
     return { title: `${m[1]} (${m[2]})`, scope: 'thread', bpf: false, header };
   }
@@ -47,7 +47,7 @@ function faults(m: RegExpExecArray, at: number): SyscallGroupHeader {
   const h: SyscallGroupHeader = {};
   if (m[at] !== undefined) h.majfaults = Number(m[at]);
   if (m[at + 1] !== undefined) h.minfaults = Number(m[at + 1]);
-  if (m[at + 2] !== undefined) h.runtime = Math.round(Number(m[at + 2]) * 1e6) / 1e3;
+  if (m[at + 2] !== undefined) h.runtime = Math.round(Number(m[at + 2].replace(',', '.')) * 1e6) / 1e3;
   return h;
 }
 

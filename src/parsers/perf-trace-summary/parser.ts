@@ -5,7 +5,7 @@
  * white space, not at the rule's widths: long names and big totals push perf's columns right.
  */
 import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
-import { decimalIn, fieldBounds, isRuleLine, ruleSpans } from '../shared/columns';
+import { decimalCommaNumber, decimalIn, fieldBounds, isRuleLine, ruleSpans, stripQuote } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds } from '../shared/syscallTable';
 import { errnoLine, groupLine, isTraceEventLine, SUMMARY_TITLE, tableHeader, TRACE_COLUMNS, UNIT_SCALE, unitsLine, type GroupLine } from './lines';
@@ -34,7 +34,7 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
   private toolLines = 0;
 
   line(raw: string, lineNo: number): void {
-    let line = raw.trimEnd();
+    let line = stripQuote(raw).trimEnd();
     if (line.includes('\x1b')) line = line.replace(ANSI, '');
     if (line.length === 0) return;
     if (line.includes('Summary') && SUMMARY_TITLE.test(line)) {
@@ -118,13 +118,15 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
       const start = bounds[2 * i];
       const end = bounds[2 * i + 1];
       const percent = line.charCodeAt(end - 1) === 37;
-      const v = decimalIn(line, start, percent ? end - 1 : end);
+      const numberEnd = percent ? end - 1 : end;
+      // perf prints %9.3f with the locale's decimal point and never groups thousands: `11,277` is 11.277.
+      const v = line.lastIndexOf(',', numberEnd - 1) >= start ? decimalCommaNumber(line.slice(start, numberEnd)) : decimalIn(line, start, numberEnd);
       // Text without digits is not a damaged number: the line is something else.
       if (v === undefined && !/\d/.test(line.slice(start, end))) return false;
       if (i >= t.ids.length) continue;
       const id = t.ids[i];
       const ok = v !== undefined && v >= 0 && (id === 'stddev' || !percent) && ((id !== 'calls' && id !== 'errors') || Number.isInteger(v));
-      if (!ok) (bad ??= []).push(`${t.labels[i]} '${line.slice(start, end)}'`);
+      if (!ok || v === undefined) (bad ??= []).push(`${t.labels[i]} '${line.slice(start, end)}'`);
       else {
         const scale = t.scale[id];
         cells[t.slots[i]] = scale !== undefined ? toMicroseconds(v, scale) : v;

@@ -228,3 +228,28 @@ export function cutBoundsBySpans(line: string, spans: readonly Span[], out: Int3
 function isTrimmed(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
 }
+
+/**
+ * A line without the quoting of a mail or a Markdown quote (`> `, `> > `, `>>`), as tool output
+ * pasted into a mailing-list reply is: none of the table formats starts a line with `>`.
+ */
+export function stripQuote(line: string): string {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (line.charCodeAt(i) !== 62) return line;
+  while (i < line.length && line.charCodeAt(i) === 62) {
+    i++;
+    // `> > >`: a space between the markers belongs to the quoting.
+    if (line.charCodeAt(i) === 32 && line.charCodeAt(i + 1) === 62) i++;
+  }
+  if (line.charCodeAt(i) === 32) i++;
+  return line.slice(i);
+}
+
+/**
+ * A number printed with a decimal comma (`%f` under a locale such as es_AR or de_DE: `33,78`,
+ * `0,000229`), for columns the tools print with printf's `%f` and never group by thousands.
+ */
+export function decimalCommaNumber(text: string): number | undefined {
+  return /^-?\d+,\d+$/.test(text) ? parseDecimal(text.replace(',', '.')) : undefined;
+}

@@ -4,6 +4,7 @@ import type { FormatDefinition, FormatHead } from '../formatDefinition';
 import { syscallSummaryEditor } from '../shared/syscallEditor';
 import { straceOutline } from './editor';
 import { isStraceHeader, isStraceRule } from './lines';
+import { stripQuote } from '../shared/columns';
 import { StraceSummaryParser } from './parser';
 
 export { StraceSummaryParser, parseStraceSummary } from './parser';
@@ -11,7 +12,7 @@ export { StraceSummaryParser, parseStraceSummary } from './parser';
 /** An strace -c header (any -U column choice) with the dashes rule right under it. */
 export function straceSummaryApplies({ lines }: FormatHead) {
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (isStraceHeader(lines[i].trimEnd()) && isStraceRule(lines[i + 1])) return { verdict: 'yes' as const, reason: 'strace -c table' };
+    if (isStraceHeader(stripQuote(lines[i]).trimEnd()) && isStraceRule(stripQuote(lines[i + 1]))) return { verdict: 'yes' as const, reason: 'strace -c table' };
   }
   return { verdict: 'no' as const, reason: 'no strace -c table header' };
 }

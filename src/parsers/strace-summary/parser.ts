@@ -6,7 +6,7 @@
  * located warning; a table cut short keeps its rows.
  */
 import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
-import { cutBoundsBySpans, cutBySpans, decimalIn, fieldBounds, labelIds, ruleSpans, type Span } from '../shared/columns';
+import { cutBoundsBySpans, cutBySpans, decimalCommaNumber, decimalIn, fieldBounds, labelIds, ruleSpans, stripQuote, type Span } from '../shared/columns';
 import { LineParser } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
 import { isStraceHeader, isStraceRule, isStraceToolLine, personalityOf, STRACE_COLUMNS } from './lines';
@@ -36,7 +36,7 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
   private lastText = 0;
 
   line(raw: string, lineNo: number): void {
-    const line = raw.trimEnd();
+    const line = stripQuote(raw).trimEnd();
     if (line.length > 0) this.lastText = lineNo;
     const header = this.pendingHeader;
     this.pendingHeader = undefined;
@@ -75,7 +75,15 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
     }
     if (line.length === 0 || (line.includes('System call') && personalityOf(line) !== undefined) || (line.includes('syscall') && isStraceHeader(line))) return false;
     const { cells, numbers } = this.cells(t, line, lineNo);
-    const name = cells.syscall;
+    let name = cells.syscall;
+    // Annotated pastes (`sendmsg     ← netlink request`): the name is the first word of the last column.
+    if (typeof name === 'string' && /\s/.test(name) && t.labels[t.labels.length - 1] === 'syscall' && numbers > 0) {
+      const first = /^[A-Za-z_][\w:]*(?=\s)/.exec(name)?.[0];
+      if (first) {
+        this.warnings.add(lineNo, `text after the syscall name ignored: ${name.slice(first.length).trim().slice(0, 80)}`);
+        name = cells.syscall = first;
+      }
+    }
     if (typeof name !== 'string' || name.length === 0 || /\s/.test(name) || numbers === 0) {
       if (isStraceToolLine(line)) {
         this.toolLines++;
@@ -153,11 +161,13 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
       // `%9.0u`-style columns print nothing for 0 (errors); other blanks are absent values.
       else if (start === end) cells[id] = id === 'errors' ? 0 : null;
       else {
-        const n = decimalIn(line, start, end);
+        // strace prints %f with the locale's decimal point (`33,78    0,000229`) and never groups thousands.
+        const comma = id !== 'calls' && id !== 'errors' && id !== 'avg' && id !== 'wallAvg' && line.lastIndexOf(',', end - 1) >= start;
+        const n = comma ? decimalCommaNumber(line.slice(start, end)) : decimalIn(line, start, end);
         const ok = n !== undefined && n >= 0 && ((id !== 'calls' && id !== 'errors') || Number.isInteger(n));
         if (n !== undefined) numbers++;
         if (!ok) bad.push(`${t.labels[i]} '${line.slice(start, end)}'`);
-        cells[id] = !ok ? null : us !== undefined ? toMicroseconds(n, us) : n;
+        cells[id] = !ok || n === undefined ? null : us !== undefined ? toMicroseconds(n, us) : n;
       }
     }
     return { cells, bad, numbers };
