@@ -142,7 +142,7 @@ describe('perf trace -s summary parser', () => {
     // perf prints %9.3f with the locale's decimal point and never groups thousands: 11,277 is 11.277 ms.
     const comma = parsePerfTraceSummary(' t (1), 2 events, 93,0%\n\n   syscall            calls  errors  total       min       avg       max       stddev\n   --------------- --------  ------ -------- --------- --------- ---------     ------\n   epoll_wait          1305      0 14716,712     0,000    11,277   551,529      8,87%\n');
     assert.deepEqual(comma.warnings, []);
-    assert.deepEqual(syscallRows(comma.groups[0])[0], { syscall: 'epoll_wait', line: 4, calls: 1305, errors: 0, total: 14716712, min: 0, avg: 11277, max: 551529, stddev: 8.87, share: 100 });
+    assert.deepEqual(syscallRows(comma.groups[0])[0], { syscall: 'epoll_wait', line: 5, calls: 1305, errors: 0, total: 14716712, min: 0, avg: 11277, max: 551529, stddev: 8.87, share: 100 });
     assert.equal(comma.groups[0].header.eventsPercent, 93);
   });
 
