@@ -168,6 +168,25 @@ describe('strace -c summary parser', () => {
     assert.deepEqual(parseStraceSummary(quoted).groups[0].table.rows, c.groups[0].table.rows);
   });
 
+  it('old strace -p: attach notes, the interrupt echo and a 32 bit table only', () => {
+    const text = [
+      'Process 25793 attached - interrupt to quit',
+      '[ Process PID=25793 runs in 32 bit mode. ]',
+      '^CProcess 25793 detached',
+      'System call usage summary for 32 bit mode:',
+      '% time     seconds  usecs/call     calls    errors syscall',
+      '------ ----------- ----------- --------- --------- ----------------',
+      ' 85.82    0.004321           4       923        14 recv',
+      ' 14.18    0.000714           0       805           connect',
+      '------ ----------- ----------- --------- --------- ----------------',
+      '100.00    0.005035                  1728        14 total',
+    ].join('\n');
+    const m = parseStraceSummary(text);
+    assert.deepEqual(m.warnings, []);
+    assert.equal(m.toolLines, 3);
+    assert.deepEqual(m.groups.map((g) => [g.title, g.scope, g.table.rows.length]), [['32 bit mode', 'personality', 2]]);
+  });
+
   describe('bad input: located warnings, partial results, never a crash', () => {
     const text = fixture('strace-summary', 'holberton-old-small.txt');
 

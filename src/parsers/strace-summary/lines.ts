@@ -47,6 +47,7 @@ export function personalityOf(line: string): string | undefined {
  * `<... name resumed>`, optionally after a pid and a timestamp.
  */
 export function isStraceToolLine(line: string): boolean {
-  if (/^\s*(?:\S*strace: |Process \d+ (?:attached|detached))/.test(line)) return true;
+  // `^C` is the terminal's echo of the interrupt that ended strace -p.
+  if (/^\s*(?:\^C)?(?:\S*strace: |Process \d+ (?:attached|detached)|\[ Process PID=\d+ runs in .* mode\. \]$)/.test(line)) return true;
   return /^\s*(?:\[pid +\d+\] |\d+ +)?(?:\d[\d:.]* +)?(?:\+\+\+ .*\+\+\+$|--- .*---$|<\.\.\. |[A-Za-z_]\w*\(.*(?:= .+|<unfinished \.\.\.>|\) +\?)$)/.test(line);
 }
