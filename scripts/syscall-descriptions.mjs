@@ -5,6 +5,8 @@
  * The syscall list is the kernel's own (`__NR_*` in linux-libc-dev's asm/unistd_64.h). The output
  * is committed, so tests and CI do not need the packages; rerun after `apt-get install manpages-dev`
  * to refresh it:  node scripts/syscall-descriptions.mjs
+ * It also writes the errno names with their numbers and comments from the kernel's asm-generic
+ * errno headers (linux-libc-dev), for hovers on perf trace's --errno-summary lines.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const MAN2 = '/usr/share/man/man2';
+const ERRNO_HEADERS = ['/usr/include/asm-generic/errno-base.h', '/usr/include/asm-generic/errno.h'];
 const UNISTD = '/usr/include/x86_64-linux-gnu/asm/unistd_64.h';
 const OUT = new URL('../src/parsers/shared/syscallDescriptions.ts', import.meta.url);
 
@@ -145,6 +148,21 @@ const body = Object.keys(out)
   .sort()
   .map((k) => `  ${/^[a-z_]\w*$/.test(k) ? k : JSON.stringify(k)}: ${JSON.stringify(out[k])},`)
   .join('\n');
+// errno: `#define	ENOENT		 2	/* No such file or directory */` (aliases like EWOULDBLOCK = EAGAIN included).
+const errnos = {};
+const errnoNumbers = {};
+for (const h of ERRNO_HEADERS) {
+  for (const m of readFileSync(h, 'utf8').matchAll(/^#define\s+(E[A-Z0-9]+)\s+(\w+)\s*\/\*\s*(.*?)\s*\*\//gm)) {
+    const nr = /^\d+$/.test(m[2]) ? Number(m[2]) : errnoNumbers[m[2]];
+    if (nr === undefined) continue;
+    errnoNumbers[m[1]] = nr;
+    errnos[m[1]] = { nr, text: m[3] };
+  }
+}
+const errnoBody = Object.keys(errnos)
+  .sort()
+  .map((k) => `  ${k}: [${errnos[k].nr}, ${JSON.stringify(errnos[k].text)}],`)
+  .join('\n');
 const byNumber = [];
 for (const { name, nr } of syscalls) byNumber[nr] = name;
 const numbers = Array.from(byNumber, (n) => n ?? '');
@@ -152,6 +170,8 @@ writeFileSync(
   OUT,
   `${header}export const SYSCALL_DESCRIPTIONS: Readonly<Record<string, string>> = {\n${body}\n};\n\n` +
     `/** x86_64 syscall names by number ('' for unused numbers), for strace's \`syscall_0x…\` and perf's \`syscall:NNN\`. */\n` +
-    `export const X86_64_SYSCALL_NAMES: readonly string[] = ${JSON.stringify(numbers)};\n`,
+    `export const X86_64_SYSCALL_NAMES: readonly string[] = ${JSON.stringify(numbers)};\n\n` +
+    `/** Linux errno names: [number, the kernel header's comment] (asm-generic/errno-base.h, errno.h of linux-libc-dev ${version('linux-libc-dev')}). */\n` +
+    `export const ERRNO_DESCRIPTIONS: Readonly<Record<string, readonly [number, string]>> = {\n${errnoBody}\n};\n`,
 );
 process.stderr.write(`${Object.keys(out).length} described, ${missing.length} missing: ${missing.join(' ')}\n`);

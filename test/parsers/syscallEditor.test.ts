@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { LineReader } from '../../src/parsers/formatDefinition';
 import { parsePerfTraceSummary, perfTraceSummaryFormat } from '../../src/parsers/perf-trace-summary';
-import { describeSyscall, syscallHoverIndex } from '../../src/parsers/shared/syscallEditor';
+import { describeErrno, describeSyscall, syscallHoverIndex } from '../../src/parsers/shared/syscallEditor';
 import { SYSCALL_DESCRIPTIONS, X86_64_SYSCALL_NAMES } from '../../src/parsers/shared/syscallDescriptions';
 import { parseStraceSummary, straceSummaryFormat } from '../../src/parsers/strace-summary';
 import { readCorpus } from '../helpers/corpus';
@@ -50,6 +50,15 @@ describe('syscall summary editor features', () => {
       '615,359 calls, 1,830 errors (0.30% of calls failed).',
       'total 68.83 s, avg 111.86 µs (total / calls) per call.',
     ]);
+  });
+
+  it('hover on an --errno-summary line: the errno from the kernel headers, its share of the errors', () => {
+    const text = fixture('perf-trace-summary', 'errno-summary.txt');
+    const index = syscallHoverIndex(parsePerfTraceSummary(text));
+    const h = perfTraceSummaryFormat.editor!.hover!(doc(text), lineOf(text, 'ENOENT: 1'), 5, undefined, index)!;
+    assert.deepEqual(h, { title: 'ENOENT', paragraphs: ['errno 2: No such file or directory', '1 of the 1 errors of access (100.00%).'], span: { start: 4, end: 10 } });
+    assert.equal(describeErrno('EWOULDBLOCK'), 'errno 11: Operation would block');
+    assert.equal(describeErrno('EFOO'), undefined);
   });
 
   it('hover with min/avg/max/stddev and errno lines; ranks by total time', () => {

@@ -6,7 +6,7 @@
 import { syscallRows, type SyscallSummary } from '../../model/syscallSummary';
 import { formatDuration, formatNumber } from '../../model/units';
 import type { EditorFeatures, FoldRange, HoverText, LineReader, OutlineItem } from '../formatDefinition';
-import { SYSCALL_DESCRIPTIONS, X86_64_SYSCALL_NAMES } from './syscallDescriptions';
+import { ERRNO_DESCRIPTIONS, SYSCALL_DESCRIPTIONS, X86_64_SYSCALL_NAMES } from './syscallDescriptions';
 
 /** What a hover on one row shows (plain data: it crosses from the worker). */
 export interface SyscallRowHover {
@@ -46,12 +46,15 @@ export interface SyscallHoverIndex {
   rows: Map<number, SyscallRowHover>;
   /** By 1-based line: each group's first line and its total row. */
   groups: Map<number, SyscallGroupHover>;
+  /** By 1-based line: perf trace's --errno-summary lines. */
+  errnos: Map<number, { syscall: string; errno: string; count: number; errors?: number }>;
 }
 
 /** Rows by line, ranked by total time within their group (calls when there are no times). */
 export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
   const rows = new Map<number, SyscallRowHover>();
   const groups = new Map<number, SyscallGroupHover>();
+  const errnoLines: SyscallHoverIndex['errnos'] = new Map();
   for (const g of model.groups) {
     const values = syscallRows(g);
     const weight = (v: (typeof values)[number]) => v.total ?? v.share ?? v.calls ?? 0;
@@ -68,7 +71,12 @@ export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
     groups.set(g.line, summary);
     if (g.totalRow) groups.set(g.totalRow.line, summary);
     const errnos = new Map<string, string[]>();
-    for (const e of g.errnos) errnos.set(e.syscall, [...(errnos.get(e.syscall) ?? []), `${e.errno} ${e.count}`]);
+    const errorsOf = new Map(values.map((v) => [v.syscall, v.errors]));
+    for (const e of g.errnos) {
+      errnos.set(e.syscall, [...(errnos.get(e.syscall) ?? []), `${e.errno} ${e.count}`]);
+      const errors = errorsOf.get(e.syscall);
+      errnoLines.set(e.line, { syscall: e.syscall, errno: e.errno, count: e.count, ...(errors !== undefined ? { errors } : {}) });
+    }
     for (const v of values) {
       const { line, ...rest } = v;
       const hover: SyscallRowHover = { ...rest, group: g.title, rank: ranked.indexOf(v) + 1, of: values.length };
@@ -78,7 +86,13 @@ export function syscallHoverIndex(model: SyscallSummary): SyscallHoverIndex {
       rows.set(line, hover);
     }
   }
-  return { rows, groups };
+  return { rows, groups, errnos: errnoLines };
+}
+
+/** `ENOENT` -> `errno 2: No such file or directory`. */
+export function describeErrno(name: string): string | undefined {
+  const e = ERRNO_DESCRIPTIONS[name];
+  return e ? `errno ${e[0]}: ${e[1]}` : undefined;
 }
 
 /**
@@ -134,6 +148,16 @@ function groupHoverText(g: SyscallGroupHover): HoverText {
 }
 
 function hover(doc: LineReader, line: number, _character: number, _totals: unknown, index?: SyscallHoverIndex): HoverText | undefined {
+  const errno = index?.errnos.get(line + 1);
+  if (errno && doc.lineAt(line).includes(errno.errno)) {
+    const start = doc.lineAt(line).indexOf(errno.errno);
+    const share = errno.errors ? ` (${((100 * errno.count) / errno.errors).toFixed(2)}%)` : '';
+    return {
+      title: errno.errno,
+      paragraphs: [describeErrno(errno.errno) ?? 'not a Linux errno name', `${formatNumber(errno.count)} of the ${errno.errors !== undefined ? formatNumber(errno.errors) + ' ' : ''}errors of ${errno.syscall}${share}.`],
+      span: { start, end: start + errno.errno.length },
+    };
+  }
   const group = index?.groups.get(line + 1);
   if (group && doc.lineAt(line).trim().length > 0) return groupHoverText(group);
   const h = index?.rows.get(line + 1);
