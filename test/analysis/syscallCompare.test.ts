@@ -44,6 +44,30 @@ describe('syscall cost comparison', () => {
     assertGolden('syscall-compare/seed001-devmem-2cpu-vs-1cpu.txt', formatSyscallComparison(devmem));
   });
 
+  it("reproduces the seed's before/after batching comparisons (2 CPUs and 1 CPU), groups of one file", () => {
+    for (const [file, before, after] of [
+      ['seed001-batching-2cpu.txt', '14342', '4139'],
+      ['seed001-batching-1cpu.txt', '3525', '6557'],
+    ] as const) {
+      const m = seed(file);
+      const cmp = compareSyscalls([
+        { label: `no batching (${before})`, groups: selectSyscallGroups(m.groups, before) },
+        { label: `batching (${after})`, groups: selectSyscallGroups(m.groups, after) },
+      ]);
+      assertGolden(`syscall-compare/${file.replace('.txt', '')}-before-vs-after.txt`, formatSyscallComparison(cmp));
+      // The slide's point: batching issues fewer setsockopt (token release) calls per recvmsg call.
+      const calls = (side: number, name: string) => cmp.rows.find((r) => r.syscall === name)!.values[side].calls.value!;
+      const perRecv = (side: number) => calls(side, 'setsockopt') / calls(side, 'recvmsg');
+      assert.ok(perRecv(1) < perRecv(0), `${file}: setsockopt per recvmsg ${perRecv(0).toFixed(2)} -> ${perRecv(1).toFixed(2)}`);
+    }
+    const two = compareSyscalls([
+      { label: 'a', groups: selectSyscallGroups(seed('seed001-batching-2cpu.txt').groups, '14342') },
+      { label: 'b', groups: selectSyscallGroups(seed('seed001-batching-2cpu.txt').groups, '4139') },
+    ]);
+    const recv = two.rows.find((r) => r.syscall === 'recvmsg')!.values[1];
+    assert.deepEqual([recv.calls.value, recv.calls.delta, recv.total.value], [809214, 809214 - 615359, 76170078]);
+  });
+
   it('switches the baseline; a syscall one side lacks sorts last with no delta', () => {
     const flipped = compareSyscalls(
       [
