@@ -114,13 +114,15 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
       this.unrecognized(header.text, header.line, `strace -c header does not line up with the rule under it (columns ${labels.map((l) => `'${l}'`).join(', ')}): `);
       return;
     }
-    const ids = labels.map((l) => STRACE_COLUMNS[l].id);
+    // The labels as the alias table spells them (the header may differ in case).
+    const columns = known.map((k) => STRACE_COLUMNS[k!]);
+    const ids = columns.map((c) => c.id);
     const p = this.personality;
     const title = p ? `${p.name} mode` : this.groups.length === 0 ? 'all processes' : `summary ${this.groups.length + 1}`;
     const builder = new SyscallGroupBuilder({ title, scope: p ? 'personality' : 'total', header: {}, line: p?.line ?? header.line }, ids, PRECISION);
     this.personality = undefined;
     builder.endLine = lineNo;
-    this.table = { spans, labels, columns: labels.map((l) => STRACE_COLUMNS[l]), builder, state: 'rows', headerLine: header.line };
+    this.table = { spans, labels, columns, builder, state: 'rows', headerLine: header.line };
   }
 
   /** Cell offsets of the row being read, reused from row to row. */
