@@ -183,6 +183,15 @@ describe('perf trace -s summary parser', () => {
       assert.match(bare.warnings[0].message, /without a thread line/);
     });
 
+    it('a table typed without its rule keeps its rows', () => {
+      const m = parsePerfTraceSummary(' a (1), 4 events, 100.0%\n\n   syscall  calls  errors  total\n   read 2 0 0.004\n   write 1 0 0.002\n');
+      assert.deepEqual(m.warnings, [{ line: 4, message: 'syscall rows without the dashes rule under the header' }]);
+      assert.deepEqual(syscallRows(m.groups[0]).map((r) => [r.syscall, r.calls, r.total]), [
+        ['read', 2, 4],
+        ['write', 1, 2],
+      ]);
+    });
+
     it('colour escapes are removed', () => {
       const m = parsePerfTraceSummary(text.replace('1000.427  1000.427', '\x1b[31m1000.427\x1b[m  1000.427'));
       assert.deepEqual(m.warnings, []);

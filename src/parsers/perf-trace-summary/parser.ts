@@ -55,6 +55,10 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
       const units = unitsLine(line);
       if (units) return this.setUnits(t, units, lineNo);
       if (isRuleLine(line, '-')) return this.startRows(t, line, lineNo);
+      // A hand-typed table without the rule: its rows still count.
+      t.state = 'rows';
+      if (this.row(t, line, lineNo)) return this.warnings.add(lineNo, 'syscall rows without the dashes rule under the header');
+      t.state = 'units';
     }
     if (t?.state === 'rows') {
       const errno = line.includes(': ') ? errnoLine(line) : undefined;
