@@ -3,6 +3,7 @@
  *   perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs] [--event E] [--perl-compat] [FILE|-]
  *   perflens parse FILE
  *   perflens flamegraph FILE -o out.html
+ *   perflens diff A B [C…] [--group SEL]… [--baseline N] [--metric calls,errors,total,avg,max]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,6 +16,9 @@ import { FORMATS } from './parsers/registry';
 import { formatById } from './parsers/formats';
 import { foldedStacks, sortedStackKeys, formatFoldedLine } from './analysis/folded';
 import { reportModelJson } from './analysis/modelJson';
+import { COMPARED_METRICS, compareSyscalls, selectSyscallGroups, type ComparedMetric, type SideInput } from './analysis/syscallCompare';
+import { formatSyscallComparison } from './analysis/syscallCompareText';
+import { isSyscallSummary } from './model/syscallSummary';
 import { flameGraphView } from './analysis/flameGraphView';
 import type { FormatId } from './model/format';
 import { renderWebviewHtml, makeNonce } from './page/webviewHtml';
@@ -36,21 +40,31 @@ const USAGE = `usage:
       Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
   perflens diff --folded [--normalize] [--strip-hex] BEFORE AFTER
       FlameGraph's difffolded output: 'stack count1 count2' lines
+  perflens diff A B [C...] [--group SEL]... [--baseline N] [--metric LIST]
+      syscall costs (strace -c, perf trace -s) compared per syscall: each side's value, its
+      delta and ratio to the baseline (side N, default 1). --group picks a thread or table of
+      the file in the same position (title, tid, comm or 'all' merged); one file with several
+      --group compares groups of that file; without --group a file is all its groups merged.
+      --metric: which of calls,errors,total,avg,max (default: all the files have)
 
 formats (id: what; * = recognised, not read yet):
 ${FORMATS.map((f) => `  ${f.id.padEnd(20)}${f.parser ? ' ' : '*'} ${f.displayName}`).join('\n')}`;
 
 class UsageError extends Error {}
 
-async function diff(files: string[], values: Record<string, string | boolean | undefined>): Promise<number> {
+async function diff(files: string[], values: Record<string, string | boolean | string[] | undefined>): Promise<number> {
   const inputFormat = typeof values['input-format'] === 'string' ? formatById(values['input-format'])?.id : undefined;
   if (values['input-format'] !== undefined && !inputFormat) throw new UsageError(`unknown format '${String(values['input-format'])}'`);
   const limit = values.limit === undefined ? 30 : Number(values.limit);
   if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit is a positive number of rows (got '${String(values.limit)}')`);
   try {
-    const output = outputFormat(values.format as string | undefined);
     const parsed: ParsedFile[] = [];
     for (const f of files) parsed.push(await parseFile(f, f, { format: inputFormat, rangeWorker: rangeWorkerPath(__dirname) }));
+    if (parsed.some((p) => isSyscallSummary(p.model))) {
+      return diffSyscalls(files, parsed, values as { group?: string[]; baseline?: string; metric?: string; format?: string });
+    }
+    if (files.length < 2) throw new UsageError('diff needs at least two files');
+    const output = outputFormat(values.format as string | undefined);
     process.stdout.write(
       diffText({
         files,
@@ -92,8 +106,10 @@ async function main(argv: string[]): Promise<number> {
       stats: { type: 'boolean' },
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h' },
+      group: { type: 'string', multiple: true },
       baseline: { type: 'string' },
+      metric: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
       limit: { type: 'string' },
       folded: { type: 'boolean' },
       normalize: { type: 'boolean' },
@@ -186,7 +202,46 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Writes sorted folded lines in large blocks: one write per line would dominate on big profiles. */
+/** `perflens diff` of syscall summaries: compared per syscall, as a text table. */
+function diffSyscalls(files: string[], parsed: ParsedFile[], values: { group?: string[]; baseline?: string; metric?: string; format?: string }): number {
+  if (values.format !== undefined && values.format !== 'text') throw new UsageError(`syscall comparisons print as text (got --format ${values.format})`);
+  const models = parsed.map((p, i) => {
+    if (!isSyscallSummary(p.model)) throw new UsageError(`${files[i]} is ${p.format}, not a syscall summary (strace -c or perf trace -s)`);
+    return p.model;
+  });
+  const groups = values.group ?? [];
+  const pick = (i: number, sel: string) => {
+    try {
+      return selectSyscallGroups(models[i].groups, sel);
+    } catch (e) {
+      throw new UsageError(`${files[i]}: ${(e as Error).message}`);
+    }
+  };
+  const label = (i: number, picked: { title: string }[]) => `${basename(files[i])}: ${picked.length === 1 ? picked[0].title : `all ${picked.length} groups merged`}`;
+  let sides: SideInput[];
+  if (files.length === 1) {
+    const chosen = groups.length > 0 ? groups.map((g) => pick(0, g)) : models[0].groups.map((g) => [g]);
+    sides = chosen.map((picked) => ({ label: label(0, picked), groups: picked }));
+  } else if (groups.length === 0 || groups.length === files.length) {
+    sides = files.map((_, i) => {
+      const picked = pick(i, groups[i] ?? 'all');
+      return { label: label(i, picked), groups: picked };
+    });
+  } else throw new UsageError(`--group: give one per file (${files.length}), or none`);
+  if (sides.length < 2) throw new UsageError('diff needs two or more sides: two files, or one file with two groups');
+  // --baseline: a side number (1-based), or one of the files by name.
+  const byName = values.baseline === undefined ? -1 : files.findIndex((f) => f === values.baseline || basename(f) === values.baseline);
+  const baseline = values.baseline === undefined ? 1 : byName >= 0 && files.length === sides.length ? byName + 1 : Number(values.baseline);
+  if (!Number.isInteger(baseline) || baseline < 1 || baseline > sides.length) throw new UsageError(`--baseline: a side number from 1 to ${sides.length}, or one of the files`);
+  const metrics = values.metric?.split(',').map((m) => m.trim());
+  const unknown = metrics?.filter((m) => !(COMPARED_METRICS as readonly string[]).includes(m)) ?? [];
+  if (unknown.length > 0) throw new UsageError(`--metric: unknown ${unknown.join(', ')}; known: ${COMPARED_METRICS.join(', ')}`);
+  const comparison = compareSyscalls(sides, baseline - 1);
+  process.stdout.write(formatSyscallComparison(comparison, metrics as ComparedMetric[] | undefined));
+  parsed.forEach((p, i) => reportWarnings(files[i], p));
+  return 0;
+}
+
 /**
  * Writes sorted folded lines through one reused 1 MiB buffer: building MiB-sized strings instead
  * would put each in V8's large-object space, where they pile up until a full GC (+60 MiB RSS).

@@ -6,6 +6,9 @@ import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
 import type { TablesViewState } from './protocol/tables';
 import { STAT_CHART_VIEW_TYPE, StatChartPanel } from './panels/statChartPanel';
 import type { StatChartViewState } from './protocol/statChart';
+import { SYSCALL_COSTS_VIEW_TYPE, SyscallCostsPanel } from './panels/syscallCostsPanel';
+import type { SyscallCostsViewState } from './protocol/syscallCosts';
+import { registerSyscallCompareCommand } from './panels/syscallCompareCommand';
 import type { ViewKind } from './model/format';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
 import { registerCompareCommands } from './panels/compareCommands';
@@ -30,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.statChartLanguages', formatsWithView('statChart').map((f) => f.languageId));
+  void vscode.commands.executeCommand('setContext', 'perflens.syscallCostsLanguages', formatsWithView('syscallCosts').map((f) => f.languageId));
   context.subscriptions.push(
     // From a hover's command link: (uri string, { search }) — the flame graph opens searching for a function.
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri | string, focus?: { search?: unknown }) => {
@@ -50,12 +54,22 @@ export function activate(context: vscode.ExtensionContext): void {
         StatChartPanel.revive(ctx, panel, state);
       },
     }),
+    vscode.commands.registerCommand('perflens.showSyscallCosts', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('syscallCosts');
+      if (target) SyscallCostsPanel.open(ctx, target);
+    }),
+    vscode.window.registerWebviewPanelSerializer(SYSCALL_COSTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: SyscallCostsViewState | undefined) {
+        SyscallCostsPanel.revive(ctx, panel, state);
+      },
+    }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
         FlameGraphPanel.revive(ctx, panel, state);
       },
     }),
     ...registerCompareCommands(ctx),
+    registerSyscallCompareCommand(ctx),
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: CompareViewState | undefined) {
         ComparePanel.revive(ctx, panel, state);
@@ -84,7 +98,7 @@ async function pickSource(view: ViewKind): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     title: `Open ${describeFormats(formatsWithView(view))}`,
-    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed', 'perf-report', 'perfreport', 'report'], 'All files': ['*'] },
+    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed', 'perf-report', 'perfreport', 'report', 'strace-c', 'strace-summary', 'perf-trace-s'], 'All files': ['*'] },
   });
   return picked?.[0];
 }

@@ -1,7 +1,7 @@
 /** The CLI as users run it: the built dist/cli.js (npm test builds first). */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPORA, corpusFile, readCorpus, sortedLines } from './helpers/corpus';
@@ -69,8 +69,10 @@ describe('perflens CLI', () => {
   });
 
   it('unparseable input: exit 1 and exactly one located line, no stack trace', () => {
+    const garbage = join(mkdtempSync(join(tmpdir(), 'perflens-cli-')), 'garbage.txt');
+    writeFileSync(garbage, 'hello world\nthis is not a report\n');
     for (const [file, pattern] of [
-      [corpusFile('perf-6.1-captures/trace_s.txt'), /trace_s\.txt:1: .*this is perf trace -s summary/],
+      [garbage, /garbage\.txt:1: expected .*perf script output or folded stacks: no known report format recognised/],
       [resolve(__dirname, 'fixtures/perf-stat/no-counters.txt'), /no-counters\.txt:3: expected a perf stat counter line .*, got: hello world$/],
       ['/bin/sh', /\/bin\/sh:1: expected a text report, got binary data/],
       ['/nonexistent/file.txt', /no such file/i],
@@ -82,6 +84,33 @@ describe('perflens CLI', () => {
       assert.equal(lines.length, 1, r.stderr);
       assert.match(lines[0], pattern);
     }
+  });
+
+  it('parse gives syscall summaries as groups of rows keyed by column (strace -c, perf trace -s)', () => {
+    const fixtures = resolve(__dirname, 'fixtures');
+    const strace = JSON.parse(run(['parse', join(fixtures, 'strace-summary/holberton-old-small.txt')]).stdout);
+    assert.equal(strace.format, 'strace-summary');
+    assert.equal(strace.timeUnit, 'us');
+    assert.deepEqual(strace.groups[0].rows[0], { line: 3, syscall: 'read', calls: 569, errors: 0, total: 12184, avg: 21, share: 62.88 });
+    assert.deepEqual(strace.groups[0].totalRow, { line: 9, syscall: 'total', calls: 965, errors: 1, total: 19376, avg: null, share: 100 });
+    const perf = JSON.parse(run(['parse', join(fixtures, 'perf-trace-summary/errno-summary.txt')]).stdout);
+    assert.equal(perf.format, 'perf-trace-summary');
+    assert.deepEqual(perf.groups[0].header, { comm: 'sleep', tid: 10793, events: 80, eventsPercent: 93 });
+    assert.deepEqual(perf.groups[0].errnos[0], { syscall: 'access', errno: 'ENOENT', count: 1, line: 17 });
+  });
+
+  it('diff compares syscall costs per syscall (seed 001: devmem on 2 CPUs against 1 CPU)', () => {
+    const dir = resolve(__dirname, 'fixtures/perf-trace-summary');
+    const r = run(['diff', join(dir, 'seed001-syscall-costs-2cpu.txt'), join(dir, 'seed001-syscall-costs-1cpu.txt'), '--group', '14342', '--group', '10435', '--metric', 'calls,total']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^recvmsg {6}615359 {2}168459 {3}-446900 {2}0\.274$/m);
+    assert.match(r.stdout, /^setsockopt {2}22841\.143 {2}63395\.250 {2}\+40554\.107 {2}2\.775$/m);
+    const bad = run(['diff', join(dir, 'seed001-syscall-costs-2cpu.txt'), join(dir, 'seed001-syscall-costs-1cpu.txt'), '--group', 'tcpzc2', '--group', '10435']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /names 2 groups; pick one by tid/);
+    const notSyscalls = run(['diff', corpusFile('inferno/tests/data/collapse-perf/go-stacks.txt'), join(dir, 'seed001-syscall-costs-1cpu.txt')]);
+    assert.equal(notSyscalls.code, 2);
+    assert.match(notSyscalls.stderr, /is perf-script, not a syscall summary/);
   });
 
   it('usage errors exit 2 with the usage', () => {

@@ -7,6 +7,8 @@ import { isPerfReport } from '../model/perfReport';
 import { isStackProfile, type ReportModel } from '../model/report';
 import { foldedStacks, sortedStackEntries } from './folded';
 import { tableJson } from './tableJson';
+import { isSyscallSummary, type SyscallGroup } from '../model/syscallSummary';
+import type { Table, TableRow } from '../model/table';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 
@@ -31,5 +33,25 @@ export function reportModelJson(model: ReportModel): object {
   if (model.kind === 'perf-diff') {
     return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, sections: model.sections.map(({ table, ...s }) => ({ ...s, ...tableJson(table) })) };
   }
+  if (isSyscallSummary(model)) {
+    // Rows as objects keyed by column id: what scripts want (`jq '.groups[].rows[] | .syscall'`).
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, groups: model.groups.map(syscallGroupJson) };
+  }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
+}
+
+function syscallGroupJson(group: SyscallGroup): object {
+  const { table, totalRow, ...rest } = group;
+  return {
+    ...rest,
+    columns: table.columns.map((c) => (c.kind === 'number' ? { id: c.id, label: c.label, unit: c.unit } : { id: c.id, label: c.label })),
+    rows: table.rows.map((r) => rowJson(table, r)),
+    ...(totalRow ? { totalRow: rowJson(table, totalRow) } : {}),
+  };
+}
+
+function rowJson(table: Table, row: TableRow): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = { line: row.line };
+  table.columns.forEach((c, i) => (out[c.id] = row.cells[i]));
+  return out;
 }

@@ -9,6 +9,7 @@ import { isPerfReport, perfReportStackProfile, type PerfReport } from '../model/
 import type { StackProfile } from '../model/profile';
 import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
 import type { Table } from '../model/table';
+import { isSyscallSummary, type SyscallSummary } from '../model/syscallSummary';
 import { functionStats } from './functionStats';
 import type { PerfDiffModel } from '../model/perfDiff';
 import { statBlockTable, statMetricGroupTable, type PerfStatModel, type StatBlock } from '../model/perfStat';
@@ -105,12 +106,41 @@ function statTables(model: PerfStatModel): ViewTable[] {
   });
 }
 
+/**
+ * Syscall summaries: each group's syscall table as parsed (rows are lines of the file), sorted by
+ * total time, with bars on the share of time; and per group the errno counts of --errno-summary.
+ */
+function syscallTables(model: SyscallSummary): ViewTable[] {
+  const tables: ViewTable[] = [];
+  for (const g of model.groups) {
+    const ids = g.table.columns.map((c) => c.id);
+    const sortBy = ['total', 'share', 'calls'].find((id) => ids.includes(id));
+    tables.push({ ...g.table, title: `syscalls of ${g.title}`, group: g.title, bars: ids.includes('share') ? ['share'] : [], ...(sortBy ? { sortBy } : {}) });
+    if (g.errnos.length > 0) {
+      tables.push({
+        title: `errors of ${g.title} by errno`,
+        group: g.title,
+        columns: [
+          { kind: 'text', id: 'syscall', label: 'syscall' },
+          { kind: 'text', id: 'errno', label: 'errno' },
+          { kind: 'number', id: 'count', label: 'count', unit: 'count' },
+        ],
+        keys: ['syscall', 'errno'],
+        rows: g.errnos.map((e) => ({ line: e.line, cells: [e.syscall, e.errno, e.count] })),
+        sortBy: 'count',
+      });
+    }
+  }
+  return tables;
+}
+
 /** The tables a model holds, or an empty list when it has none. */
 export function reportTables(model: ReportModel): ViewTable[] {
   if (isStackProfile(model)) return [functionTable(model)];
   if (isPerfReport(model)) return perfReportTables(model);
   if (model.kind === 'perf-diff') return diffTables(model);
   if (model.kind === 'perf-stat') return statTables(model);
+  if (isSyscallSummary(model)) return syscallTables(model);
   return [];
 }
 

@@ -10,6 +10,7 @@ import { describeFormats, formatById, readableFormats } from '../parsers/formats
 import { FlameGraphPanel } from './flameGraphPanel';
 import { TablesPanel } from './tablesPanel';
 import { readHead } from './reportSource';
+import { SyscallCostsPanel } from './syscallCostsPanel';
 import type { PanelContext } from './panelContext';
 import { WebviewPanelHost } from './webviewPanelHost';
 import type { FlameGraphProtocol } from '../protocol/flameGraph';
@@ -37,6 +38,10 @@ export class ReportEditorProvider implements vscode.CustomReadonlyEditorProvider
     if (def?.views.includes('flameGraph') || !def) {
       // Unknown input goes to the flame graph too: its parse gives the located error.
       FlameGraphPanel.attach(this.ctx, panel, uri);
+      return;
+    }
+    if (def.views.includes('syscallCosts')) {
+      SyscallCostsPanel.attach(this.ctx, panel, uri);
       return;
     }
     if (def.views.includes('tables')) {

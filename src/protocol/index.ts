@@ -6,12 +6,14 @@ import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
 import type { TablesFromWebview, TablesToWebview } from './tables';
 import type { CompareFromWebview, CompareToWebview } from './compare';
 import type { StatChartFromWebview, StatChartToWebview } from './statChart';
+import type { SyscallCostsFromWebview, SyscallCostsToWebview } from './syscallCosts';
 
 export * from './common';
 export * from './flameGraph';
 export * from './tables';
 export * from './compare';
 export * from './statChart';
+export * from './syscallCosts';
 
-export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview | StatChartToWebview;
-export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview | StatChartFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | CompareToWebview | StatChartToWebview | SyscallCostsToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | CompareFromWebview | StatChartFromWebview | SyscallCostsFromWebview;

@@ -5,6 +5,7 @@ import type { ParseWarning } from '../model/diagnostics';
 import type { FlameGraphMeta } from '../analysis/flameGraphView';
 import type { TablesView } from '../analysis/reportTables';
 import type { StatChartView } from '../analysis/statChart';
+import type { SyscallCostsView } from '../analysis/syscallCostsView';
 import type { WeightUnit } from '../model/units';
 
 /** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
@@ -45,6 +46,7 @@ export type WorkerPayload =
   | { view: 'flameGraph'; meta: FlameGraphMeta; tree: CallTree }
   | ({ view: 'tables' } & TablesView)
   | ({ view: 'statChart' } & StatChartView)
+  | ({ view: 'syscallCosts' } & SyscallCostsView)
   | { view: 'document'; analysis: DocumentAnalysis };
 
 export interface WorkerResult {

@@ -6,6 +6,8 @@
 import { flameGraphView } from '../analysis/flameGraphView';
 import { tablesView } from '../analysis/reportTables';
 import { statChartView } from '../analysis/statChart';
+import { syscallCostsView } from '../analysis/syscallCostsView';
+import { isSyscallSummary } from '../model/syscallSummary';
 import type { ViewKind } from '../model/format';
 import { perfReportStackProfile } from '../model/perfReport';
 import type { StackProfile } from '../model/profile';
@@ -26,6 +28,10 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
   statChart: (model, title) => {
     const view = model.kind === 'perf-stat' ? statChartView(model, title) : undefined;
     return view ? { view: 'statChart', ...view } : undefined;
+  },
+  syscallCosts: (model, title) => {
+    const view = isSyscallSummary(model) ? syscallCostsView(model, title) : undefined;
+    return view ? { view: 'syscallCosts', ...view } : undefined;
   },
 };
 

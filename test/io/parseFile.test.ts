@@ -140,3 +140,5 @@ describe('parseFile: bad input', () => {
     await assert.rejects(parseFile(corpusFile('flamegraph/test/perf-vertx-stacks-01.txt'), 'x', { signal: ac.signal }), /cancelled/);
   });
 });
+
+

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { asciiFields, cutBySpans, fields, isRuleLine, parseLocaleNumber, parseNumber, ruleSpans } from '../../src/parsers/shared/columns';
+import { asciiFields, cutBoundsBySpans, cutBySpans, decimalIn, fieldBounds, fields, isRuleLine, labelIds, parseDecimal, parseLocaleNumber, parseNumber, ruleSpans, words } from '../../src/parsers/shared/columns';
 
 describe('shared column helpers', () => {
   it('finds column widths from perf report dots and strace dashes', () => {
@@ -44,6 +44,41 @@ describe('shared column helpers', () => {
     assert.equal(parseNumber(''), undefined);
     assert.equal(parseNumber('1e999'), undefined);
     assert.equal(parseNumber('<not counted>'), undefined);
+  });
+
+  it('parseDecimal reads like parseNumber, plain decimals without regular expressions', () => {
+    const inputs = ['0', '12', '-3', '0.026', '1000.427', '1125.381151', '12.5%', '1,234,567', '4.3e+12', '+5', '.5', '5.', '-', '', ' 7 ', 'x1', '1x', '1.2.3', '0x1f', '1234567890123456789', 'nan', '-0.5'];
+    for (const t of inputs) assert.equal(parseDecimal(t), parseNumber(t), JSON.stringify(t));
+  });
+
+  it('splits words at spaces and tabs; maps header labels to ids', () => {
+    assert.deepEqual(words('\t\t ENOENT: 1  x\t'), ['ENOENT:', '1', 'x']);
+    assert.deepEqual(words('   '), []);
+    assert.deepEqual(labelIds(['Calls', 'seconds', 'odd'], { calls: 'calls', seconds: 'total' }), ['calls', 'total', undefined]);
+    assert.deepEqual(labelIds(['constructor'], { calls: 'calls' }), [undefined]);
+  });
+
+  it('in-place cells and numbers read the same as cutBySpans, fields and parseDecimal', () => {
+    const spans = ruleSpans('------ ----------- ----------- --------- --------- ----------------');
+    const lines = [
+      ' 62.88    0.012184          21       569           read',
+      ' 99.99 12345.678901        1247   9895754   3531478 futex',
+      '100.00 12346.578901              10019210   3531485 total',
+      '  1.12    0.000217',
+      '',
+      'x',
+      '   \t  7  ',
+    ];
+    for (const line of lines) {
+      const b = cutBoundsBySpans(line, spans, new Int32Array(2));
+      assert.deepEqual(spans.map((_, i) => line.slice(b[2 * i], b[2 * i + 1])), cutBySpans(line, spans), JSON.stringify(line));
+      const { bounds, count } = fieldBounds(line, new Int32Array(2));
+      assert.deepEqual(Array.from({ length: count }, (_, i) => line.slice(bounds[2 * i], bounds[2 * i + 1])), words(line), JSON.stringify(line));
+    }
+    for (const t of ['0', '12', '-3', '0.026', '1000.427', '1125.381151', '0.23', '86.43', '12345.678901', '1,234', '5.', 'x', '1234567890123456', '9007199254740993']) {
+      const line = `  ${t}  `;
+      assert.equal(decimalIn(line, 2, 2 + t.length), parseDecimal(t), t);
+    }
   });
 });
 

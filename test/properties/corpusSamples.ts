@@ -26,6 +26,9 @@ const ROOTS: [string, boolean][] = [
   ['perf-diff', true],
   ['perf-stat', true],
   ['easyperf-blog', false],
+  ['strace-c', true],
+  ['strace', true],
+  ['perf-trace-s', true],
 ];
 
 let byFormat: Map<FormatId, CorpusSample[]> | undefined;
