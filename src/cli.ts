@@ -130,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
     format = def.id;
   }
   const t0 = performance.now();
-  const parserOptions = { 'perf-script': collapse };
+  const parserOptions = { 'perf-script': collapse, 'perf-report': { event: collapse.event } };
   const read = (fmt?: FormatId): Promise<ParsedFile> =>
     file === '-'
       ? parseFile(process.stdin, '<stdin>', { format: fmt, parserOptions })

@@ -63,6 +63,12 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
             md.appendMarkdown('\n\n');
             md.appendText(p);
           }
+          if (h.flameGraphSearch) {
+            // Only our own command runs from the hover; the name travels as encoded JSON, never as markup.
+            const args = encodeURIComponent(JSON.stringify([doc.uri.toString(), { search: h.flameGraphSearch }]));
+            md.appendMarkdown(`\n\n[Open the flame graph, searching for it](command:perflens.openFlameGraph?${args})`);
+            md.isTrusted = { enabledCommands: ['perflens.openFlameGraph'] };
+          }
           const range = h.span ? new vscode.Range(pos.line, h.span.start, pos.line, h.span.end) : undefined;
           return new vscode.Hover(md, range);
         },

@@ -5,10 +5,11 @@
 import type { PerfDiffModel } from './perfDiff';
 import type { PerfStatModel } from './perfStat';
 import type { StackProfile } from './profile';
+import type { PerfReport } from './perfReport';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile | PerfDiffModel | PerfStatModel;
+export type ReportModel = StackProfile | PerfReport | PerfDiffModel | PerfStatModel;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

@@ -16,7 +16,7 @@ import { ebpfCsvFormat } from './ebpf-csv';
 
 export const FORMATS: readonly FormatDefinition[] = [
   perfDiffFormat as FormatDefinition,
-  perfReportFormat,
+  perfReportFormat as FormatDefinition,
   perfStatFormat as FormatDefinition,
   perfTraceSummaryFormat,
   straceSummaryFormat,

@@ -21,6 +21,7 @@ const ROOTS: [string, boolean][] = [
   ['flamegraph/test', false],
   ['inferno/tests/data', true],
   ['perf-6.1-captures', false],
+  ['perf-report', true],
   // perf diff / perf stat as found in commit messages, mails and blog posts (prompts and all).
   ['perf-diff', true],
   ['perf-stat', true],
