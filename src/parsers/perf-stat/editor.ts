@@ -12,6 +12,7 @@ import { matchJson } from './json';
 import { matchCounter, parseMetric } from './lines';
 import { explainMetric } from './metrics';
 import { PerfStatParser } from './parser';
+import { parseDocument } from '../shared/parseDocument';
 
 /** What hovers need from the model: each block's extent and facts (small: no counters). */
 export interface PerfStatHoverIndex {
@@ -19,10 +20,7 @@ export interface PerfStatHoverIndex {
 }
 
 function parseDoc(doc: LineReader): PerfStatModel {
-  const p = new PerfStatParser();
-  for (let i = 0; i < doc.lineCount; i++) p.push(doc.lineAt(i) + '\n');
-  p.end();
-  return p.toModel('<document>');
+  return parseDocument(new PerfStatParser(), doc);
 }
 
 function blockName(b: StatBlock, i: number, n: number): string {
