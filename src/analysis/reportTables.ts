@@ -57,6 +57,22 @@ function functionTable(profile: StackProfile): ViewTable {
   };
 }
 
+/**
+ * perf report: each event's rows as perf printed them (sorted by its first percentage, bars in the
+ * percentage columns), then, when it has a call graph, the functions of its call tree.
+ */
+function perfReportTables(report: PerfReport): ViewTable[] {
+  const out: ViewTable[] = [];
+  for (const e of report.events) {
+    const name = e.name || e.table.title;
+    const percents = e.table.columns.filter((c) => c.kind === 'number' && c.unit === 'percent').map((c) => c.id);
+    out.push({ ...e.table, title: `rows (${name})`, group: name, bars: percents, sortBy: percents[0] });
+    const profile = e.callGraph ? perfReportStackProfile(report, e.name) : undefined;
+    if (profile) out.push({ ...functionTable(profile), title: `call-graph functions (${name})`, group: name });
+  }
+  return out;
+}
+
 /** perf diff: one table per event, in perf's order (by the compute column); bars on the baseline shares. */
 function diffTables(model: PerfDiffModel): ViewTable[] {
   return model.sections.map((s) => ({
@@ -89,28 +105,12 @@ function statTables(model: PerfStatModel): ViewTable[] {
   });
 }
 
-/**
- * perf report: each event's rows as perf printed them (sorted by its first percentage, bars in the
- * percentage columns), then, when it has a call graph, the functions of its call tree.
- */
-function perfReportTables(report: PerfReport): ViewTable[] {
-  const out: ViewTable[] = [];
-  for (const e of report.events) {
-    const name = e.name || e.table.title;
-    const percents = e.table.columns.filter((c) => c.kind === 'number' && c.unit === 'percent').map((c) => c.id);
-    out.push({ ...e.table, title: `rows (${name})`, group: name, bars: percents, sortBy: percents[0] });
-    const profile = e.callGraph ? perfReportStackProfile(report, e.name) : undefined;
-    if (profile) out.push({ ...functionTable(profile), title: `call-graph functions (${name})`, group: name });
-  }
-  return out;
-}
-
 /** The tables a model holds, or an empty list when it has none. */
 export function reportTables(model: ReportModel): ViewTable[] {
   if (isStackProfile(model)) return [functionTable(model)];
+  if (isPerfReport(model)) return perfReportTables(model);
   if (model.kind === 'perf-diff') return diffTables(model);
   if (model.kind === 'perf-stat') return statTables(model);
-  if (isPerfReport(model)) return perfReportTables(model);
   return [];
 }
 
