@@ -117,6 +117,27 @@ function intervalSeries(b: StatBlock): StatChartSeries {
   return { times: b.intervals, lines: [...lines.values()] };
 }
 
+/**
+ * Metric groups (TopdownL1's `21.9 %  tma_backend_bound`, --metric-only rows) as bars: a `%` metric
+ * is charted in percent named by what follows the `%`, others in their own unit named by the group.
+ * With -I, the first interval's (the lines over time carry the counters).
+ */
+function groupBars(b: StatBlock): StatChartCounter[] {
+  const first = b.metricGroups[0]?.time;
+  const out: StatChartCounter[] = [];
+  for (const g of b.metricGroups) {
+    if (g.time !== first) continue;
+    for (const m of g.metrics) {
+      if (m.value === null) continue;
+      const pct = /^%\s*(.*)$/.exec(m.unit);
+      const name = pct ? pct[1] || g.name : m.unit;
+      const where = g.name === 'metric-only' ? '' : ` (${g.name})`;
+      out.push({ label: `${name}${where}`, event: name, unit: pct ? '%' : m.unit, value: m.value, status: 'counted', metrics: [m.text], line: m.line });
+    }
+  }
+  return out;
+}
+
 function blockTitle(b: StatBlock, i: number, n: number): string {
   const what = b.command ?? b.target ?? (b.intervals.length > 0 ? 'intervals' : 'counters');
   return n > 1 ? `${i + 1}. ${what}` : what;
@@ -124,10 +145,10 @@ function blockTitle(b: StatBlock, i: number, n: number): string {
 
 export function statChartView(model: PerfStatModel, title: string): StatChartView | undefined {
   const blocks = model.blocks
-    .filter((b) => b.counters.length > 0)
+    .filter((b) => b.counters.length > 0 || b.metricGroups.length > 0)
     .map((b, i, all): StatChartBlock => {
-      const interval = b.intervals.length > 0;
-      const counters = interval ? intervalBlock(b) : plainBlock(b);
+      const interval = b.intervals.length > 0 && b.counters.length > 0;
+      const counters = [...(interval ? intervalBlock(b) : plainBlock(b)), ...groupBars(b)];
       const errors = interval ? (b.intervals.length > 1 ? 'intervals' : 'none') : counters.some((c) => c.noisePct !== undefined) ? 'runs' : 'none';
       const block: StatChartBlock = { title: blockTitle(b, i, all.length), runs: b.runs, intervals: b.intervals.length, errors, counters };
       if (interval && b.intervals.length > 1) block.series = intervalSeries(b);

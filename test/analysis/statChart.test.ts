@@ -68,6 +68,23 @@ describe('perf stat chart', () => {
     );
   });
 
+  it('metric groups (TopdownL1, --metric-only) as percent bars named by the metric', () => {
+    const text = " Performance counter stats for 'a':\n\n     1,234      cycles\n             TopdownL1 (cpu_core)                 #     43.5 %  tma_backend_bound\n                                                  #      6.7 %  tma_bad_speculation\n";
+    const [b] = statChartView(parsePerfStat(text), 'x')!.blocks;
+    assert.deepEqual(
+      b.counters.map((c) => [c.label, c.unit, c.value]),
+      [
+        ['cycles', '', 1234],
+        ['tma_backend_bound (TopdownL1 (cpu_core))', '%', 43.5],
+        ['tma_bad_speculation (TopdownL1 (cpu_core))', '%', 6.7],
+      ],
+    );
+    assert.deepEqual(
+      unitCharts([b], undefined).map((c) => c.unit),
+      ['', '%'],
+    );
+  });
+
   it('nothing to chart: no view', () => {
     assert.equal(statChartView(parsePerfStat('hello\n'), 'x'), undefined);
   });

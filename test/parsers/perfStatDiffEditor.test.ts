@@ -4,6 +4,9 @@ import type { LineReader } from '../../src/parsers/formatDefinition';
 import { parsePerfDiff, perfDiffFormat } from '../../src/parsers/perf-diff';
 import { parsePerfStat, perfStatFormat } from '../../src/parsers/perf-stat';
 import { readCorpus } from '../helpers/corpus';
+import { FIXTURES } from '../helpers/golden';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 function doc(text: string): LineReader {
   const lines = text.split('\n');
@@ -36,6 +39,18 @@ describe('perf stat editor features', () => {
     const ipc = items[0].children!.find((c) => c.name === 'instructions')!;
     assert.equal(ipc.start, lineOf(text, ' instructions '));
     assert.equal(ipc.detail, '374,205,673,499  # 5.19 insn per cycle');
+  });
+
+  it('outline: metric groups (--metric-only, TopdownL1) under their block', () => {
+    const mo = readFileSync(resolve(FIXTURES, 'perf-stat/metric-only.txt'), 'utf8');
+    const items = ed.outline!(doc(mo));
+    assert.deepEqual(
+      items[1].children!.map((c) => [c.name, c.detail]),
+      [
+        ['S0-D0-C0', '37.6% retiring, 1.7% bad speculation, 7.5% frontend bound, 53.1% backend bound'],
+        ['S0-D0-C1', '38.0% retiring, 1.5% bad speculation, 7.0% frontend bound, 53.5% backend bound'],
+      ],
+    );
   });
 
   it('folding: one range per block, header to footer', () => {

@@ -5,6 +5,7 @@
 import type { PerfDiffColumnRole, PerfDiffFile, PerfDiffModel, PerfDiffSection } from '../../model/perfDiff';
 import type { EditorFeatures, FoldRange, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { PerfDiffParser } from './parser';
+import { parseDocument } from '../shared/parseDocument';
 
 /** Top entries listed under each event in the outline. */
 const OUTLINE_TOP = 20;
@@ -29,10 +30,7 @@ export interface PerfDiffHoverIndex {
 }
 
 function parseDoc(doc: LineReader): PerfDiffModel {
-  const p = new PerfDiffParser();
-  for (let i = 0; i < doc.lineCount; i++) p.push(doc.lineAt(i) + '\n');
-  p.end();
-  return p.toModel('<document>');
+  return parseDocument(new PerfDiffParser(), doc);
 }
 
 function deltaColumn(s: PerfDiffSection): number {

@@ -5,6 +5,7 @@
  */
 import type { StatAggregate, StatValueStatus } from '../../model/perfStat';
 import { parseNumber } from '../shared/columns';
+import { aggregateAt } from './aggregate';
 
 export interface CsvCounter {
   time?: number;
@@ -27,31 +28,12 @@ export const CSV_SEPARATORS = [',', ';', '\t', '|', ':'];
 
 /** `-I` timestamps: `%6lu.%09lu` (≤ 6.x, space-padded) or `%lu.%09lu`: always 9 decimals. */
 const TIME = /^\s*\d+\.\d{9}$/;
-const SECTION = /^S\d+(?:-D\d+)?(?:-C\d+|-CLS\d+|-L\d+-ID\d+)?$|^N\d+$/;
-
 function statusOf(text: string): { value: number | null; status: StatValueStatus } | undefined {
   if (text === '<not counted>') return { value: null, status: 'not counted' };
   if (text === '<not supported>') return { value: null, status: 'not supported' };
   // parseNumber: a 400-digit count is no number (Infinity), not a value.
   const v = /^\d+(?:\.\d+)?$/.test(text) ? parseNumber(text) : undefined;
   return v === undefined ? undefined : { value: v, status: 'counted' };
-}
-
-function aggregateOf(id: string, ctrs: string | undefined): StatAggregate {
-  if (id.startsWith('CPU')) return { kind: 'cpu', id };
-  const cpus = ctrs !== undefined ? parseNumber(ctrs) : undefined;
-  const kind: StatAggregate['kind'] = id.startsWith('N')
-    ? 'node'
-    : id.includes('-CLS')
-      ? 'cluster'
-      : id.includes('-L')
-        ? 'cache'
-        : id.includes('-C')
-          ? 'core'
-          : id.includes('-D')
-            ? 'die'
-            : 'socket';
-  return { kind, id, cpus };
 }
 
 /** One `-x SEP` line, or undefined when it is not one. */
@@ -67,10 +49,10 @@ export function matchCsv(line: string, sep: string): CsvLine | undefined {
   }
   if (f[i] === 'summary') i++;
   let aggregate: StatAggregate | undefined;
-  if (/^CPU\d+$/.test(f[i])) aggregate = aggregateOf(f[i++], undefined);
-  else if (SECTION.test(f[i]) && /^\d+$/.test(f[i + 1] ?? '')) {
-    aggregate = aggregateOf(f[i], f[i + 1]);
-    i += 2;
+  const aggr = aggregateAt(f, i, !/^CPU/.test(f[i]));
+  if (aggr) {
+    aggregate = aggr.aggregate;
+    i += aggr.used;
   } else if (!statusOf(f[i]) && /-\d+$/.test(f[i]) && (statusOf(f[i + 1] ?? '') || f[i + 1] === '')) aggregate = { kind: 'thread', id: f[i++].trim() };
   // Metric continuation: empty value, unit, event … fields, the metric in the last two.
   const middle = f.slice(i, -2);

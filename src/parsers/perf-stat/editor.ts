@@ -12,6 +12,7 @@ import { matchJson } from './json';
 import { matchCounter, parseMetric } from './lines';
 import { explainMetric } from './metrics';
 import { PerfStatParser } from './parser';
+import { parseDocument } from '../shared/parseDocument';
 
 /** What hovers need from the model: each block's extent and facts (small: no counters). */
 export interface PerfStatHoverIndex {
@@ -19,10 +20,7 @@ export interface PerfStatHoverIndex {
 }
 
 function parseDoc(doc: LineReader): PerfStatModel {
-  const p = new PerfStatParser();
-  for (let i = 0; i < doc.lineCount; i++) p.push(doc.lineAt(i) + '\n');
-  p.end();
-  return p.toModel('<document>');
+  return parseDocument(new PerfStatParser(), doc);
 }
 
 function blockName(b: StatBlock, i: number, n: number): string {
@@ -44,6 +42,7 @@ function outline(doc: LineReader): OutlineItem[] {
   const m = parseDoc(doc);
   return m.blocks.map((b, i) => {
     const first = b.intervals[0];
+    // (metric groups' first time too: a -I --metric-only block has no counters)
     const counters = b.counters.filter((c) => c.time === first).slice(0, 500);
     return {
       name: blockName(b, i, m.blocks.length),
@@ -51,13 +50,20 @@ function outline(doc: LineReader): OutlineItem[] {
       start: b.line - 1,
       end: b.endLine - 1,
       selection: b.line - 1,
-      children: counters.map((c) => ({
-        name: c.aggregate ? `${c.event} (${c.aggregate.id})` : c.event,
-        detail: c.value === null ? `<${c.status}>` : `${formatNumber(c.value)}${c.unit ? ' ' + c.unit : ''}${c.metrics[0] ? `  # ${c.metrics[0].text}` : ''}`,
-        start: c.line - 1,
-        end: c.line - 1,
-        selection: c.line - 1,
-      })),
+      children: [
+        ...counters.map((c) => ({
+          name: c.aggregate ? `${c.event} (${c.aggregate.id})` : c.event,
+          detail: c.value === null ? `<${c.status}>` : `${formatNumber(c.value)}${c.unit ? ' ' + c.unit : ''}${c.metrics[0] ? `  # ${c.metrics[0].text}` : ''}`,
+          start: c.line - 1,
+          end: c.line - 1,
+          selection: c.line - 1,
+        })),
+        // Metric groups (TopdownL1, --metric-only rows) of the first interval.
+        ...b.metricGroups
+          .filter((g) => g.time === first)
+          .slice(0, 500)
+          .map((g) => ({ name: g.name, detail: g.metrics.map((m) => m.text).join(', '), start: g.line - 1, end: (g.metrics.at(-1)?.line ?? g.line) - 1, selection: g.line - 1 })),
+      ],
     };
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { StatAggregate, StatValueStatus } from '../../model/perfStat';
 import { asciiFields, parseLocaleNumber, type Field } from '../shared/columns';
+import { aggregateAt } from './aggregate';
 
 export interface HeaderLine {
   target: string;
@@ -90,16 +91,7 @@ export interface CounterLine {
 
 /** Units perf prints in the unit column (evsel->unit: software clocks, RAPL, memory bandwidth, …). */
 const UNITS = new Set(['msec', 'ns', 'us', 'usec', 'sec', 'Joules', 'MiB', 'MiB/s', 'GiB', 'KiB', 'B', 'W', 'Watts', 'MHz', '%']);
-const SECTION = /^S\d+(?:-D\d+)?(?:-C\d+|-CLS\d+|-L\d+-ID\d+)?$/;
 const INTERVAL = /^\d+[.,]\d{9}$/;
-
-function aggregateKind(id: string): StatAggregate['kind'] {
-  if (id.includes('-C') && !id.includes('-CLS')) return 'core';
-  if (id.includes('-CLS')) return 'cluster';
-  if (id.includes('-L')) return 'cache';
-  if (id.includes('-D')) return 'die';
-  return 'socket';
-}
 
 /** A counter value field: a locale number or `<not counted>` / `<not supported>` (two fields). */
 function valueAt(f: Field[], i: number): { value: number | null; status: StatValueStatus; next: number } | undefined {
@@ -153,14 +145,13 @@ export function matchCounter(raw: string): CounterLine | undefined {
     i = 1;
   }
   let aggregate: StatAggregate | undefined;
-  const first = f[i]?.text ?? '';
-  if (/^CPU\d+$/.test(first)) {
-    aggregate = { kind: 'cpu', id: first };
-    i++;
-  } else if (SECTION.test(first) || /^N\d+$/.test(first)) {
-    const cpus = f[i + 1] && /^\d{1,9}$/.test(f[i + 1].text) ? Number(f[i + 1].text) : undefined;
-    aggregate = { kind: first.startsWith('N') ? 'node' : aggregateKind(first), id: first, cpus };
-    i += cpus === undefined ? 1 : 2;
+  const aggr = aggregateAt(
+    f.map((x) => x.text),
+    i,
+  );
+  if (aggr) {
+    aggregate = aggr.aggregate;
+    i += aggr.used;
   }
   let v = valueAt(f, i);
   if (!v && !aggregate) {

@@ -5,6 +5,7 @@
  * the value ends (nearest end).
  */
 import type { StatAggregate } from '../../model/perfStat';
+import { aggregateAt } from './aggregate';
 import { parseLocaleNumber } from '../shared/columns';
 
 export interface MetricOnlyHeader {
@@ -40,12 +41,13 @@ export function matchMetricOnlyRow(line: string, header: MetricOnlyHeader): Metr
   let i = 0;
   const row: MetricOnlyRow = { metrics: [] };
   if (tokens.length > 1 && TIME.test(tokens[0].text)) row.time = parseLocaleNumber(tokens[i++].text, false);
-  const first = tokens[i]?.text ?? '';
-  if (/^CPU\d+$/.test(first)) row.aggregate = { kind: 'cpu', id: tokens[i++].text };
-  else if (/^(?:S\d+(?:-D\d+)?(?:-C\d+|-CLS\d+|-L\d+-ID\d+)?|N\d+)$/.test(first)) {
-    const cpus = /^\d{1,9}$/.test(tokens[i + 1]?.text ?? '') ? Number(tokens[i + 1].text) : undefined;
-    row.aggregate = { kind: first.startsWith('N') ? 'node' : first.includes('-C') ? 'core' : first.includes('-D') ? 'die' : 'socket', id: first, cpus };
-    i += cpus === undefined ? 1 : 2;
+  const aggr = aggregateAt(
+    tokens.map((t) => t.text),
+    i,
+  );
+  if (aggr) {
+    row.aggregate = aggr.aggregate;
+    i += aggr.used;
   }
   if (i >= tokens.length) return undefined;
   for (; i < tokens.length; i++) {

@@ -1,6 +1,6 @@
 /**
- * `perf stat` output, streamed line by line: human (default, `-r N`, `-I`, `-A`, `--per-*`) and
- * `-x SEP` lines, in blocks. A block starts at a `Performance counter stats for` header, at
+ * `perf stat` output, streamed line by line: human (default, `-r N`, `-I`, `-A`, `--per-*`,
+ * `--metric-only`), `-x SEP` and `-j` lines, in blocks. A block starts at a `Performance counter stats for` header, at
  * `# started on` (`-o`), or where a run pasted after another begins without its header (a
  * counter after a footer, or one the block already has). Shell prompts, the program's own output
  * and other text around the blocks are skipped, each with a located warning.
@@ -15,9 +15,9 @@ import { matchMetricOnlyHeader, matchMetricOnlyRow, type MetricOnlyHeader } from
 import { matchContinuation, matchCounter, matchHeader, matchMetricGroup, matchSeconds, parseMetric, type CounterLine } from './lines';
 
 const STARTED_ON = '# started on ';
-/** perf's hint after `<not counted>` counters, and the three indented commands it suggests. */
 /** A row of `--table`: one run's elapsed time and its difference from the mean, then a bar of `#`. */
 const RUN_TABLE_ROW = /^\s*[\d.,]+ \([+-]\s*[\d.,]+\) #*$/;
+/** perf's hint after `<not counted>` counters (three indented commands follow it). */
 const NMI_HINT = "Some events weren't counted. Try disabling the NMI watchdog:";
 
 export class PerfStatParser extends LineParser<PerfStatModel> {
