@@ -321,6 +321,35 @@ describe('perf report --stdio', () => {
       assert.ok(Math.abs(s.get('perf_event_init;mutex_lock_nested;lock_acquire;__lock_acquire')! - expected) < 0.01);
     });
 
+    it('real --children reports of the bench recording: self chains only, or no tree with the reason', () => {
+      const fixture = (name: string) => parsePerfReport(readFileSync(join(__dirname, '../fixtures/perf-report', name), 'utf8'), name);
+      // --percent-limit 5: the tree is made of the rows' own chains; every stack ends in the row's
+      // function (chains cut by the threshold get it under `[...]`).
+      const limited = only(fixture('children-percent-limit-5.txt'));
+      const g = limited.callGraph!;
+      assert.equal(g.order, 'caller');
+      const selfRows = new Map(limited.table.rows.filter((r) => (r.cells[1] as number) > 0).map((r) => [r.cells[5] as string, r.cells[1] as number]));
+      const byLeaf = new Map<string, number>();
+      for (const [stack, w] of stacksOf(g)) {
+        const leaf = stack.slice(stack.lastIndexOf(';') + 1);
+        byLeaf.set(leaf, (byLeaf.get(leaf) ?? 0) + w);
+      }
+      for (const [leaf, w] of byLeaf) {
+        // Each leaf is a row's function, weighing at most its Self share (chains under the limit are not printed).
+        assert.ok(selfRows.has(leaf), leaf);
+        assert.ok((100 * w) / limited.eventCount! <= selfRows.get(leaf)! + 0.01, leaf);
+      }
+      // Sorted by cpu,comm: no symbol, so own chains cannot be told from the ones below.
+      const cpu = fixture('children-sort-cpu-comm.txt');
+      assert.equal(only(cpu).callGraph, undefined);
+      assert.match(cpu.warnings[0].message, /sorted without symbols/);
+      assert.ok(only(cpu).table.rows.every((r) => r.cells[2] === -1));
+      // Flat chains under --children: only chains below each row's function were printed.
+      const flat = fixture('children-flat-percent-limit-2.txt');
+      assert.equal(only(flat).callGraph, undefined);
+      assert.match(flat.warnings[0].message, /no call tree/);
+    });
+
     it('an old-style tree without a collapsed root (perf-book --no-children, LBR)', () => {
       const e = only(parse('perf-book/chapters_5-Performance-Analysis-Approaches_5-5_Sampling__block02.perf-report.txt'));
       const s = shares(e);

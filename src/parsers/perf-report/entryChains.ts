@@ -176,8 +176,10 @@ function printed(text: string, total: number): number {
 }
 
 /**
- * Whether the printed percentages only make sense as fractal (relative to the parent): some
- * branch weighs more than its parent, or the first level more than the row.
+ * Whether the printed percentages are fractal (relative to the parent): a `[...]` remainder, or a
+ * node whose branches add up to 100% (of it) while weighing more than it would as shares of the
+ * event. (Branches heavier than their parent alone are not enough: `-F overhead` on a --children
+ * recording prints cumulative chains under self shares.)
  */
 export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
   if (chains.sawRemainder) return true;
@@ -196,7 +198,11 @@ export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
       kidCount[p]++;
     }
   }
-  for (let i = 0; i < n; i++) if (kidCount[i] > 0 && !Number.isNaN(pct[i]) && kidSum[i] > pct[i] + 0.011 * (kidCount[i] + 1)) return true;
+  for (let i = 0; i < n; i++) {
+    if (kidCount[i] === 0 || Number.isNaN(pct[i])) continue;
+    const slack = 0.011 * (kidCount[i] + 1);
+    if (kidSum[i] > pct[i] + slack && Math.abs(kidSum[i] - 100) <= slack) return true;
+  }
   return false;
 }
 

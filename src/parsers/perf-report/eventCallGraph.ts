@@ -109,6 +109,8 @@ export class EventCallGraph {
     if (order === 'caller') {
       const map = new Int32Array(n);
       const skip = new Uint8Array(n);
+      const hasKid = new Uint8Array(n);
+      for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
       for (let i = 1; i < n; i++) {
         const p = t.parent[i];
         // `--children`: the chains from the row's own function down are other rows' samples.
@@ -117,7 +119,7 @@ export class EventCallGraph {
           continue;
         }
         map[i] = this.child(map[p], t.names[i]);
-        this.self[map[i]] += t.self[i];
+        this.self[this.sampled(map[i], t.names[i], symbol, hasKid[i] === 1)] += t.self[i];
       }
       return;
     }
@@ -131,6 +133,17 @@ export class EventCallGraph {
       for (const name of path) node = this.child(node, name);
       this.self[node] += t.self[i];
     }
+  }
+
+  /**
+   * Where weight left at a caller-ordered chain's node goes: every sample under a row ran the row's
+   * function, so a chain that stops before it (cut by the threshold) still ends in it: directly
+   * under a node the chain ends at, under `[...]` (perf's mark for what the threshold left out)
+   * below a node whose printed branches do not account for all of it.
+   */
+  private sampled(node: number, name: string, symbol: string, branches: boolean): number {
+    if (!symbol || sameFunction(name, symbol)) return node;
+    return this.child(branches ? this.child(node, '[...]') : node, symbol);
   }
 
   build(label: string): CallTree {

@@ -5,6 +5,7 @@
  * event. Also reads `-q` output (no header), `-t SEP` output, `--hierarchy`, and rows copied from
  * the TUI (with a warning). Memory: the rows and the call trees, not the input.
  */
+import type { CallTree } from '../../model/callTree';
 import type { HeaderFacts } from '../../model/report';
 import type { CallGraphMode, CallGraphWeightBasis, PerfReport, PerfReportCallGraph, PerfReportEvent } from '../../model/perfReport';
 import type { TableCell } from '../../model/table';
@@ -55,6 +56,8 @@ interface Section {
   shareColumn: number;
   symbolColumn: number;
   graph?: EventCallGraph;
+  /** The call tree, built when the input ends. */
+  tree?: CallTree;
   mode?: CallGraphMode;
   value?: 'percent' | 'period' | 'count';
   order?: 'caller' | 'callee';
@@ -471,6 +474,16 @@ export class PerfReportParser extends LineParser<PerfReport> {
   }
 
   private emit(s: Section, t: ResolvedChains, symbol: string, lineNo: number): void {
+    if (this.children && s.symbolColumn < 0) {
+      if (!s.calleeChildrenWarned) {
+        s.calleeChildrenWarned = true;
+        this.warnings.add(
+          lineNo || s.event.line,
+          'call graphs of a --children report sorted without symbols: each row\u2019s own chains cannot be told from the chains below it, so no call tree is built (use --no-children, or sort by sym)',
+        );
+      }
+      return;
+    }
     if (this.children && s.order === 'callee') {
       if (!s.calleeChildrenWarned) {
         s.calleeChildrenWarned = true;
@@ -493,7 +506,32 @@ export class PerfReportParser extends LineParser<PerfReport> {
 
   protected override finish(): void {
     this.endEntry();
-    for (const s of this.sections) if (!s.order && s.pending.length > 0) this.decideOrder(s, false);
+    for (const s of this.sections) {
+      if (!s.order && s.pending.length > 0) this.decideOrder(s, false);
+      if (!s.graph || s.graph.entries === 0) continue;
+      const tree = s.graph.build(s.event.name || s.event.table.title);
+      const { total, unit } = weightBasis(s);
+      // `# Samples: 5K` stands for up to 5999 samples.
+      const limit = unit === 'samples' && s.samplesLine ? samplesCeiling(s.samplesLine) : total;
+      const weight = tree.columns[0].total[0];
+      // Chains adding up to more than the event repeat samples across rows (a --children
+      // recording printed without its Children column, `-F overhead,sym`): no honest tree.
+      if (Number.isFinite(limit) && weight > limit * 1.005 + 1e-9) {
+        this.warnings.add(
+          s.event.line,
+          `the call graphs add up to ${((100 * weight) / total).toFixed(1)}% of the event: they repeat samples across rows (cumulative chains without a Children column?), so no call tree is built`,
+        );
+        continue;
+      }
+      if (!(weight > 0)) {
+        this.warnings.add(
+          s.event.line,
+          'no call tree: the printed chains hold none of the rows\u2019 own samples (with --children only the chains leading to a row\u2019s function count, and none was above the threshold)',
+        );
+        continue;
+      }
+      s.tree = tree;
+    }
   }
 
   toModel(source: string): PerfReport {
@@ -501,14 +539,14 @@ export class PerfReportParser extends LineParser<PerfReport> {
     for (const s of this.sections) {
       if (!s.layout && s.event.table.rows.length === 0 && !s.samplesLine) continue;
       const event: PerfReportEvent = { ...s.event };
-      if (s.graph && s.graph.entries > 0) {
+      if (s.graph && s.tree) {
         const { unit, basis } = weightBasis(s);
         const graph: PerfReportCallGraph = {
           mode: s.mode ?? 'graph',
           order: s.order ?? (this.children ? 'caller' : 'callee'),
           orderFrom: s.orderFrom ?? 'default',
           value: s.value ?? 'percent',
-          tree: s.graph.build(event.name || event.table.title),
+          tree: s.tree,
           weight: unit,
           basis,
           entries: s.entries,
