@@ -23,8 +23,10 @@ export interface ResolvedChains {
   names: string[];
   parent: number[];
   self: number[];
-  /** Whether the tree contains the row's own symbol at its root / at a leaf (for the chain order). */
+  /** Depth of each node (0: the row). */
   depth: number[];
+  /** The row's weight its printed chains leave (branches hidden by the threshold, no `---` root). */
+  rootSelf: number;
 }
 
 export class EntryChains {
@@ -252,5 +254,7 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
     kidSum[p] += cum[i];
     kids[p]++;
   }
-  return { names: chains.names, parent: chains.parent, self, depth };
+  const rest = cum[0] - kidSum[0];
+  const rootSelf = kids[0] > 0 && Number.isFinite(rest) && rest > scale.slack * (kids[0] + 1) ? rest : 0;
+  return { names: chains.names, parent: chains.parent, self, depth, rootSelf };
 }

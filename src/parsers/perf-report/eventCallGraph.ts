@@ -121,6 +121,9 @@ export class EventCallGraph {
         map[i] = this.child(map[p], t.names[i]);
         this.self[this.sampled(map[i], t.names[i], symbol, hasKid[i] === 1)] += t.self[i];
       }
+      // Without --children the row's share is its own samples: what its printed chains leave
+      // ran the row's function under callers the threshold hid.
+      if (!this.children && t.rootSelf > 0) this.self[this.sampled(0, '', symbol || '[...]', true)] += t.rootSelf;
       return;
     }
     // Callee order: a node's path runs from the sampled function (first level) to its callers.

@@ -462,7 +462,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
     let sum = 0;
     for (let i = 2; i < names.length; i++) sum += self[i];
     if (Number.isFinite(scale.row) && scale.row - sum > scale.slack * 2) self[1] = scale.row - sum;
-    return { names, parent, self, depth };
+    return { names, parent, self, depth, rootSelf: 0 };
   }
 
   private decideOrder(s: Section, fromChains: boolean): void {
