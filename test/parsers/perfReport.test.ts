@@ -109,6 +109,20 @@ describe('perf report --stdio', () => {
       for (const id of ['overhead:1', 'overhead:2']) assert.ok(Math.abs(sum(column(e.table, id)) - 100) < 0.2);
     });
 
+    it('a real event group (perf 6.1, 2 members): members, per-member columns, shares of each member', () => {
+      const text = readFileSync(join(__dirname, '../fixtures/perf-report/group-nochildren.txt'), 'utf8');
+      const e = only(parsePerfReport(text));
+      assert.equal(e.name, 'anon group { cpu-clock, task-clock }');
+      assert.deepEqual(e.members, ['cpu-clock', 'task-clock']);
+      assert.equal(e.eventCount, 529750000);
+      const printed = fileRows(text);
+      assert.equal(e.table.rows.length, printed.length);
+      // Each member's shares add up to 100% of that member, give or take perf's rounding.
+      for (const id of ['overhead:1', 'overhead:2']) assert.ok(Math.abs(sum(column(e.table, id)) - 100) <= 0.005 * printed.length, id);
+      assert.deepEqual(e.table.rows[0].cells, [19.32, 18.05, 'gzip', 'gzip', '.', '0x000000000000cc5c']);
+      assert.ok(e.callGraph!.tree.columns[0].total[0] <= e.eventCount!);
+    });
+
     it('several events: one section each, header counts per event', () => {
       const m = parse(CAP + 'multi.txt');
       assert.deepEqual(
