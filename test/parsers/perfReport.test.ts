@@ -457,6 +457,14 @@ describe('perf report --stdio', () => {
       assert.match(m.warnings[0].message, /without its dotted rule/);
     });
 
+    it('long lines that would make a backtracking regex quadratic: read in one pass (the test timeout bounds it)', () => {
+      const spaces = ' '.repeat(200000);
+      const text = `# Overhead  Command\n# ........  .......\n    1.00%${spaces}x${spaces}\u00e9\n# Samples: 1 of event '${"'".repeat(5000)}${spaces}\n`;
+      const m = parsePerfReport(text);
+      assert.deepEqual(only(m).table.rows[0].cells[0], 1);
+      assert.match(m.warnings.at(-1)!.message, /a # line of \d+ characters/);
+    });
+
     it('a 1 MB line and 100k rows: finish, counted', () => {
       const rows = Array.from({ length: 100000 }, (_, i) => `     0.00%  c        d                     [.] f${i}`);
       const text = `# Overhead  Command  Shared Object         Symbol\n# ........  .......  ....................  ......\n#\n${rows.join('\n')}\n ${'x'.repeat(1 << 20)}\n`;

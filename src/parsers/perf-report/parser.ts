@@ -20,7 +20,20 @@ import { newSection, weightBasis, type RowEntry, type Section } from './section'
 /** ANSI colour (`--stdio-color always`, a pty): ESC [ … m. */
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g');
 /** The TUI's scrollbar and fold glyphs at the end of copied lines. */
-const TUI_TAIL = /[\s\u2591\u2592\u2593\u2588\u2502\ufffd]+$/;
+const TUI_GLYPHS = new Set([0x2591, 0x2592, 0x2593, 0x2588, 0x2502, 0xfffd]);
+/** `#` lines longer than this are no perf header (and are not matched against regexes). */
+const MAX_COMMENT = 4096;
+
+/** `text` without the TUI glyphs and white space at its end (a loop: a regex would backtrack). */
+function withoutTuiTail(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const c = text.charCodeAt(end - 1);
+    if (end > 0 && (c <= 32 || TUI_GLYPHS.has(c))) end--;
+    else break;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
 const ROW_LIKE = /^[+-]?\s*\d+\.\d+%(?: {2}|\t)/;
 export interface PerfReportOptions {
   /** Keep at most this many rows per event (0: all). */
@@ -57,7 +70,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
     // Colour codes: looked for until line 1000; perf colours every row of a coloured report.
     let text = (lineNo <= 1000 || this.coloured) && raw.includes('\x1b') ? this.uncolour(raw) : raw;
     text = text.trimEnd();
-    if (text.length > 0 && text.charCodeAt(text.length - 1) > 127) text = text.replace(TUI_TAIL, '');
+    if (text.length > 0 && text.charCodeAt(text.length - 1) > 127) text = withoutTuiTail(text);
     if (text.length === 0) return;
     if (text.charCodeAt(0) === 35) return this.comment(text, lineNo);
     const section = this.sections[this.sections.length - 1];
@@ -89,6 +102,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
   }
 
   private comment(text: string, lineNo: number): void {
+    if (text.length > MAX_COMMENT) return void this.warnings.add(lineNo, `a # line of ${text.length} characters: not a perf report header, skipped`);
     if (HEADER_RULE.test(text)) {
       this.inHeader = !this.inHeader;
       return;
