@@ -43,7 +43,11 @@ const ENTRY_POINTS = new Set([
 function bare(name: string): string {
   const sp = name.indexOf(' ');
   const n = sp > 0 ? name.slice(0, sp) : name;
-  return /^0x0*[0-9a-f]+$/i.test(n) ? '0x' + (n.slice(2).replace(/^0+/, '') || '0') : n;
+  if (!/^0x[0-9a-f]+$/i.test(n)) return n;
+  // Leading zeros dropped by hand: `0x0*[0-9a-f]+` would backtrack on long runs of zeros.
+  let i = 2;
+  while (i < n.length - 1 && n.charCodeAt(i) === 48) i++;
+  return '0x' + n.slice(i);
 }
 
 export function sameFunction(frame: string, symbol: string): boolean {
