@@ -82,6 +82,7 @@ export class EventCallGraph {
   private readonly nodeName: number[] = [0];
   private readonly parent: number[] = [-1];
   private readonly self: number[] = [0];
+  /** (parent, name id) -> child. */
   private readonly kids = new Map<number, number>();
   entries = 0;
 
@@ -94,7 +95,9 @@ export class EventCallGraph {
 
   private child(parent: number, name: string): number {
     const id = this.table.intern(name);
-    const key = parent * 67108864 + id;
+    // A key that stays a small integer (fast to hash) while the tree and its names are small;
+    // beyond that an exact wider key (negative, so the two kinds never collide).
+    const key = parent < 16384 && id < 65536 ? parent * 65536 + id : -(parent * 67108864 + id) - 1;
     let c = this.kids.get(key);
     if (c === undefined) {
       c = this.nodeName.length;
@@ -123,7 +126,7 @@ export class EventCallGraph {
           continue;
         }
         map[i] = this.child(map[p], t.names[i]);
-        this.self[this.sampled(map[i], t.names[i], symbol, hasKid[i] === 1)] += t.self[i];
+        if (t.self[i] > 0) this.self[this.sampled(map[i], t.names[i], symbol, hasKid[i] === 1)] += t.self[i];
       }
       // Without --children the row's share is its own samples: what its printed chains leave
       // ran the row's function under callers the threshold hid.
