@@ -16,14 +16,19 @@ import { weightBasis, type RowEntry, type Section } from './section';
 const MAX_PENDING = 256;
 
 export class CallGraphAssembler {
-  // Frame names are copied, not interned here: the event's call tree interns them once.
-  private readonly chains = new EntryChains(detached);
+  private readonly chains: EntryChains;
 
-  /** `children`: whether the report has Children columns (read when rows end). */
+  /**
+   * `children`: whether the report has Children columns (read when rows end); `intern` gives the
+   * kept copy of a frame name (one per distinct name, so the call trees hash each name once).
+   */
   constructor(
     private readonly warn: (line: number, message: string) => void,
     private readonly children: () => boolean,
-  ) {}
+    intern: (name: string) => string = detached,
+  ) {
+    this.chains = new EntryChains(intern);
+  }
 
   /** Adds a chain line of the current row. */
   add(entry: RowEntry, line: ChainLine, text: string, lineNo: number): void {

@@ -53,11 +53,12 @@ export class PerfReportParser extends LineParser<PerfReport> {
   private pendingHeader: { text: string; line: number } | undefined;
   private entry: RowEntry | undefined;
   private children = false;
+  private readonly cells = new RowCells((message) => this.warnings.add(this.lineCount, message));
   private readonly graphs = new CallGraphAssembler(
     (line, message) => this.warnings.add(line, message),
     () => this.children,
+    (name) => this.cells.intern(name),
   );
-  private readonly cells = new RowCells((message) => this.warnings.add(this.lineCount, message));
   private tuiWarned = false;
   private tuiChainsWarned = false;
   private coloured = false;
