@@ -34,6 +34,7 @@ function withoutTuiTail(text: string): string {
   }
   return end === text.length ? text : text.slice(0, end);
 }
+const NOT_BLANK = /[^ \t]/;
 const ROW_LIKE = /^[+-]?\s*\d+\.\d+%(?: {2}|\t)/;
 export interface PerfReportOptions {
   /** Keep at most this many rows per event (0: all). */
@@ -227,9 +228,8 @@ export class PerfReportParser extends LineParser<PerfReport> {
     } else if (layout.columns[0].type !== 'text' && !layout.separator) {
       // Cheap test first (most lines of a big report are call-graph lines): a row starts with a
       // number after its indentation, a call-graph line with `|`, `-` or a frame name.
-      let k = 0;
-      while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-      const c = text.charCodeAt(k);
+      // (Deep call graphs indent by hundreds of columns: a native search finds the first character.)
+      const c = text.charCodeAt(text.search(NOT_BLANK));
       if (!(c >= 48 && c <= 57)) return false;
     }
     if (layout.hierarchy) return this.hierarchyRow(s, text, lineNo);
