@@ -34,8 +34,11 @@ function withoutTuiTail(text: string): string {
   }
   return end === text.length ? text : text.slice(0, end);
 }
+
 const NOT_BLANK = /[^ \t]/;
+/** A row of a table without a header yet: a percentage, then two spaces or a TAB. */
 const ROW_LIKE = /^[+-]?\s*\d+\.\d+%(?: {2}|\t)/;
+
 export interface PerfReportOptions {
   /** Keep at most this many rows per event (0: all). */
   maxRows: number;
