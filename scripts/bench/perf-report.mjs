@@ -1,8 +1,9 @@
 // The perf report part of scripts/bench.mjs: parsing a 100 MB `perf report --stdio` text.
 //
-// Input (cached in the bench cache as report-100m.txt): the REAL `perf report --stdio --children
-// -g graph,0,caller` of the bench's own recording (perf.data, made by bench.mjs's input step), cut
-// at the last row that starts before 100 MB. Without perf or perf.data it says so loudly and falls
+// Input (cached in the bench cache as report-100m.txt): the REAL `perf report --stdio --no-children
+// -g graph,0,callee` and then `-g graph,0,caller` of the bench's own recording (perf.data, made by
+// bench.mjs's input step; every chain printed), repeated and cut at the last line before 100 MB:
+// ~15k rows per report with their call graphs, 1.7M lines. Without perf or perf.data it says so loudly and falls
 // back to concatenating the real corpus reports printed with call graphs (shared/corpora).
 // Runs (each its own child process, like the collapse runs): the utf8 read+split floor
 // (floor.mjs string) and PerfLens's parseFile (format detection + the perf report parser) from a
@@ -18,7 +19,11 @@ const MiB = 1 << 20;
 const TARGET_MBPS = 100;
 const TARGET_RSS_MIB = 200;
 const RUNS = 3;
-const REPORT_ARGS = ['report', '--stdio', '--children', '-g', 'graph,0,caller'];
+const REPORT_RUNS = [
+  ['report', '--stdio', '--no-children', '-g', 'graph,0,callee'],
+  ['report', '--stdio', '--no-children', '-g', 'graph,0,caller'],
+];
+const INPUT_VERSION = 3;
 const CORPORA = '/work/shared/corpora';
 /** Real reports with call graphs, for the fallback input. */
 const CORPUS_REPORTS = [
@@ -35,40 +40,50 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Streams `perf report` into `dst`, stopping a little after `target` bytes. */
-function reportFromPerf(data, dst, target) {
+/** Streams one `perf report` run into `out` (appending) until `limit` bytes are written in all. */
+function appendReport(args, data, out, written, limit) {
   return new Promise((resolve) => {
-    const out = createWriteStream(dst);
-    const child = spawn('perf', [...REPORT_ARGS, '-i', data], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let bytes = 0;
+    const child = spawn('perf', [...args, '-i', data], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let bytes = written;
     let stopped = false;
     child.stdout.on('data', (chunk) => {
       if (stopped) return;
       out.write(chunk);
       bytes += chunk.length;
-      if (bytes >= target + 4 * MiB) {
+      if (bytes >= limit) {
         stopped = true;
         child.kill('SIGKILL');
       }
     });
-    child.on('close', (code) => out.end(() => resolve({ ok: stopped || code === 0, bytes })));
+    child.on('close', (code) => resolve({ ok: stopped || code === 0, bytes }));
   });
 }
 
-/** Cuts `path` at the start of the last report row (`  12.34%  …`) before `target` bytes. */
-function cutAtRow(path, target) {
+/** The perf report runs into `dst`, one after the other, stopping a little after `target` bytes. */
+async function reportFromPerf(data, dst, target) {
+  const out = createWriteStream(dst);
+  let bytes = 0;
+  let ok = true;
+  for (let i = 0; ok && bytes < target + 4 * MiB; i++) {
+    const r = await appendReport(REPORT_RUNS[i % REPORT_RUNS.length], data, out, bytes, target + 4 * MiB);
+    ok = r.ok && r.bytes > bytes;
+    bytes = r.bytes;
+  }
+  await new Promise((resolve) => out.end(resolve));
+  return { ok, bytes };
+}
+
+/** Cuts `path` after the last line that ends before `target` bytes (a report cut in a call graph parses up to it). */
+function cutAtLine(path, target) {
   const size = statSync(path).size;
   if (size <= target) return size;
-  const window = 8 * MiB;
+  const window = MiB;
   const buf = Buffer.alloc(window);
   const fd = openSync(path, 'r');
   readSync(fd, buf, 0, window, target - window);
   closeSync(fd);
-  const text = buf.toString('latin1');
-  const re = /\n {2,}\d+\.\d\d% /g;
-  let last = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
-  const at = last >= 0 ? target - window + last + 1 : target;
+  const nl = buf.lastIndexOf(10);
+  const at = nl >= 0 ? target - window + nl + 1 : target;
   truncateSync(path, at);
   return at;
 }
@@ -86,12 +101,13 @@ function reportFromCorpus(dst, target) {
   return bytes;
 }
 
-async function ensureInput({ cache, log, loud }) {
+/** The 100 MB input (made once, then reused from the cache). */
+export async function ensureInput({ cache, log, loud }) {
   const path = join(cache, 'report-100m.txt');
   const metaPath = join(cache, 'report-100m.json');
   try {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-    if (existsSync(path) && statSync(path).size === meta.bytes) return { path, ...meta };
+    if (meta.version === INPUT_VERSION && existsSync(path) && statSync(path).size === meta.bytes) return { path, ...meta };
   } catch {
     /* make it */
   }
@@ -99,9 +115,10 @@ async function ensureInput({ cache, log, loud }) {
   const perf = spawnSync('perf', ['--version'], { encoding: 'utf8' }).status === 0;
   let meta;
   if (perf && existsSync(data)) {
-    log(`   perf ${REPORT_ARGS.join(' ')} -i ${data} (first 100 MB)`);
+    const command = REPORT_RUNS.map((a) => `perf ${a.join(' ')} -i ${data}`).join('; ');
+    log(`   ${command} (repeated up to 100 MB)`);
     const r = await reportFromPerf(data, path, 100 * MB);
-    if (r.ok && r.bytes >= 100 * MB) meta = { source: 'perf', command: `perf ${REPORT_ARGS.join(' ')}`, bytes: cutAtRow(path, 100 * MB) };
+    if (r.ok && r.bytes >= 100 * MB) meta = { version: INPUT_VERSION, source: 'perf', command, bytes: cutAtLine(path, 100 * MB) };
     else log(`   perf report gave ${r.bytes} bytes only`);
   }
   if (!meta) {
@@ -109,7 +126,7 @@ async function ensureInput({ cache, log, loud }) {
       `NO REAL PERF REPORT: ${perf ? `no ${data} (run the whole bench once to record it)` : 'perf is not installed'}\n` +
         `FALLING BACK to concatenating corpus reports with call graphs (${CORPUS_REPORTS.length} files).`,
     );
-    meta = { source: 'corpus', command: null, bytes: reportFromCorpus(path, 100 * MB) };
+    meta = { version: INPUT_VERSION, source: 'corpus', command: null, bytes: reportFromCorpus(path, 100 * MB) };
   }
   writeFileSync(metaPath, JSON.stringify(meta, null, 2));
   return { path, ...meta };
@@ -129,7 +146,7 @@ function bundleParseFile(root) {
 export async function benchPerfReport({ root, cache, runChild, log, loud, fmt, loadNote }) {
   log('== perf report parse (100 MB)');
   const input = await ensureInput({ cache, log, loud });
-  log(`   input: ${input.path}, ${fmt(input.bytes / MB, 1)} MB (${input.source === 'perf' ? `real: ${input.command} of the bench recording` : 'corpus FALLBACK'}); ${loadNote()}`);
+  log(`   input: ${input.path}, ${fmt(input.bytes / MB, 1)} MB (${input.source === 'perf' ? `real perf report output of the bench recording: ${input.command}` : 'corpus FALLBACK'}); ${loadNote()}`);
   const bundle = bundleParseFile(root);
   const tools = [
     { id: 'floor', label: 'floor (utf8 split)', args: [join(root, 'scripts', 'bench', 'floor.mjs'), 'string', input.path] },

@@ -34,7 +34,11 @@ export interface PerfReportCallGraph {
   orderFrom: 'chains' | 'default';
   /** The values the chains print: percent (`-g …,percent`, the default), period or count. */
   value: 'percent' | 'period' | 'count';
-  /** The call tree: root, outermost callers, …, sampled functions. */
+  /**
+   * The call tree: root, outermost callers, …, sampled functions. A node's own weight is what its
+   * printed branches leave (perf prints no remainder in graph mode, so branches the threshold hid
+   * are in it); caller-ordered chains cut by the threshold end in `[...]` → the row's function.
+   */
   tree: CallTree;
   /** What the tree's weights count. */
   weight: WeightUnit;

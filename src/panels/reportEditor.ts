@@ -1,6 +1,6 @@
 /**
  * "PerfLens" read-only custom editor: Reopen Editor With… > PerfLens shows a report file in its
- * format's view (the flame graph for stack formats). Report files too large for VS Code's text
+ * format's view (the flame graph for stack formats and perf reports with call graphs, else its tables). Report files too large for VS Code's text
  * editor (it shows "The file is not displayed in the text editor because it is very large") are
  * reopened here directly, so a 100 MB perf script opened from the explorer shows its flame graph.
  */
@@ -16,6 +16,12 @@ import { WebviewPanelHost } from './webviewPanelHost';
 import type { FlameGraphProtocol } from '../protocol/flameGraph';
 
 export const REPORT_EDITOR_VIEW_TYPE = 'perflens.viewer';
+
+/**
+ * A perf report call-graph line (`---frame`, `|--12.34%--frame`, a folded chain, a flat chain's
+ * value): its report has a flame graph.
+ */
+const CALL_GRAPH_LINE = /^[ |]*(?:---|--\d)|^\d+(?:\.\d+)?% \S|^ {6,11}\d+(?:\.\d+)?%?\r?$/m;
 
 export class ReportEditorProvider implements vscode.CustomReadonlyEditorProvider {
   constructor(private readonly ctx: PanelContext) {}
@@ -35,7 +41,7 @@ export class ReportEditorProvider implements vscode.CustomReadonlyEditorProvider
     }
     const detected = detectFormat(head);
     const def = formatById(detected.format ?? '');
-    if (def?.views.includes('flameGraph') || !def) {
+    if (!def || (def.views.includes('flameGraph') && !(def.id === 'perf-report' && !CALL_GRAPH_LINE.test(head)))) {
       // Unknown input goes to the flame graph too: its parse gives the located error.
       FlameGraphPanel.attach(this.ctx, panel, uri);
       return;

@@ -109,6 +109,20 @@ describe('perf report --stdio', () => {
       for (const id of ['overhead:1', 'overhead:2']) assert.ok(Math.abs(sum(column(e.table, id)) - 100) < 0.2);
     });
 
+    it('a real event group (perf 6.1, 2 members): members, per-member columns, shares of each member', () => {
+      const text = readFileSync(join(__dirname, '../fixtures/perf-report/group-nochildren.txt'), 'utf8');
+      const e = only(parsePerfReport(text));
+      assert.equal(e.name, 'anon group { cpu-clock, task-clock }');
+      assert.deepEqual(e.members, ['cpu-clock', 'task-clock']);
+      assert.equal(e.eventCount, 529750000);
+      const printed = fileRows(text);
+      assert.equal(e.table.rows.length, printed.length);
+      // Each member's shares add up to 100% of that member, give or take perf's rounding.
+      for (const id of ['overhead:1', 'overhead:2']) assert.ok(Math.abs(sum(column(e.table, id)) - 100) <= 0.005 * printed.length, id);
+      assert.deepEqual(e.table.rows[0].cells, [19.32, 18.05, 'gzip', 'gzip', '.', '0x000000000000cc5c']);
+      assert.ok(e.callGraph!.tree.columns[0].total[0] <= e.eventCount!);
+    });
+
     it('several events: one section each, header counts per event', () => {
       const m = parse(CAP + 'multi.txt');
       assert.deepEqual(
@@ -321,6 +335,35 @@ describe('perf report --stdio', () => {
       assert.ok(Math.abs(s.get('perf_event_init;mutex_lock_nested;lock_acquire;__lock_acquire')! - expected) < 0.01);
     });
 
+    it('real --children reports of the bench recording: self chains only, or no tree with the reason', () => {
+      const fixture = (name: string) => parsePerfReport(readFileSync(join(__dirname, '../fixtures/perf-report', name), 'utf8'), name);
+      // --percent-limit 5: the tree is made of the rows' own chains; every stack ends in the row's
+      // function (chains cut by the threshold get it under `[...]`).
+      const limited = only(fixture('children-percent-limit-5.txt'));
+      const g = limited.callGraph!;
+      assert.equal(g.order, 'caller');
+      const selfRows = new Map(limited.table.rows.filter((r) => (r.cells[1] as number) > 0).map((r) => [r.cells[5] as string, r.cells[1] as number]));
+      const byLeaf = new Map<string, number>();
+      for (const [stack, w] of stacksOf(g)) {
+        const leaf = stack.slice(stack.lastIndexOf(';') + 1);
+        byLeaf.set(leaf, (byLeaf.get(leaf) ?? 0) + w);
+      }
+      for (const [leaf, w] of byLeaf) {
+        // Each leaf is a row's function, weighing at most its Self share (chains under the limit are not printed).
+        assert.ok(selfRows.has(leaf), leaf);
+        assert.ok((100 * w) / limited.eventCount! <= selfRows.get(leaf)! + 0.01, leaf);
+      }
+      // Sorted by cpu,comm: no symbol, so own chains cannot be told from the ones below.
+      const cpu = fixture('children-sort-cpu-comm.txt');
+      assert.equal(only(cpu).callGraph, undefined);
+      assert.match(cpu.warnings[0].message, /sorted without symbols/);
+      assert.ok(only(cpu).table.rows.every((r) => r.cells[2] === -1));
+      // Flat chains under --children: only chains below each row's function were printed.
+      const flat = fixture('children-flat-percent-limit-2.txt');
+      assert.equal(only(flat).callGraph, undefined);
+      assert.match(flat.warnings[0].message, /no call tree/);
+    });
+
     it('an old-style tree without a collapsed root (perf-book --no-children, LBR)', () => {
       const e = only(parse('perf-book/chapters_5-Performance-Analysis-Approaches_5-5_Sampling__block02.perf-report.txt'));
       const s = shares(e);
@@ -412,6 +455,14 @@ describe('perf report --stdio', () => {
       );
       assert.deepEqual(e.table.rows[1].cells, [7.52, 2996, 'lua', 'lua', '.', 'luaH_get']);
       assert.match(m.warnings[0].message, /without its dotted rule/);
+    });
+
+    it('long lines that would make a backtracking regex quadratic: read in one pass (the test timeout bounds it)', () => {
+      const spaces = ' '.repeat(200000);
+      const text = `# Overhead  Command\n# ........  .......\n    1.00%${spaces}x${spaces}\u00e9\n# Samples: 1 of event '${"'".repeat(5000)}${spaces}\n`;
+      const m = parsePerfReport(text);
+      assert.deepEqual(only(m).table.rows[0].cells[0], 1);
+      assert.match(m.warnings.at(-1)!.message, /a # line of \d+ characters/);
     });
 
     it('a 1 MB line and 100k rows: finish, counted', () => {

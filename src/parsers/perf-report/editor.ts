@@ -80,8 +80,10 @@ function lastContent(doc: LineReader, from: number, to: number): number {
 }
 
 function rowName(text: string): string {
-  const m = /\[[.kguHsX]\] (.*?)\s*$/.exec(text);
-  if (m) return m[1];
+  // The first `[x] ` marker (found by indexOf: a regex searching from every `[` would backtrack).
+  for (let at = text.indexOf('] '); at >= 2; at = text.indexOf('] ', at + 1)) {
+    if (text.charCodeAt(at - 2) === 91 && '.kguHsX'.includes(text[at - 1])) return text.slice(at + 2).trim();
+  }
   return text.replace(/^\s*(?:[+-]\s+)?(?:\d+\.\d+%\s+)+/, '').trim();
 }
 

@@ -23,8 +23,10 @@ export interface ResolvedChains {
   names: string[];
   parent: number[];
   self: number[];
-  /** Whether the tree contains the row's own symbol at its root / at a leaf (for the chain order). */
+  /** Depth of each node (0: the row). */
   depth: number[];
+  /** The row's weight its printed chains leave (branches hidden by the threshold, no `---` root). */
+  rootSelf: number;
 }
 
 export class EntryChains {
@@ -176,8 +178,10 @@ function printed(text: string, total: number): number {
 }
 
 /**
- * Whether the printed percentages only make sense as fractal (relative to the parent): some
- * branch weighs more than its parent, or the first level more than the row.
+ * Whether the printed percentages are fractal (relative to the parent): a `[...]` remainder, or a
+ * node whose branches add up to 100% (of it) while weighing more than it would as shares of the
+ * event. (Branches heavier than their parent alone are not enough: `-F overhead` on a --children
+ * recording prints cumulative chains under self shares.)
  */
 export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
   if (chains.sawRemainder) return true;
@@ -196,7 +200,11 @@ export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
       kidCount[p]++;
     }
   }
-  for (let i = 0; i < n; i++) if (kidCount[i] > 0 && !Number.isNaN(pct[i]) && kidSum[i] > pct[i] + 0.011 * (kidCount[i] + 1)) return true;
+  for (let i = 0; i < n; i++) {
+    if (kidCount[i] === 0 || Number.isNaN(pct[i])) continue;
+    const slack = 0.011 * (kidCount[i] + 1);
+    if (kidSum[i] > pct[i] + slack && Math.abs(kidSum[i] - 100) <= slack) return true;
+  }
   return false;
 }
 
@@ -246,5 +254,7 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
     kidSum[p] += cum[i];
     kids[p]++;
   }
-  return { names: chains.names, parent: chains.parent, self, depth };
+  const rest = cum[0] - kidSum[0];
+  const rootSelf = kids[0] > 0 && Number.isFinite(rest) && rest > scale.slack * (kids[0] + 1) ? rest : 0;
+  return { names: chains.names, parent: chains.parent, self, depth, rootSelf };
 }

@@ -43,7 +43,11 @@ const ENTRY_POINTS = new Set([
 function bare(name: string): string {
   const sp = name.indexOf(' ');
   const n = sp > 0 ? name.slice(0, sp) : name;
-  return /^0x0*[0-9a-f]+$/i.test(n) ? '0x' + (n.slice(2).replace(/^0+/, '') || '0') : n;
+  if (!/^0x[0-9a-f]+$/i.test(n)) return n;
+  // Leading zeros dropped by hand: `0x0*[0-9a-f]+` would backtrack on long runs of zeros.
+  let i = 2;
+  while (i < n.length - 1 && n.charCodeAt(i) === 48) i++;
+  return '0x' + n.slice(i);
 }
 
 export function sameFunction(frame: string, symbol: string): boolean {
@@ -78,6 +82,7 @@ export class EventCallGraph {
   private readonly nodeName: number[] = [0];
   private readonly parent: number[] = [-1];
   private readonly self: number[] = [0];
+  /** (parent, name id) -> child. */
   private readonly kids = new Map<number, number>();
   entries = 0;
 
@@ -90,7 +95,9 @@ export class EventCallGraph {
 
   private child(parent: number, name: string): number {
     const id = this.table.intern(name);
-    const key = parent * 67108864 + id;
+    // A key that stays a small integer (fast to hash) while the tree and its names are small;
+    // beyond that an exact wider key (negative, so the two kinds never collide).
+    const key = parent < 16384 && id < 65536 ? parent * 65536 + id : -(parent * 67108864 + id) - 1;
     let c = this.kids.get(key);
     if (c === undefined) {
       c = this.nodeName.length;
@@ -109,6 +116,8 @@ export class EventCallGraph {
     if (order === 'caller') {
       const map = new Int32Array(n);
       const skip = new Uint8Array(n);
+      const hasKid = new Uint8Array(n);
+      for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
       for (let i = 1; i < n; i++) {
         const p = t.parent[i];
         // `--children`: the chains from the row's own function down are other rows' samples.
@@ -117,8 +126,11 @@ export class EventCallGraph {
           continue;
         }
         map[i] = this.child(map[p], t.names[i]);
-        this.self[map[i]] += t.self[i];
+        if (t.self[i] > 0) this.self[this.sampled(map[i], t.names[i], symbol, hasKid[i] === 1)] += t.self[i];
       }
+      // Without --children the row's share is its own samples: what its printed chains leave
+      // ran the row's function under callers the threshold hid.
+      if (!this.children && t.rootSelf > 0) this.self[this.sampled(0, '', symbol || '[...]', true)] += t.rootSelf;
       return;
     }
     // Callee order: a node's path runs from the sampled function (first level) to its callers.
@@ -131,6 +143,17 @@ export class EventCallGraph {
       for (const name of path) node = this.child(node, name);
       this.self[node] += t.self[i];
     }
+  }
+
+  /**
+   * Where weight left at a caller-ordered chain's node goes: every sample under a row ran the row's
+   * function, so a chain that stops before it (cut by the threshold) still ends in it: directly
+   * under a node the chain ends at, under `[...]` (perf's mark for what the threshold left out)
+   * below a node whose printed branches do not account for all of it.
+   */
+  private sampled(node: number, name: string, symbol: string, branches: boolean): number {
+    if (!symbol || sameFunction(name, symbol)) return node;
+    return this.child(branches ? this.child(node, '[...]') : node, symbol);
   }
 
   build(label: string): CallTree {

@@ -6,73 +6,38 @@
  * the TUI (with a warning). Memory: the rows and the call trees, not the input.
  */
 import type { HeaderFacts } from '../../model/report';
-import type { CallGraphMode, CallGraphWeightBasis, PerfReport, PerfReportCallGraph, PerfReportEvent } from '../../model/perfReport';
+import type { PerfReport, PerfReportCallGraph, PerfReportEvent } from '../../model/perfReport';
 import type { TableCell } from '../../model/table';
-import type { WeightUnit } from '../../model/units';
 import { readHeaderFact } from '../shared/headerFacts';
 import { LineParser } from '../shared/lineParser';
+import { CallGraphAssembler } from './callGraphs';
 import { classifyChainLine } from './chainLines';
-import { EntryChains, looksFractal, resolveChains, type ResolvedChains, type Scale } from './entryChains';
-import { chainOrder, EventCallGraph } from './eventCallGraph';
-import {
-  cutAligned,
-  cutBySeparator,
-  cutBySpaces,
-  HEADER_START,
-  layoutFromHeader,
-  layoutFromRow,
-  layoutFromRule,
-  parseCellNumber,
-  tableColumns,
-  type Layout,
-} from './layout';
-import { ELIDED, EVENT_COUNT, HEADER_RULE, LOST, parseSamplesLine, samplesCeiling, SORT_ORDER, TIP, TOTAL_WEIGHT, type SamplesLine } from './preamble';
+import { cutAligned, cutBySeparator, cutBySpaces, HEADER_START, layoutFromHeader, layoutFromRow, layoutFromRule, tableColumns, type Layout } from './layout';
+import { ELIDED, EVENT_COUNT, HEADER_RULE, LOST, parseSamplesLine, SORT_ORDER, TIP, TOTAL_WEIGHT } from './preamble';
+import { RowCells } from './rowCells';
+import { newSection, weightBasis, type RowEntry, type Section } from './section';
 
 /** ANSI colour (`--stdio-color always`, a pty): ESC [ … m. */
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g');
 /** The TUI's scrollbar and fold glyphs at the end of copied lines. */
-const TUI_TAIL = /[\s\u2591\u2592\u2593\u2588\u2502\ufffd]+$/;
+const TUI_GLYPHS = new Set([0x2591, 0x2592, 0x2593, 0x2588, 0x2502, 0xfffd]);
+/** `#` lines longer than this are no perf header (and are not matched against regexes). */
+const MAX_COMMENT = 4096;
+
+/** `text` without the TUI glyphs and white space at its end (a loop: a regex would backtrack). */
+function withoutTuiTail(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const c = text.charCodeAt(end - 1);
+    if (end > 0 && (c <= 32 || TUI_GLYPHS.has(c))) end--;
+    else break;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+
+const NOT_BLANK = /[^ \t]/;
+/** A row of a table without a header yet: a percentage, then two spaces or a TAB. */
 const ROW_LIKE = /^[+-]?\s*\d+\.\d+%(?: {2}|\t)/;
-/** Rows whose chains wait until the event's chain order is known. */
-const MAX_PENDING = 256;
-/** Distinct text cells kept interned (comm, DSO, symbol repeat across rows and events). */
-const MAX_INTERNED = 1 << 19;
-
-/**
- * A copy of `s` that does not point into the input: a substring of a line keeps the whole decoded
- * chunk (1 MiB) alive, and a kept row must not keep its chunk.
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-interface Section {
-  event: PerfReportEvent;
-  samplesLine?: SamplesLine;
-  layout?: Layout;
-  alignWarned: boolean;
-  /** Index of the column whose percentage a row's chains are shares of. */
-  shareColumn: number;
-  symbolColumn: number;
-  graph?: EventCallGraph;
-  mode?: CallGraphMode;
-  value?: 'percent' | 'period' | 'count';
-  order?: 'caller' | 'callee';
-  orderFrom?: 'chains' | 'default';
-  /** `--hierarchy`: where the first level's numbers end. */
-  hierarchyBase?: number;
-  pending: Array<{ chains: ResolvedChains; symbol: string }>;
-  entries: number;
-  calleeChildrenWarned: boolean;
-}
-
-/** The current row and the chains under it. */
-interface Entry {
-  section: Section;
-  line: number;
-  percent: number;
-  symbol: string;
-}
 
 export interface PerfReportOptions {
   /** Keep at most this many rows per event (0: all). */
@@ -90,16 +55,17 @@ export class PerfReportParser extends LineParser<PerfReport> {
   private readonly elided: Array<{ key: string; value: string }> = [];
   private readonly sections: Section[] = [];
   private pendingHeader: { text: string; line: number } | undefined;
-  private entry: Entry | undefined;
-  // Frame names are copied, not interned here: the event's call tree interns them once.
-  private readonly chains = new EntryChains(detached);
+  private entry: RowEntry | undefined;
   private children = false;
+  private readonly cells = new RowCells((message) => this.warnings.add(this.lineCount, message));
+  private readonly graphs = new CallGraphAssembler(
+    (line, message) => this.warnings.add(line, message),
+    () => this.children,
+    (name) => this.cells.intern(name),
+  );
   private tuiWarned = false;
   private tuiChainsWarned = false;
-  private readonly interned = new Map<string, string>();
   private coloured = false;
-  private lastRaw = '';
-  private lastInterned = '';
 
   constructor(private readonly options: PerfReportOptions = { maxRows: 0 }) {
     super();
@@ -109,7 +75,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
     // Colour codes: looked for until line 1000; perf colours every row of a coloured report.
     let text = (lineNo <= 1000 || this.coloured) && raw.includes('\x1b') ? this.uncolour(raw) : raw;
     text = text.trimEnd();
-    if (text.length > 0 && text.charCodeAt(text.length - 1) > 127) text = text.replace(TUI_TAIL, '');
+    if (text.length > 0 && text.charCodeAt(text.length - 1) > 127) text = withoutTuiTail(text);
     if (text.length === 0) return;
     if (text.charCodeAt(0) === 35) return this.comment(text, lineNo);
     const section = this.sections[this.sections.length - 1];
@@ -141,6 +107,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
   }
 
   private comment(text: string, lineNo: number): void {
+    if (text.length > MAX_COMMENT) return void this.warnings.add(lineNo, `a # line of ${text.length} characters: not a perf report header, skipped`);
     if (HEADER_RULE.test(text)) {
       this.inHeader = !this.inHeader;
       return;
@@ -215,16 +182,7 @@ export class PerfReportParser extends LineParser<PerfReport> {
 
   private newSection(lineNo: number): Section {
     this.endEntry();
-    const title = `table ${this.sections.length + 1}`;
-    const s: Section = {
-      event: { name: '', line: lineNo, table: { title, columns: [], keys: [], rows: [] } },
-      alignWarned: false,
-      shareColumn: -1,
-      symbolColumn: -1,
-      pending: [],
-      entries: 0,
-      calleeChildrenWarned: false,
-    };
+    const s = newSection(`table ${this.sections.length + 1}`, lineNo);
     this.sections.push(s);
     return s;
   }
@@ -273,103 +231,33 @@ export class PerfReportParser extends LineParser<PerfReport> {
     } else if (layout.columns[0].type !== 'text' && !layout.separator) {
       // Cheap test first (most lines of a big report are call-graph lines): a row starts with a
       // number after its indentation, a call-graph line with `|`, `-` or a frame name.
-      let k = 0;
-      while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-      const c = text.charCodeAt(k);
+      // (Deep call graphs indent by hundreds of columns: a native search finds the first character.)
+      const c = text.charCodeAt(text.search(NOT_BLANK));
       if (!(c >= 48 && c <= 57)) return false;
     }
     if (layout.hierarchy) return this.hierarchyRow(s, text, lineNo);
     let out: TableCell[] | undefined;
-    if (layout.separator) out = this.cellsOf(layout, cutBySeparator(text, layout));
+    if (layout.separator) out = this.cells.cells(layout, cutBySeparator(text, layout));
     else if (layout.spans) {
-      out = this.cellsOf(layout, cutAligned(text, layout));
+      out = this.cells.cells(layout, cutAligned(text, layout));
       if (!out) {
-        out = this.cellsOf(layout, cutBySpaces(text, layout));
+        out = this.cells.cells(layout, cutBySpaces(text, layout));
         if (out && !s.alignWarned) {
           s.alignWarned = true;
           this.warnings.add(lineNo, 'row does not line up with the dotted column rule: cut at runs of spaces');
         }
       }
-    } else out = this.cellsOf(layout, cutBySpaces(text, layout));
+    } else out = this.cells.cells(layout, cutBySpaces(text, layout));
     if (!out) return false;
     this.addRow(s, out, lineNo);
     return true;
   }
 
-  private intern(text: string): string {
-    // Consecutive rows often share their comm and DSO.
-    if (text === this.lastRaw) return this.lastInterned;
-    const known = this.interned.get(text);
-    if (known !== undefined) return this.remember(text, known);
-    const copy = detached(text);
-    if (this.interned.size < MAX_INTERNED) this.interned.set(copy, copy);
-    return this.remember(text, copy);
-  }
-
-  private remember(raw: string, kept: string): string {
-    this.lastRaw = raw;
-    this.lastInterned = kept;
-    return kept;
-  }
-
-  /** The row's cells as the table keeps them; undefined when a numeric cell holds no number. */
-  private cellsOf(layout: Layout, cells: string[] | undefined): TableCell[] | undefined {
-    if (!cells) return undefined;
-    const out: TableCell[] = [];
-    for (let i = 0; i < layout.columns.length; i++) {
-      const col = layout.columns[i];
-      const cell = cells[i] ?? '';
-      if ((col.type === 'percent' || col.type === 'count') && layout.members === 1) {
-        const v = parseCellNumber(cell, col.type === 'percent');
-        // A blank or N/A cell is a number column's null; an empty cell is a row that is not one.
-        if (v === undefined || cell === '') return undefined;
-        out.push(v);
-      } else if (col.type === 'percent' || col.type === 'count') {
-        const parts = layout.members > 1 ? cell.split(/\s+/) : [cell];
-        if (parts.length !== layout.members) return undefined;
-        for (const p of parts) {
-          const v = parseCellNumber(p, col.type === 'percent');
-          if (v === undefined) return undefined;
-          out.push(v);
-        }
-      } else if (col.type === 'sortNumber') {
-        const v = parseCellNumber(cell, false);
-        out.push(v ?? null);
-        if (v === undefined && cell !== '') {
-          out[out.length - 1] = null;
-          this.warnings.add(this.lineCount, `${col.title}: expected a number, got '${cell.slice(0, 40)}'`);
-        }
-      } else if (col.symbol) {
-        const level = symbolLevel(cell);
-        if (level >= 0) out.push(cell[level + 1], this.intern(cell.slice(level + 4)));
-        else out.push(null, this.intern(cell));
-      } else out.push(this.intern(cell));
-    }
-    return out;
-  }
-
   private hierarchyRow(s: Section, text: string, lineNo: number): boolean {
-    const layout = s.layout!;
-    const numeric = layout.columns.filter((c) => c.type === 'percent' || c.type === 'count').length;
-    const re = /\S+/g;
-    const out: TableCell[] = [];
-    let end = 0;
-    let firstEnd = -1;
-    for (let k = 0; k < numeric; k++) {
-      const m = re.exec(text);
-      if (!m) return false;
-      const v = parseCellNumber(m[0], m[0].endsWith('%'));
-      if (typeof v !== 'number') return false;
-      out.push(v);
-      end = m.index + m[0].length;
-      if (firstEnd < 0) firstEnd = end;
-    }
-    const key = text.slice(end).trim();
-    if (!key) return false;
-    out.push(key);
-    const base = (s.hierarchyBase ??= firstEnd);
-    out.push(Math.max(0, Math.round((firstEnd - base) / 3)));
-    this.addRow(s, out, lineNo);
+    const row = this.cells.hierarchy(s.layout!, text, s.hierarchyBase);
+    if (!row) return false;
+    s.hierarchyBase ??= row.end;
+    this.addRow(s, row.cells, lineNo);
     return true;
   }
 
@@ -392,108 +280,20 @@ export class PerfReportParser extends LineParser<PerfReport> {
       }
       return true;
     }
-    const problem = this.chains.addLine(line);
-    if (problem) this.warnings.add(lineNo, `${problem}: ${text.trim().slice(0, 80)}`);
-    const s = this.entry!.section;
-    if (!s.mode || s.mode === 'graph') {
-      const mode: CallGraphMode | undefined =
-        line.kind === 'flatValue' ? 'flat' : line.kind === 'folded' ? 'folded' : line.kind === 'root' || line.kind === 'branch' ? 'graph' : undefined;
-      if (mode && (!s.mode || mode !== 'graph')) s.mode = mode;
-    }
-    if (!s.value && (line.kind === 'branch' || line.kind === 'flatValue' || line.kind === 'folded')) s.value = this.valueKind(s, line.value);
+    this.graphs.add(this.entry!, line, text, lineNo);
     return true;
-  }
-
-  /** `-g …,period` and `-g …,count` both print integers: a count is never above the event's samples. */
-  private valueKind(s: Section, value: string): 'percent' | 'period' | 'count' {
-    if (value.endsWith('%')) return 'percent';
-    const v = Number(value);
-    if (s.samplesLine) return v <= samplesCeiling(s.samplesLine) ? 'count' : 'period';
-    return s.event.eventCount !== undefined && v > s.event.eventCount / 100 ? 'period' : 'count';
   }
 
   /** Ends the current row: its chains go into the event's call tree. */
   private endEntry(): void {
     const entry = this.entry;
     this.entry = undefined;
-    if (!entry || this.chains.empty) {
-      if (this.chains.lines > 0) this.chains.reset();
-      return;
-    }
-    this.chains.finish();
-    const s = entry.section;
-    const scale = this.scale(s, entry.percent);
-    if (s.mode === 'graph' && this.chains.printsPercent && looksFractal(this.chains, entry.percent)) s.mode = 'fractal';
-    scale.fractal = s.mode === 'fractal';
-    let resolved = resolveChains(this.chains, scale);
-    resolved = this.withSkippedFrame(s, resolved, entry, scale);
-    this.chains.reset();
-    s.entries++;
-    if (!s.order) {
-      s.order = chainOrder(resolved, entry.symbol, this.children);
-      if (!s.order) {
-        s.pending.push({ chains: resolved, symbol: entry.symbol });
-        if (s.pending.length >= MAX_PENDING) this.decideOrder(s, false);
-        return;
-      }
-      this.decideOrder(s, true);
-    }
-    this.emit(s, resolved, entry.symbol, entry.line);
-  }
-
-  /** `-s sym` first: perf leaves out the first frame (the row's symbol); put it back. */
-  private withSkippedFrame(s: Section, t: ResolvedChains, entry: Entry, scale: Scale): ResolvedChains {
-    const first = s.layout?.columns.find((c) => c.type === 'text');
-    if (!first?.symbol || this.children || !entry.symbol) return t;
-    const n = t.names.length;
-    for (let i = 1; i < n; i++) if (t.depth[i] === 1 && t.names[i] === entry.symbol) return t;
-    const hasKid = new Uint8Array(n);
-    for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
-    for (let i = 1; i < n; i++) if (!hasKid[i] && t.names[i] === entry.symbol) return t;
-    // Node 1 becomes the symbol; the old nodes move down by one.
-    const names = [t.names[0], entry.symbol, ...t.names.slice(1)];
-    const parent = [-1, 0, ...t.parent.slice(1).map((p) => p + 1)];
-    const self = [0, 0, ...t.self.slice(1)];
-    const depth = [0, 1, ...t.depth.slice(1).map((d) => d + 1)];
-    // What the printed branches leave of the row is the symbol's own weight.
-    let sum = 0;
-    for (let i = 2; i < names.length; i++) sum += self[i];
-    if (Number.isFinite(scale.row) && scale.row - sum > scale.slack * 2) self[1] = scale.row - sum;
-    return { names, parent, self, depth };
-  }
-
-  private decideOrder(s: Section, fromChains: boolean): void {
-    if (!s.order) s.order = this.children ? 'caller' : 'callee';
-    s.orderFrom = fromChains ? 'chains' : 'default';
-    const pending = s.pending;
-    s.pending = [];
-    for (const p of pending) this.emit(s, p.chains, p.symbol, 0);
-  }
-
-  private emit(s: Section, t: ResolvedChains, symbol: string, lineNo: number): void {
-    if (this.children && s.order === 'callee') {
-      if (!s.calleeChildrenWarned) {
-        s.calleeChildrenWarned = true;
-        this.warnings.add(
-          lineNo || s.event.line,
-          'call graphs of a --children report in callee order show only each function\u2019s callers: no call tree is built (use -g caller, or --no-children)',
-        );
-      }
-      return;
-    }
-    s.graph ??= new EventCallGraph(s.event.name || s.event.table.title, this.children);
-    s.graph.add(t, s.order!, symbol);
-  }
-
-  private scale(s: Section, rowPercent: number): Scale {
-    const { total } = weightBasis(s);
-    const row = Number.isNaN(rowPercent) ? NaN : (rowPercent * total) / 100;
-    return { total, row, fractal: false, slack: s.value === 'percent' || !s.value ? (0.005 * total) / 100 : 0 };
+    this.graphs.endRow(entry);
   }
 
   protected override finish(): void {
     this.endEntry();
-    for (const s of this.sections) if (!s.order && s.pending.length > 0) this.decideOrder(s, false);
+    this.graphs.finish(this.sections);
   }
 
   toModel(source: string): PerfReport {
@@ -501,14 +301,14 @@ export class PerfReportParser extends LineParser<PerfReport> {
     for (const s of this.sections) {
       if (!s.layout && s.event.table.rows.length === 0 && !s.samplesLine) continue;
       const event: PerfReportEvent = { ...s.event };
-      if (s.graph && s.graph.entries > 0) {
+      if (s.graph && s.tree) {
         const { unit, basis } = weightBasis(s);
         const graph: PerfReportCallGraph = {
           mode: s.mode ?? 'graph',
           order: s.order ?? (this.children ? 'caller' : 'callee'),
           orderFrom: s.orderFrom ?? 'default',
           value: s.value ?? 'percent',
-          tree: s.graph.build(event.name || event.table.title),
+          tree: s.tree,
           weight: unit,
           basis,
           entries: s.entries,
@@ -532,30 +332,6 @@ export class PerfReportParser extends LineParser<PerfReport> {
       flameGraphEvent: this.options.event,
     };
   }
-}
-
-/**
- * Where the `[x] ` level marker of a Symbol cell starts (`[.] name`; with `-v` after the address and
- * origin, `0x119c  B [.] name`), or -1.
- */
-function symbolLevel(cell: string): number {
-  let at = 0;
-  if (cell.charCodeAt(0) === 48 && cell.charCodeAt(1) === 120) {
-    const m = /^0x[0-9a-f]+\s+\S\s+(?=\[)/.exec(cell);
-    if (!m) return -1;
-    at = m[0].length;
-  }
-  return cell.charCodeAt(at) === 91 && cell.charCodeAt(at + 2) === 93 && cell.charCodeAt(at + 3) === 32 && '.kguHsX'.includes(cell[at + 1]) ? at : -1;
-}
-
-/** What the event's call-tree weights count, and 100% of the event in that unit. */
-function weightBasis(s: Section): { unit: WeightUnit; total: number; basis: CallGraphWeightBasis } {
-  const { eventCount, samples } = s.event;
-  if (s.value === 'period') return { unit: 'period', total: eventCount ?? NaN, basis: 'printed' };
-  if (s.value === 'count') return { unit: 'samples', total: samples ?? NaN, basis: 'printed' };
-  if (eventCount !== undefined && eventCount > 0) return { unit: 'period', total: eventCount, basis: 'event-count' };
-  if (samples !== undefined && samples > 0) return { unit: 'samples', total: samples, basis: 'samples' };
-  return { unit: 'count', total: 100, basis: 'percent' };
 }
 
 export function parsePerfReport(text: string, source = '<text>', options?: PerfReportOptions): PerfReport {
