@@ -119,3 +119,16 @@ export class CallTreeNodes {
     return buildTreeFromNodes(this.table.names, this.nodeName, this.parent, this.self, label);
   }
 }
+
+/**
+ * The tree with one more child of the root weighing `weight` (self): what a report counted but the
+ * tree does not show (a perf report's rows below its percent limit), so shares stay the report's.
+ */
+export function withRootRemainder(tree: CallTree, name: string, weight: number): CallTree {
+  if (!(weight > 0) || tree.columns.length !== 1) return tree;
+  const names = [...tree.names, name];
+  const nodeName = Int32Array.from([...tree.nodeName, names.length - 1]);
+  const parent = Int32Array.from([...tree.parent, 0]);
+  const self = Float64Array.from([...tree.columns[0].self, weight]);
+  return buildTreeFromColumns(names, nodeName, parent, [{ label: tree.columns[0].label, self }]);
+}

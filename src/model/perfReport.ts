@@ -5,6 +5,7 @@
  * orientation, whatever order perf printed the chains in).
  */
 import type { CallTree } from './callTree';
+import { withRootRemainder } from './callTreeBuilder';
 import type { StackProfile } from './profile';
 import type { ReportBase } from './reportBase';
 import type { Table } from './table';
@@ -103,7 +104,11 @@ export function perfReportStackProfile(report: PerfReport, event = report.flameG
   const withGraph = report.events.filter((e) => e.callGraph);
   const chosen = withGraph.find((e) => e.name === event) ?? withGraph[0];
   if (!chosen?.callGraph) return undefined;
-  const { tree, weight } = chosen.callGraph;
+  const { tree: drawn, weight, basis } = chosen.callGraph;
+  // Weights from the event count: what the rows shown do not hold (rows under --percent-limit,
+  // rows without a call graph) becomes one frame, so the flame graph's shares are the report's.
+  const missing = basis === 'event-count' && chosen.eventCount !== undefined ? chosen.eventCount - (drawn.columns[0]?.total[0] ?? 0) : 0;
+  const tree = missing > chosen.eventCount! * 1e-6 ? withRootRemainder(drawn, '[not in the report\'s call graphs]', missing) : drawn;
   return {
     format: report.format,
     source: report.source,

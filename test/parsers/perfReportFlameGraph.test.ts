@@ -36,8 +36,12 @@ describe('perf report flame graph', () => {
       assert.equal(payload.meta.event, 'cpu-clock:pppH');
       assert.equal(payload.meta.unit, 'period');
       // The chains are printed for leaf_a (58.46%) and leaf_b (40.52%): everything runs under start_thread.
-      const top = topFrames(payload.tree, model.events[0].eventCount!);
-      assert.deepEqual([...top.entries()], [['start_thread', 98.98]]);
+      // The 1.02% of the event count that no row shows is one frame, so the root is the event count
+      // and every frame's share of the flame graph is its share in the report.
+      const eventCount = model.events[0].eventCount!;
+      assert.equal(payload.tree.columns[0].total[0], eventCount);
+      const top = topFrames(payload.tree, eventCount);
+      assert.deepEqual([...top.entries()], [['start_thread', 98.98], ["[not in the report's call graphs]", 1.02]]);
     });
   }
 
@@ -81,9 +85,10 @@ describe('perf report flame graph', () => {
       const r = functions.rows.find((r) => r.cells[0] === name)!;
       return r.cells[functions.columns.findIndex((c) => c.id === id)] as number;
     };
-    // Every chain runs through start_thread; leaf_a's own samples are 58.46% of the 98.98% shown.
-    assert.equal(share('start_thread', 'totalShare'), 100);
-    assert.ok(Math.abs(share('leaf_a', 'selfShare') - (100 * 58.46) / 98.98) < 0.01);
+    // Shares of the event count, as the report's own: every chain runs through start_thread
+    // (98.98%, the rows with chains), leaf_a's own samples are its row's 58.46%.
+    assert.ok(Math.abs(share('start_thread', 'totalShare') - 98.98) < 0.005);
+    assert.ok(Math.abs(share('leaf_a', 'selfShare') - 58.46) < 0.005);
   });
 
   it('two reports compare row by row (comm, DSO, symbol) in the comparison of table reports', () => {
