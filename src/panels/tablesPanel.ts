@@ -1,5 +1,5 @@
 /**
- * The Tables panel ("PerfLens: Show Tables", and the PerfLens editor for table formats): every table
+ * The Tables panel ("PerfLens: Show Report (Tables)", and the PerfLens editor for table formats): every table
  * a report holds, sortable and filterable in webview/tables. A row click shows its line in the
  * editor; moving the cursor in the editor highlights the row of that line.
  */
@@ -30,7 +30,7 @@ export class TablesPanel {
   static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: TablesViewState | undefined): void {
     if (!state?.source) {
       const p = new TablesPanel(panel, ctx, undefined);
-      p.host.show({ type: 'panel/error', title: panel.title, message: 'These tables cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Tables".' });
+      p.host.show({ type: 'panel/error', title: panel.title, message: 'These tables cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Report (Tables)".' });
       return;
     }
     void new TablesPanel(panel, ctx, vscode.Uri.parse(state.source)).load();

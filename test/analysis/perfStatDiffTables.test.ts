@@ -1,4 +1,4 @@
-/** The Tables view of perf diff and perf stat reports (what 'PerfLens: Show Tables' shows). */
+/** The Tables view of perf diff and perf stat reports (what 'PerfLens: Show Report (Tables)' shows). */
 import { strict as assert } from 'node:assert';
 import { reportTables, tablesView } from '../../src/analysis/reportTables';
 import { checkTable, numberCell } from '../../src/model/table';

@@ -1,4 +1,4 @@
-// End-to-end tests of the Tables panel in a real VS Code (code-server): "PerfLens: Show Tables" on
+// End-to-end tests of the Tables panel in a real VS Code (code-server): "PerfLens: Show Report (Tables)" on
 // a perf script shows its function table; sorting and filtering work in the webview. Expected
 // numbers are computed here from inferno's stored collapse of the same profile, not by PerfLens.
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { waitFor } from './browser.mjs';
 import { closeAllEditors, waitForReady, textOf } from './flamegraph.e2e.mjs';
 
-export const SHOW_TABLES = 'PerfLens: Show Tables';
+export const SHOW_TABLES = 'PerfLens: Show Report (Tables)';
 
 /** Per function: the samples of stacks that contain it (once per stack), and as leaf; from folded text. */
 export function functionShares(foldedFile) {
