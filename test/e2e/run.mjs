@@ -32,6 +32,7 @@ import { prepareFeatureFixtures, tests as featureTests } from './features.e2e.mj
 import { prepareViewerFixtures, tests as viewerTests } from './viewer.e2e.mjs';
 import { tests as tablesTests } from './tables.e2e.mjs';
 import { prepareCompareFixtures, tests as compareTests } from './compare.e2e.mjs';
+import { prepareReportFixtures, tests as reportTests } from './reports.e2e.mjs';
 
 const TOTAL_BUDGET_MS = 5 * 60_000; // the e2e proper (code-server start, browser, all tests)
 const INSTALL_BUDGET_MS = 20 * 60_000; // a cold code-server + chromium install (~1-3 min normally)
@@ -82,7 +83,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 function ensureBuilt() {
-  const needed = ['dist/extension.js', 'dist/webview/flamegraph.js', 'dist/webview/tables.js', 'dist/webview/compare.js'];
+  const needed = ['dist/extension.js', 'dist/webview/flamegraph.js', 'dist/webview/tables.js', 'dist/webview/compare.js', 'dist/webview/syscallCosts.js', 'dist/webview/statChart.js'];
   const missing = () => needed.filter((f) => !existsSync(join(extensionRepo, f)));
   if (missing().length && extensionRepo !== repoRoot) throw new Error(`${extensionRepo} lacks ${missing().join(', ')}`);
   if (missing().length) {
@@ -117,6 +118,7 @@ function prepareFixtures(workspace) {
     ...prepareFeatureFixtures(workspace, need),
     viewer: prepareViewerFixtures(workspace, need),
     compare: prepareCompareFixtures(workspace),
+    reports: prepareReportFixtures(workspace, need),
   };
 }
 
@@ -207,7 +209,7 @@ async function main() {
       log(`screenshot ${relative(repoRoot, file)}`);
     };
     const filter = process.env.PERFLENS_E2E_FILTER;
-    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests, ...compareTests]) {
+    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests, ...compareTests, ...reportTests]) {
       if (filter && !test.name.includes(filter)) continue;
       const started = Date.now();
       log(`▶ ${test.name}`);

@@ -115,7 +115,16 @@ export function createDataTable(table: Table, options: DataTableOptions = {}): D
   state = { ...tan.initialState, sorting, globalFilter: options.filter ?? '' };
   tan.setOptions((prev) => ({ ...prev, state }));
 
-  const template = table.columns.map((c) => (c.kind === 'text' ? 'minmax(16em, 6fr)' : 'minmax(6em, 1fr)')).join(' ');
+  // Text columns as wide as their content (first rows), within bounds; numbers share the rest.
+  const template = table.columns
+    .map((c, i) => {
+      if (c.kind !== 'text') return 'minmax(6em, 1fr)';
+      let chars = c.label.length;
+      for (let r = 0; r < table.rows.length && r < 500; r++) chars = Math.max(chars, String(table.rows[r].cells[i] ?? '').length);
+      const ch = Math.min(48, Math.max(4, chars + 1));
+      return `minmax(${ch}ch, ${ch >= 24 ? 6 : 1}fr)`;
+    })
+    .join(' ');
   const element = el('div', { class: 'pl-table', role: 'grid', 'aria-rowcount': String(table.rows.length) });
   const scroll = el('div', { class: 'pl-table-scroll', tabindex: '0' });
   const grid = el('div', { class: 'pl-table-grid' });
