@@ -2,11 +2,13 @@
  * Every parsed report model, told apart by its `kind` field (several formats share a kind), inside one envelope (`ReportBase`).
  * A new format adds its model to the `ReportModel` union and a definition to parsers/registry.ts.
  */
+import type { EbpfReport } from './ebpfTable';
 import type { StackProfile } from './profile';
+import type { RunLog } from './runLog';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile;
+export type ReportModel = StackProfile | EbpfReport | RunLog;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

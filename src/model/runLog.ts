@@ -1,0 +1,54 @@
+/**
+ * Run-metric logs: a file of several runs, each printed as a `------- <run name> Run Metrics -------`
+ * block with `Name: value` metrics, nested sections (`Per page stats:`), the eBPF table the run
+ * printed and the CSV path it read it from; plain or inside Markdown notes whose headings group runs.
+ */
+import type { EbpfTable } from './ebpfTable';
+import type { ReportBase } from './reportBase';
+
+/** What a run's name encodes (`2025-10-06-19-38-52-6.12.9-…-flow08-…_8cores`). Only what it says. */
+export interface RunFacts {
+  /** `2025-10-06 19:38:52` */
+  date?: string;
+  /** `6.12.9` */
+  kernel?: string;
+  /** The name without date, kernel, flow and core tokens: runs with the same variant differ only in those. */
+  variant?: string;
+  flows?: number;
+  cores?: number;
+  /** Other named groups of a user-defined name pattern. */
+  extra?: Record<string, string>;
+}
+
+export interface RunMetric {
+  /** `Throughput`, or `Per page stats/IOTLB Miss` for a nested one. */
+  id: string;
+  name: string;
+  /** The section it is nested in (`Per page stats`). */
+  section?: string;
+  value: number;
+  /** As printed after the number (`Gbps`, `%`), when printed. */
+  unit?: string;
+  line: number;
+}
+
+export interface Run {
+  name: string;
+  /** The Markdown heading above the run, when there is one. */
+  group?: string;
+  facts: RunFacts;
+  metrics: RunMetric[];
+  /** `Reading eBPF stats from <path>`. */
+  csvPath?: string;
+  table?: EbpfTable;
+  /** 1-based lines of the banner and of the block's last line. */
+  line: number;
+  endLine: number;
+}
+
+export interface RunLog extends ReportBase<'run-log'> {
+  kind: 'run-log';
+  runs: Run[];
+  /** Markdown headings, in file order, with their lines. */
+  groups: { name: string; line: number }[];
+}

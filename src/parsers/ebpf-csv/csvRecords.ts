@@ -1,0 +1,98 @@
+/**
+ * RFC 4180 records from lines, through csv-parse: lines are batched (never splitting a quoted field
+ * that spans lines) and each batch goes through csv-parse's parser, which handles quoting, escaped
+ * quotes and embedded commas and newlines. Memory is bounded by one batch.
+ */
+import { parse } from 'csv-parse/sync';
+import type { WarningLog } from '../../model/diagnostics';
+
+export interface CsvRecord {
+  /** 1-based line where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+/** Lines per batch handed to csv-parse. */
+const BATCH_LINES = 4096;
+/** A quoted field open for this many lines is a stray quote, not a field. */
+const MAX_OPEN_LINES = 10000;
+
+const OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, raw: true } as const;
+
+export class CsvRecordReader {
+  private batch: string[] = [];
+  private batchStart = 0;
+  private inQuote = false;
+  private openSince = 0;
+
+  constructor(
+    private readonly onRecord: (r: CsvRecord) => void,
+    private readonly warnings: WarningLog,
+  ) {}
+
+  line(text: string, lineNo: number): void {
+    if (this.batch.length === 0) this.batchStart = lineNo;
+    this.batch.push(text);
+    let quotes = 0;
+    for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) quotes++;
+    if (quotes % 2 === 1) {
+      this.inQuote = !this.inQuote;
+      if (this.inQuote) this.openSince = lineNo;
+    }
+    if (this.inQuote && lineNo - this.openSince >= MAX_OPEN_LINES) {
+      this.warnings.add(this.openSince, `a quoted field opened here is still open ${MAX_OPEN_LINES} lines later: a stray quote; reading these lines one by one`);
+      this.flushLineByLine();
+      this.inQuote = false;
+      return;
+    }
+    if (!this.inQuote && this.batch.length >= BATCH_LINES) this.flush();
+  }
+
+  end(): void {
+    if (this.inQuote) this.warnings.add(this.openSince, 'the input ends inside a quoted field opened here (a missing closing quote)');
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    try {
+      this.emit(this.batch.join('\n') + '\n', this.batchStart);
+    } catch {
+      this.flushLineByLine();
+      return;
+    }
+    this.batch = [];
+  }
+
+  /** A batch csv-parse rejected: each line on its own, so the bad one is located. */
+  private flushLineByLine(): void {
+    const lines = this.batch;
+    const start = this.batchStart;
+    this.batch = [];
+    lines.forEach((text, i) => {
+      try {
+        this.emit(text + '\n', start + i);
+      } catch (e) {
+        this.warnings.add(start + i, `malformed CSV (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 160)}); line skipped`);
+      }
+    });
+  }
+
+  private emit(text: string, firstLine: number): void {
+    const out = parse(text, OPTIONS) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    for (const { record, raw, info } of out) {
+      let newlines = 0;
+      for (let i = raw.indexOf('\n'); i >= 0 && i < raw.length - 1; i = raw.indexOf('\n', i + 1)) newlines++;
+      this.onRecord({ line: firstLine + info.lines - 1 - newlines, fields: record });
+    }
+  }
+}
+
+/** A CSV header label: one word, or a word and a unit in parentheses (`time (us)`), quoted or not. */
+const CSV_LABEL = /^"?[A-Za-z_%][\w%/.µ-]*(?: ?\([\w/µ%]+\))?"?$/;
+
+/** Whether a line is a CSV header: two or more comma-separated labels (prose with commas is not). */
+export function isCsvHeaderLine(line: string): boolean {
+  const labels = line.split(',');
+  return labels.length >= 2 && labels.every((l) => CSV_LABEL.test(l.trim()));
+}
