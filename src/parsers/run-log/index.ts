@@ -1,13 +1,17 @@
 /**
  * Run-metric logs: `------- <run name> Run Metrics -------` blocks with metrics and the eBPF table
- * each run printed, plain or inside Markdown notes (../shared/seeds/000). Recognised by that
- * banner; the parser comes with issue 16.
+ * each run printed, plain or inside Markdown notes (../shared/seeds/000). Recognised by that banner.
  */
+import type { RunLog } from '../../model/runLog';
 import type { FormatDefinition } from '../formatDefinition';
+import { runLogEditor, type RunLogHoverIndex } from './editor';
+import { RUN_LOG_DEFAULTS, RunLogParser, type RunLogOptions } from './parser';
 
-const BANNER = /^-{3,}\s+\S.*\sRun Metrics\s+-{3,}\s*$/m;
+export { RunLogParser, parseRunLog } from './parser';
 
-export const runLogFormat: FormatDefinition = {
+const BANNER = /^[ \t]*-{3,}[ \t]+\S.*[ \t]Run Metrics[ \t]+-{3,}[ \t]*$/m;
+
+export const runLogFormat: FormatDefinition<RunLogOptions, RunLog, RunLogHoverIndex> = {
   id: 'run-log',
   displayName: 'run-metric log',
   languageId: 'run-log',
@@ -16,5 +20,7 @@ export const runLogFormat: FormatDefinition = {
     if (BANNER.test(text)) return { verdict: 'yes', reason: "'Run Metrics' banner" };
     return { verdict: 'no', reason: "no '------- … Run Metrics -------' banner" };
   },
+  parser: { defaults: RUN_LOG_DEFAULTS, create: (o) => new RunLogParser({ ...RUN_LOG_DEFAULTS, ...o }) },
   views: [],
+  editor: runLogEditor,
 };
