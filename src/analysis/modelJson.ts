@@ -13,5 +13,14 @@ export function reportModelJson(model: ReportModel): object {
     const { tree, ...rest } = model;
     return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: sortedStackEntries(foldedStacks(tree)).map(([stack, count]) => ({ stack, count })) };
   }
+  if (model.kind === 'ebpf') {
+    // JSON has no Infinity: open-ended histogram buckets (`(..., 0)`, `[100, ...)`) print a null bound.
+    const histograms = model.histograms.map((h) => ({ ...h, buckets: h.buckets.map((b) => ({ ...b, low: finiteOrNull(b.low), high: finiteOrNull(b.high) })) }));
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, histograms };
+  }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }

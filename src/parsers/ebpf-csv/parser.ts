@@ -10,11 +10,11 @@ import { CsvRecordReader, isCsvHeaderLine, type CsvRecord } from './csvRecords';
 import { TextShapesReader } from './textShapes';
 
 export interface EbpfOptions {
-  /** The table's title (the CLI passes the file name). */
+  /** The tables' title; empty: the source's file name. */
   title: string;
 }
 
-export const EBPF_DEFAULTS: EbpfOptions = { title: 'eBPF table' };
+export const EBPF_DEFAULTS: EbpfOptions = { title: '' };
 
 
 export class EbpfParser extends LineParser<EbpfReport> {
@@ -97,12 +97,16 @@ export class EbpfParser extends LineParser<EbpfReport> {
   }
 
   toModel(source: string): EbpfReport {
+    if (!this.options.title) {
+      const name = source.replace(/^.*[\\/]/, '');
+      for (const t of this.tables) if (!t.title) t.title = t.table.title = name;
+    }
     return { ...this.envelope('ebpf-csv', source), format: 'ebpf-csv', kind: 'ebpf', tables: this.tables, histograms: this.histograms, maps: this.maps };
   }
 }
 
 export function parseEbpf(text: string, source = '<text>', options: Partial<EbpfOptions> = {}): EbpfReport {
-  const p = new EbpfParser({ ...EBPF_DEFAULTS, title: source, ...options });
+  const p = new EbpfParser({ ...EBPF_DEFAULTS, ...options });
   p.push(text);
   p.end();
   return p.toModel(source);
