@@ -4,7 +4,6 @@
  */
 import type { EbpfRowStats } from '../../model/ebpfTable';
 import type { Run, RunLog } from '../../model/runLog';
-import { formatNumber } from '../../model/units';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';
 import { RunLogParser } from './parser';
@@ -73,7 +72,7 @@ function hover(_doc: LineReader, line: number, _character: number, _totals: unkn
   const id = index.metricLines.get(line + 1);
   if (id !== undefined) {
     const values = index.metrics.get(id) ?? [];
-    return { title: id, paragraphs: values.map((v) => `${index.runs[v.run]}: ${formatNumber(v.value)}${v.unit ? ` ${v.unit}` : ''}`) };
+    return { title: id, paragraphs: values.map((v) => `${index.runs[v.run]}: ${String(v.value)}${v.unit ? ` ${v.unit}` : ''}`) };
   }
   return undefined;
 }
