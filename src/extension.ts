@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel';
 import type { FlameGraphViewState } from './protocol/flameGraph';
+import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
+import type { TablesViewState } from './protocol/tables';
+import type { ViewKind } from './model/format';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
 import { registerLanguageAutoDetection } from './language/autoDetect';
@@ -19,14 +22,24 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
   // The menus' `when` clauses read the registry through this context key.
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
+  void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
   context.subscriptions.push(
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : await pickSource();
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('flameGraph');
       if (target) FlameGraphPanel.open(ctx, target);
+    }),
+    vscode.commands.registerCommand('perflens.showTables', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('tables');
+      if (target) TablesPanel.open(ctx, target);
     }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
         FlameGraphPanel.revive(ctx, panel, state);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: TablesViewState | undefined) {
+        TablesPanel.revive(ctx, panel, state);
       },
     }),
     vscode.window.registerCustomEditorProvider(REPORT_EDITOR_VIEW_TYPE, new ReportEditorProvider(ctx), {
@@ -41,12 +54,12 @@ export function activate(context: vscode.ExtensionContext): void {
  * The active tab's file, whatever the tab is (a text editor, the PerfLens editor, or VS Code's
  * "file is very large" placeholder for a 100 MB profile), or one the user picks.
  */
-async function pickSource(): Promise<vscode.Uri | undefined> {
+async function pickSource(view: ViewKind): Promise<vscode.Uri | undefined> {
   const active = activeTabUri() ?? vscode.window.activeTextEditor?.document.uri;
   if (active) return active;
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    title: `Open ${describeFormats(formatsWithView('flameGraph'))}`,
+    title: `Open ${describeFormats(formatsWithView(view))}`,
     filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
   });
   return picked?.[0];

@@ -13,7 +13,18 @@ export interface FunctionStat {
  * One pass over the tree: a node adds its total to its name unless an ancestor has the same name
  * (then its stacks are already counted), and its self weight always.
  */
+/** The hovers' index and the tables view both ask for a tree's stats in one parse: computed once. */
+const memo = new WeakMap<CallTree, Map<number, { functions: FunctionStat[]; total: number }>>();
+
 export function functionStats(tree: CallTree, column = 0): { functions: FunctionStat[]; total: number } {
+  let byColumn = memo.get(tree);
+  if (!byColumn) memo.set(tree, (byColumn = new Map()));
+  let stats = byColumn.get(column);
+  if (!stats) byColumn.set(column, (stats = computeFunctionStats(tree, column)));
+  return stats;
+}
+
+function computeFunctionStats(tree: CallTree, column: number): { functions: FunctionStat[]; total: number } {
   const { names, nodeName, parent } = tree;
   const { total, self } = tree.columns[column];
   const n = nodeName.length;

@@ -8,9 +8,28 @@ import type { CallTree } from './callTree';
 import { NameTable } from './nameTable';
 
 export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>, parent: ArrayLike<number>, self: ArrayLike<number>, label = ''): CallTree {
+  return buildTreeFromColumns(names, nodeName, parent, [{ label, self }]);
+}
+
+/**
+ * The same for N weight columns (one per run): siblings ordered by the `shape` column's totals (the
+ * run whose shape a comparison draws), nodes left out only when they weigh nothing in every column.
+ */
+export function buildTreeFromColumns(
+  names: string[],
+  nodeName: ArrayLike<number>,
+  parent: ArrayLike<number>,
+  columns: ReadonlyArray<{ label: string; self: ArrayLike<number> }>,
+  shape = 0,
+): CallTree {
   const n = nodeName.length;
-  const total = Float64Array.from(self as ArrayLike<number>);
-  for (let i = n - 1; i > 0; i--) total[parent[i]] += total[i];
+  const totals = columns.map((c) => {
+    const total = Float64Array.from(c.self as ArrayLike<number>);
+    for (let i = n - 1; i > 0; i--) total[parent[i]] += total[i];
+    return total;
+  });
+  const total = totals[shape];
+  const weighs = (k: number): boolean => totals.some((t) => t[k] !== 0);
   // Children lists in one flat array (CSR).
   const count = new Int32Array(n + 1);
   for (let i = 1; i < n; i++) count[parent[i] + 1]++;
@@ -21,8 +40,8 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
   const byWeight = (a: number, b: number): number => total[b] - total[a] || compareStrings(names[nodeName[a]], names[nodeName[b]]);
   const outName = new Int32Array(n);
   const outParent = new Int32Array(n);
-  const outTotal = new Float64Array(n);
-  const outSelf = new Float64Array(n);
+  const outTotals = columns.map(() => new Float64Array(n));
+  const outSelfs = columns.map(() => new Float64Array(n));
   // Iterative pre-order: deep Java stacks would overflow a recursive walk.
   const stack: number[] = n > 0 ? [0] : [];
   const stackParent: number[] = n > 0 ? [-1] : [];
@@ -33,13 +52,15 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
     const index = next++;
     outName[index] = nodeName[node];
     outParent[index] = p;
-    outTotal[index] = total[node];
-    outSelf[index] = self[node];
+    for (let c = 0; c < columns.length; c++) {
+      outTotals[c][index] = totals[c][node];
+      outSelfs[c][index] = columns[c].self[node];
+    }
     const from = count[node];
     const to = count[node + 1];
     if (to > from) {
       // Frames that weigh nothing (a folded `stack 0` line) are not drawn.
-      const list = Array.from(kids.subarray(from, to)).filter((k) => total[k] > 0).sort(byWeight);
+      const list = Array.from(kids.subarray(from, to)).filter(weighs).sort(byWeight);
       // Push in reverse so the largest child is visited (and numbered) first.
       for (let k = list.length - 1; k >= 0; k--) {
         stack.push(list[k]);
@@ -49,7 +70,12 @@ export function buildTreeFromNodes(names: string[], nodeName: ArrayLike<number>,
   }
   // Nodes of weight 0 were left out: the arrays end at `next`.
   const cut = <T extends Int32Array | Float64Array>(a: T): T => (next === n ? a : (a.slice(0, next) as T));
-  return { names, nodeName: cut(outName), parent: cut(outParent), columns: [{ label, total: cut(outTotal), self: cut(outSelf) }] };
+  return {
+    names,
+    nodeName: cut(outName),
+    parent: cut(outParent),
+    columns: columns.map((c, i) => ({ label: c.label, total: cut(outTotals[i]), self: cut(outSelfs[i]) })),
+  };
 }
 
 function compareStrings(a: string, b: string): number {

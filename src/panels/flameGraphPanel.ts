@@ -7,10 +7,8 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CollapseOptionsState, FlameGraphProtocol, FlameGraphViewState } from '../protocol/flameGraph';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
-import { describeFormats, formatById, formatsWithView } from '../parsers/formats';
-import { abortSignal } from './workerGlue';
 import type { PanelContext } from './panelContext';
-import { reportRequest } from './reportSource';
+import { loadReportView, watchFile } from './reportLoader';
 
 export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 
@@ -84,83 +82,23 @@ export class FlameGraphPanel {
     }
   }
 
-  /** Gets the report from the cache (parsed in the worker when needed), with a cancellable progress notification. */
+  /** Gets the flame graph from the report cache (parsed in the worker when needed). */
   async load(): Promise<void> {
     if (!this.source) return;
     const source = this.source;
-    const title = basename(source.path);
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    this.host.show({ type: 'panel/loading', title });
-    let request;
-    try {
-      request = await reportRequest(source, isDefault(this.options) ? undefined : { 'perf-script': this.options });
-    } catch (err) {
-      this.host.show({ type: 'panel/error', title, message: `${source.fsPath || source.toString()}: ${(err as Error).message}` });
-      return;
-    }
-    const { key, source: text, size } = request;
-    const started = Date.now();
-    const parsesBefore = this.ctx.reports.parses;
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `PerfLens: parsing ${title}`, cancellable: true },
-      (progress, token) => {
-        token.onCancellationRequested(() => cts.cancel());
-        let reported = 0;
-        const onProgress = (bytes: number): void => {
-          if (size <= 0) return;
-          const pct = Math.min(100, (bytes / size) * 100);
-          progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
-          reported = pct;
-          this.host.send({ type: 'panel/loading', title, percent: Math.round(pct) });
-        };
-        return this.ctx.reports.get(key, text, { onProgress, signal: abortSignal(cts.token) });
-      },
-    );
-    if (cts.token.isCancellationRequested && this.cancel !== cts) return; // superseded by a newer load
-    const how = this.ctx.reports.parses === parsesBefore ? 'from the report cache' : 'parsed';
-    if (outcome.type === 'result') {
-      const t = outcome.timings;
-      this.ctx.log.info(`flame graph of ${text.name}: ${how} in ${Date.now() - started} ms` + (t ? ` (worker: ${t.bytes} bytes parsed in ${t.parseMs} ms, payloads built in ${t.payloadsMs} ms)` : ''));
-    } else this.ctx.log.warn(`flame graph of ${text.name}: ${outcome.message}`);
-    if (outcome.type === 'error') {
-      const location = outcome.line !== undefined ? { file: text.name, line: outcome.line } : undefined;
-      this.host.show({ type: 'panel/error', title, message: outcome.message, location });
-      return;
-    }
-    const payload = outcome.payloads.find((p) => p.view === 'flameGraph');
-    if (payload?.view !== 'flameGraph') {
-      const what = formatById(outcome.format)?.displayName ?? outcome.format;
-      this.host.show({ type: 'panel/error', title, message: `${text.name}:1: a flame graph needs ${describeFormats(formatsWithView('flameGraph'))}; this is ${what}` });
-      return;
-    }
+    const payload = await loadReportView(this.ctx, this.host, source, 'flameGraph', {
+      parserOptions: isDefault(this.options) ? undefined : { 'perf-script': this.options },
+      cancel: cts,
+      isCurrent: () => this.cancel === cts,
+    });
+    if (!payload) return;
     const { meta: m, tree } = payload;
     // The collapse options are perf script's (stackcollapse-perf.pl flags); other formats have none.
     const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
     this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
-    this.ctx.log.info(`flame graph of ${text.name}: ${tree.nodeName.length} nodes sent to the webview`);
+    this.ctx.log.info(`flame graph of ${basename(source.path)}: ${tree.nodeName.length} nodes sent to the webview`);
   }
-}
-
-/** Calls `onChange` (debounced) when the file is written or replaced on disk. */
-function watchFile(file: vscode.Uri, onChange: () => void): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(
-    new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), basename(file.path)),
-    false,
-    false,
-    true,
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const changed = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, 500);
-  };
-  const subs = [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed)];
-  return {
-    dispose: () => {
-      clearTimeout(timer);
-      subs.forEach((d) => d.dispose());
-    },
-  };
 }

@@ -9,6 +9,7 @@ import { readFileHead } from '../io/decode';
 import { detectFormat } from '../parsers/detect';
 import { describeFormats, formatById, readableFormats } from '../parsers/formats';
 import { FlameGraphPanel } from './flameGraphPanel';
+import { TablesPanel } from './tablesPanel';
 import type { PanelContext } from './panelContext';
 import { WebviewPanelHost } from './webviewPanelHost';
 import type { FlameGraphProtocol } from '../protocol/flameGraph';
@@ -44,6 +45,10 @@ export class ReportEditorProvider implements vscode.CustomReadonlyEditorProvider
     if (def?.views.includes('flameGraph') || !def) {
       // Unknown input goes to the flame graph too: its parse gives the located error.
       FlameGraphPanel.attach(this.ctx, panel, uri);
+      return;
+    }
+    if (def.views.includes('tables')) {
+      TablesPanel.attach(this.ctx, panel, uri);
       return;
     }
     const what = def.parser ? `PerfLens reads ${def.displayName} but has no view for it yet` : `PerfLens recognises ${def.displayName} but does not read it yet`;

@@ -3,9 +3,11 @@
  * per panel. `ToWebview` / `FromWebview` are the unions of every panel's messages.
  */
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
+import type { TablesFromWebview, TablesToWebview } from './tables';
 
 export * from './common';
 export * from './flameGraph';
+export * from './tables';
 
-export type ToWebview = FlameGraphToWebview;
-export type FromWebview = FlameGraphFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview;

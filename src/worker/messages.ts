@@ -3,6 +3,7 @@ import type { CallTree } from '../model/callTree';
 import type { FormatId, ViewKind } from '../model/format';
 import type { ParseWarning } from '../model/diagnostics';
 import type { FlameGraphMeta } from '../analysis/flameGraphView';
+import type { TablesView } from '../analysis/reportTables';
 import type { WeightUnit } from '../model/units';
 
 /** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
@@ -41,6 +42,7 @@ export interface DocumentAnalysis {
 
 export type WorkerPayload =
   | { view: 'flameGraph'; meta: FlameGraphMeta; tree: CallTree }
+  | ({ view: 'tables' } & TablesView)
   | { view: 'document'; analysis: DocumentAnalysis };
 
 export interface WorkerResult {

@@ -4,6 +4,7 @@
  * the model cannot feed its view.
  */
 import { flameGraphView } from '../analysis/flameGraphView';
+import { tablesView } from '../analysis/reportTables';
 import type { ViewKind } from '../model/format';
 import { isStackProfile, type ReportModel } from '../model/report';
 import type { WorkerPayload } from './messages';
@@ -12,4 +13,8 @@ type PayloadOf<K extends ViewKind> = Extract<WorkerPayload, { view: K }>;
 
 export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: string) => PayloadOf<K> | undefined } = {
   flameGraph: (model, title) => (isStackProfile(model) ? { view: 'flameGraph', ...flameGraphView(model, title) } : undefined),
+  tables: (model, title) => {
+    const view = tablesView(model, title);
+    return view ? { view: 'tables', ...view } : undefined;
+  },
 };

@@ -30,6 +30,7 @@ import { topLevelShares } from './expected.mjs';
 import { tests as flameGraphTests } from './flamegraph.e2e.mjs';
 import { prepareFeatureFixtures, tests as featureTests } from './features.e2e.mjs';
 import { prepareViewerFixtures, tests as viewerTests } from './viewer.e2e.mjs';
+import { tests as tablesTests } from './tables.e2e.mjs';
 
 const TOTAL_BUDGET_MS = 5 * 60_000; // the e2e proper (code-server start, browser, all tests)
 const INSTALL_BUDGET_MS = 20 * 60_000; // a cold code-server + chromium install (~1-3 min normally)
@@ -80,7 +81,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 function ensureBuilt() {
-  const needed = ['dist/extension.js', 'dist/webview/flamegraph.js'];
+  const needed = ['dist/extension.js', 'dist/webview/flamegraph.js', 'dist/webview/tables.js'];
   const missing = () => needed.filter((f) => !existsSync(join(extensionRepo, f)));
   if (missing().length && extensionRepo !== repoRoot) throw new Error(`${extensionRepo} lacks ${missing().join(', ')}`);
   if (missing().length) {
@@ -108,7 +109,7 @@ function prepareFixtures(workspace) {
   // A `perf report --stdio` text (perf 6.1 capture) that is NOT a perf script: must be rejected clearly.
   cpSync(need('perf-6.1-captures/g_nochildren.txt'), join(workspace, 'report.perf-script'));
   return {
-    perfScript: { file: 'example.perf-script', expected, expectedFile: relative(corpora, expectedFile) },
+    perfScript: { file: 'example.perf-script', expected, expectedFile: relative(corpora, expectedFile), expectedFilePath: expectedFile },
     folded: { file: 'example-perf-stacks-collapsed.txt', expected },
     notAProfile: { file: 'report.perf-script' },
     // vertx.perf-script, garbage.perf-script, cycles-instructions.perf-script and their expectations.
@@ -204,7 +205,7 @@ async function main() {
       log(`screenshot ${relative(repoRoot, file)}`);
     };
     const filter = process.env.PERFLENS_E2E_FILTER;
-    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests]) {
+    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests]) {
       if (filter && !test.name.includes(filter)) continue;
       const started = Date.now();
       log(`▶ ${test.name}`);

@@ -14,6 +14,6 @@ export const foldedFormat: FormatDefinition<Record<string, never>, StackProfile>
   expected: "a folded stack line 'frame;frame;… COUNT'",
   applies: foldedApplies,
   parser: { defaults: {}, create: () => new FoldedParser() },
-  views: ['flameGraph'],
+  views: ['flameGraph', 'tables'],
   editor: foldedEditor,
 };

@@ -22,6 +22,6 @@ export const perfScriptFormat: FormatDefinition<CollapseOptions, StackProfile> =
   applies: perfScriptApplies,
   parser: { defaults: DEFAULT_COLLAPSE_OPTIONS, create: (options) => new PerfScriptCollapser(options) },
   parallel: perfScriptParallel,
-  views: ['flameGraph'],
+  views: ['flameGraph', 'tables'],
   editor: perfScriptEditor,
 };

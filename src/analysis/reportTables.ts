@@ -1,0 +1,70 @@
+/**
+ * The tables view model: every table a parsed report holds, as the Tables panel shows them (sortable,
+ * filterable, bars in share columns, rows linked to their lines). Each model kind says here which
+ * tables it has; a new table format adds one case to `reportTables`.
+ */
+import type { ParseWarning } from '../model/diagnostics';
+import type { FormatId } from '../model/format';
+import type { StackProfile } from '../model/profile';
+import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
+import type { Table } from '../model/table';
+import { functionStats } from './functionStats';
+
+/** A table as the panel shows it. */
+export interface ViewTable extends Table {
+  /** Groups tables in the panel's picker (an event, a process, a run). */
+  group?: string;
+  /** Numeric columns drawn with a bar behind the value (shares of a whole, 0–100 or 0–max). */
+  bars?: string[];
+  /** The column the table is sorted by when first shown (descending). */
+  sortBy?: string;
+}
+
+export interface TablesMeta {
+  title: string;
+  format: FormatId;
+  facts: HeaderFacts;
+  warnings: ParseWarning[];
+  droppedWarnings: number;
+}
+
+export interface TablesView {
+  meta: TablesMeta;
+  tables: ViewTable[];
+}
+
+/** Stack profiles: one row per function, with the weight on its stack (total) and as leaf (self). */
+function functionTable(profile: StackProfile): ViewTable {
+  const { functions, total } = functionStats(profile.tree);
+  const share = (v: number): number => (total > 0 ? (100 * v) / total : 0);
+  return {
+    title: profile.event ? `functions (${profile.event})` : 'functions',
+    columns: [
+      { kind: 'text', id: 'function', label: 'Function' },
+      { kind: 'number', id: 'totalShare', label: 'Total %', unit: 'percent' },
+      { kind: 'number', id: 'selfShare', label: 'Self %', unit: 'percent' },
+      { kind: 'number', id: 'total', label: 'Total', unit: profile.weight },
+      { kind: 'number', id: 'self', label: 'Self', unit: profile.weight },
+    ],
+    keys: ['function'],
+    // Functions are not lines of the file: line 0 (nothing to reveal).
+    rows: functions.map((f) => ({ line: 0, cells: [f.name, share(f.total), share(f.self), f.total, f.self] })),
+    bars: ['totalShare', 'selfShare'],
+    sortBy: 'totalShare',
+  };
+}
+
+/** The tables a model holds, or an empty list when it has none. */
+export function reportTables(model: ReportModel): ViewTable[] {
+  if (isStackProfile(model)) return [functionTable(model)];
+  return [];
+}
+
+export function tablesView(model: ReportModel, title: string): TablesView | undefined {
+  const tables = reportTables(model);
+  if (tables.length === 0) return undefined;
+  return {
+    meta: { title, format: model.format, facts: model.facts, warnings: model.warnings, droppedWarnings: model.droppedWarnings },
+    tables,
+  };
+}
