@@ -8,6 +8,7 @@ import type { FormatId } from '../model/format';
 import type { StackProfile } from '../model/profile';
 import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
 import type { Table } from '../model/table';
+import { ebpfReportTables, runLogTables } from './ebpfTables';
 import { functionStats } from './functionStats';
 
 /** A table as the panel shows it. */
@@ -57,6 +58,8 @@ function functionTable(profile: StackProfile): ViewTable {
 /** The tables a model holds, or an empty list when it has none. */
 export function reportTables(model: ReportModel): ViewTable[] {
   if (isStackProfile(model)) return [functionTable(model)];
+  if (model.kind === 'ebpf') return ebpfReportTables(model);
+  if (model.kind === 'run-log') return runLogTables(model);
   return [];
 }
 

@@ -52,3 +52,15 @@ export interface RunLog extends ReportBase<'run-log'> {
   /** Markdown headings, in file order, with their lines. */
   groups: { name: string; line: number }[];
 }
+
+/** `8 cores, 8 flows · Skip writel inside qi_submit_sync · 2025-10-06 19:38:52`: what tells the runs apart. */
+export function runLabel(run: Run): string {
+  const f = run.facts;
+  const parts: string[] = [];
+  const shape = [f.cores !== undefined ? `${f.cores} cores` : '', f.flows !== undefined ? `${f.flows} flows` : ''].filter((x) => x).join(', ');
+  if (shape) parts.push(shape);
+  if (run.group) parts.push(run.group);
+  else if (f.variant) parts.push(f.variant);
+  if (f.date) parts.push(f.date);
+  return parts.length > 0 ? parts.join(' · ') : run.name;
+}

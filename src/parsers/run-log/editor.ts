@@ -3,7 +3,7 @@
  * figures and the same function in the file's other runs; a metric line shows its value in every run.
  */
 import type { EbpfRowStats } from '../../model/ebpfTable';
-import type { Run, RunLog } from '../../model/runLog';
+import { runLabel, type RunLog } from '../../model/runLog';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';
 import { RunLogParser } from './parser';
@@ -21,18 +21,6 @@ export interface RunLogHoverIndex {
   metricLines: Map<number, string>;
   /** Metric id -> its value in each run that prints it. */
   metrics: Map<string, { run: number; value: number; unit?: string }[]>;
-}
-
-/** `8 cores, 8 flows · Skip writel inside qi_submit_sync · 2025-10-06 19:38:52`: what tells the runs apart. */
-export function runLabel(run: Run): string {
-  const f = run.facts;
-  const parts: string[] = [];
-  const shape = [f.cores !== undefined ? `${f.cores} cores` : '', f.flows !== undefined ? `${f.flows} flows` : ''].filter((x) => x).join(', ');
-  if (shape) parts.push(shape);
-  if (run.group) parts.push(run.group);
-  else if (f.variant) parts.push(f.variant);
-  if (f.date) parts.push(f.date);
-  return parts.length > 0 ? parts.join(' · ') : run.name;
 }
 
 function hoverIndex(model: RunLog): RunLogHoverIndex {

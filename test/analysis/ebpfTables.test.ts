@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { reportTables, tablesView } from '../../src/analysis/reportTables';
+import { checkTable, numberCell } from '../../src/model/table';
+import { parseEbpf } from '../../src/parsers/ebpf-csv';
+import { parseRunLog } from '../../src/parsers/run-log';
+import { VIEW_PAYLOADS } from '../../src/worker/viewPayloads';
+import { FIXTURES } from '../helpers/golden';
+import { readCorpus } from '../helpers/corpus';
+
+const SEED = readFileSync(resolve(FIXTURES, 'run-log/iommu-runs.md'), 'utf8');
+
+describe('tables view of run logs and eBPF output', () => {
+  it('run log: the run matrix first (a row per run, linked to its banner), then each run\'s table marked with its data-quality problems', () => {
+    const tables = reportTables(parseRunLog(SEED));
+    assert.equal(tables.length, 7);
+    for (const t of tables) assert.equal(checkTable(t), undefined, t.title);
+    const runs = tables[0];
+    assert.equal(runs.title, 'runs');
+    assert.deepEqual(runs.rows.map((r) => r.line), [5, 35, 65, 99, 129, 157]);
+    assert.deepEqual(runs.rows.map((r) => numberCell(runs, r, 'cores')), [8, 16, 20, 8, 16, 20]);
+    assert.deepEqual(runs.rows.map((r) => numberCell(runs, r, 'metric:Throughput')), [221.323, 344.445, 273.807, 205.745, 278.491, 336.996]);
+    const first = tables[1];
+    assert.equal(first.group, 'eBPF tables by run');
+    assert.equal(first.sortBy, 'total_duration_ns');
+    assert.deepEqual(first.bars, ['share_of_time']);
+    const q = first.columns.findIndex((c) => c.id === 'quality');
+    // Row 1 (__iommu_map, variance -0.52) and row 12 (page_pool_put_unrefed_page: 38 ms mean, variance 2.2e13).
+    assert.equal(first.rows[1].cells[q], 'negative variance');
+    assert.equal(first.rows[12].cells[q], 'outlier, extreme spread');
+    assert.equal(first.rows[0].cells[q], null);
+  });
+
+  it('eBPF: histograms as bucket tables with percentiles in the title, maps as key/value tables', () => {
+    const hist = reportTables(parseEbpf(readCorpus('bpftrace/tools/runqlat_example.txt')));
+    assert.equal(hist.length, 4);
+    assert.match(hist[0].title, /^@usecs: p50 25.16 µs, p90 104.99 µs, p99 6.53 ms \(estimated\)$/);
+    const last = hist[0].rows.at(-1)!;
+    assert.ok(Math.abs(numberCell(hist[0], last, 'cumulative')! - 100) < 1e-9);
+    const maps = reportTables(parseEbpf('@c[read]: 3\n@c[write]: 4\n'));
+    assert.deepEqual(maps.map((t) => [t.title, t.rows.length]), [['@c', 2]]);
+  });
+
+  it('the worker builds the tables payload for both formats', () => {
+    assert.equal(VIEW_PAYLOADS.tables(parseRunLog(SEED), 'seed')?.tables.length, 7);
+    const v = tablesView(parseEbpf(readFileSync(resolve(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8')), 'csv');
+    assert.equal(v?.meta.format, 'ebpf-csv');
+    assert.equal(v?.tables[0].rows.length, 13);
+  });
+});
