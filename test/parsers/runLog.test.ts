@@ -168,3 +168,20 @@ describe('run-metric log parser: names and bad input', () => {
     assert.deepEqual(log.runs.map((r) => r.facts.cores), [8, 16, 20]);
   });
 });
+
+describe('run logs in Markdown documents', () => {
+  it('a yes verdict switches plain text and Markdown documents to run-log, other languages are left alone', async () => {
+    const { switchableLanguage, takesOver } = await import('../../src/parsers/languageTakeover');
+    const { detectFormat } = await import('../../src/parsers/detect');
+    const { formatById } = await import('../../src/parsers/formats');
+    const d = detectFormat(SEED);
+    assert.equal(d.verdict, 'yes');
+    const def = formatById(d.format!)!;
+    assert.equal(def.languageId, 'run-log');
+    assert.ok(switchableLanguage('markdown') && switchableLanguage('plaintext'));
+    assert.ok(!switchableLanguage('python'));
+    assert.ok(takesOver(def, 'markdown') && takesOver(def, 'plaintext'));
+    // A perf script saved as Markdown stays Markdown: only run logs live in notes.
+    assert.ok(!takesOver(formatById('perf-script')!, 'markdown'));
+  });
+});

@@ -15,6 +15,7 @@ export const runLogFormat: FormatDefinition<RunLogOptions, RunLog, RunLogHoverIn
   id: 'run-log',
   displayName: 'run-metric log',
   languageId: 'run-log',
+  hostLanguages: ['markdown'],
   expected: 'a `------- <run name> Run Metrics -------` banner followed by `Name: value` metrics',
   applies({ text }) {
     if (BANNER.test(text)) return { verdict: 'yes', reason: "'Run Metrics' banner" };
