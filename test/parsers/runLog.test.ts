@@ -6,6 +6,9 @@ import { parseRunLog, RunLogParser } from '../../src/parsers/run-log';
 import { runLogFormat } from '../../src/parsers/run-log';
 import { runNameFacts } from '../../src/parsers/run-log/runName';
 import { FIXTURES } from '../helpers/golden';
+import { switchableLanguage, takesOver } from '../../src/parsers/languageTakeover';
+import { detectFormat } from '../../src/parsers/detect';
+import { formatById } from '../../src/parsers/formats';
 
 const SEED = readFileSync(resolve(FIXTURES, 'run-log/iommu-runs.md'), 'utf8');
 const GROUP_1 = 'Skip writel inside qi_submit_sync';
@@ -170,10 +173,7 @@ describe('run-metric log parser: names and bad input', () => {
 });
 
 describe('run logs in Markdown documents', () => {
-  it('a yes verdict switches plain text and Markdown documents to run-log, other languages are left alone', async () => {
-    const { switchableLanguage, takesOver } = await import('../../src/parsers/languageTakeover');
-    const { detectFormat } = await import('../../src/parsers/detect');
-    const { formatById } = await import('../../src/parsers/formats');
+  it('a yes verdict switches plain text and Markdown documents to run-log, other languages are left alone', () => {
     const d = detectFormat(SEED);
     assert.equal(d.verdict, 'yes');
     const def = formatById(d.format!)!;
