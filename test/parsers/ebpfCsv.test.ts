@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { WarningLog } from '../../src/model/diagnostics';
+import { CsvRecordReader, type CsvRecord } from '../../src/parsers/ebpf-csv/csvRecords';
 import { resolve } from 'node:path';
 import { checkTable, numberCell } from '../../src/model/table';
 import { parseEbpf, EbpfParser } from '../../src/parsers/ebpf-csv';
@@ -8,7 +11,7 @@ import { formatHead } from '../../src/parsers/formatDefinition';
 import { headerRole } from '../../src/parsers/shared/ebpfColumns';
 import { bucketPercentile } from '../../src/parsers/shared/histogram';
 import { FIXTURES } from '../helpers/golden';
-import { readCorpus } from '../helpers/corpus';
+import { corpusFile, readCorpus } from '../helpers/corpus';
 
 const SEED_CSV = readFileSync(resolve(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8');
 
@@ -224,5 +227,26 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
       { map: '@syscalls', key: 'write, 3', value: 7, line: 2 },
       { map: '@total', key: '', value: 17, line: 3 },
     ]);
+  });
+});
+
+describe('eBPF CSV: the quote-free fast path equals csv-parse', () => {
+  it('on every line of the bcc CSV extracts and on random quote-free lines', () => {
+    const lines: string[] = [];
+    for (const f of readdirSync(corpusFile('bcc/csv-extracts'))) lines.push(...readCorpus(`bcc/csv-extracts/${f}`).split('\n').filter((l) => l.length > 0));
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = "ab ,\t1.e-_\\'";
+    for (let i = 0; i < 500; i++) lines.push(Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    const log = new WarningLog();
+    for (const line of lines) {
+      const got: CsvRecord[] = [];
+      const reader = new CsvRecordReader((r) => got.push(r), log);
+      reader.line(line, 1);
+      reader.end();
+      const expected = parse(line + '\n', { relax_column_count: true }) as string[][];
+      assert.deepEqual(got.map((r) => r.fields), expected, JSON.stringify(line));
+    }
+    assert.equal(log.count, 0);
   });
 });

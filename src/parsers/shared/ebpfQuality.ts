@@ -23,7 +23,7 @@ const SPREAD_FACTOR = 20;
 /** Tables with fewer rows have no meaningful median. */
 const MIN_ROWS_FOR_OUTLIERS = 5;
 
-export function checkDataQuality(t: EbpfTable, at: RoleColumns, precision: readonly Float64Array[], warnings: WarningLog): void {
+export function checkDataQuality(t: EbpfTable, at: RoleColumns, precision: { readonly mean: readonly number[]; readonly total: readonly number[] }, warnings: WarningLog): void {
   const { columns, rows } = t.table;
   const label = (i: number) => columns[i].label;
   const means: number[] = [];
@@ -48,7 +48,7 @@ export function checkDataQuality(t: EbpfTable, at: RoleColumns, precision: reado
       const expected = s.meanNs * count;
       const factor = s.meanNs / mean || 1;
       // What printing may have rounded away: the mean's last digit times the count, the total's last digit.
-      const slack = precision[r][at.mean] * factor * count + precision[r][at.total] * (s.totalNs / total || 1) + 1e-9 * Math.abs(s.totalNs);
+      const slack = precision.mean[r] * factor * count + precision.total[r] * (s.totalNs / total || 1) + 1e-9 * Math.abs(s.totalNs);
       if (Math.abs(expected - s.totalNs) > slack) {
         warnings.add(row.line, `${s.key}: impossible mean: ${label(at.mean)} × ${label(at.count)} = ${formatDuration(expected)} but ${label(at.total)} is ${formatDuration(s.totalNs)} (off by more than rounding). The columns were not computed from the same samples.`);
       }

@@ -20,8 +20,11 @@ export class EbpfTableBuilder {
   /** Per column: numeric or text, decided by the first row (key columns are always text). */
   private kinds: ('number' | 'text')[] | undefined;
   private readonly rows: TableRow[] = [];
-  /** Significant decimals of each numeric cell's printed form, for the mean*count check. */
-  private readonly precision: Float64Array[] = [];
+  /** Rounding each row's printed mean and total may carry (half their last digit), for the mean × count check. */
+  private readonly precision: { mean: number[]; total: number[] } = { mean: [], total: [] };
+  /** Columns whose printed precision is kept. */
+  private readonly meanColumn: number;
+  private readonly totalColumn: number;
   private endLine: number;
 
   constructor(
@@ -33,13 +36,18 @@ export class EbpfTableBuilder {
     this.ids = columnIds(labels);
     this.roles = labels.map((l) => headerRole(l));
     this.endLine = line;
+    this.meanColumn = this.roles.findIndex((r) => r.role === 'mean');
+    this.totalColumn = this.roles.findIndex((r) => r.role === 'total');
     this.roles.forEach((r, i) => {
       if (r.unknownUnit) warnings.add(line, `column '${labels[i].trim()}': unknown unit '${r.unknownUnit}' (expected ns, us, ms, s or b); its values are kept without a unit`);
     });
     // A table with a count and a plain `time` column (syscount -L's `TIME (us)`) reports total time per key.
     if (!this.roles.some((r) => r.role === 'total') && this.roles.some((r) => r.role === 'count')) {
       const t = this.roles.findIndex((r, i) => r.role === 'time' && /^time(?:_total)?$/.test(this.ids[i].replace(/_(?:ns|us|ms|s)$/, '')));
-      if (t >= 0) this.roles[t] = { ...this.roles[t], role: 'total' };
+      if (t >= 0) {
+        this.roles[t] = { ...this.roles[t], role: 'total' };
+        this.totalColumn = t;
+      }
     }
   }
 
@@ -55,7 +63,6 @@ export class EbpfTableBuilder {
     }
     this.kinds ??= this.labels.map((_, i) => (this.roles[i].role === 'key' || !isNumberish(cells[i] ?? '') ? 'text' : 'number'));
     const out: TableCell[] = new Array<TableCell>(n);
-    const prec = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const text = (cells[i] ?? '').trim();
       if (this.kinds[i] === 'text') {
@@ -74,10 +81,10 @@ export class EbpfTableBuilder {
         continue;
       }
       out[i] = v;
-      prec[i] = halfLastDigit(text);
     }
     this.rows.push({ line, cells: out });
-    this.precision.push(prec);
+    this.precision.mean.push(this.meanColumn >= 0 ? halfLastDigit(cells[this.meanColumn] ?? '') : 0);
+    this.precision.total.push(this.totalColumn >= 0 ? halfLastDigit(cells[this.totalColumn] ?? '') : 0);
     this.endLine = line;
   }
 
