@@ -112,6 +112,14 @@ describe('eBPF CSV parser', () => {
     assert.equal(m.tables[0].table.rows[0].cells[0], 'a');
   });
 
+  it('tab- and semicolon-separated headers are read with their delimiter', () => {
+    for (const d of ['\t', ';']) {
+      const m = parseEbpf(['function', 'count', 'total_ns'].join(d) + '\n' + ['a b', '2', '10'].join(d) + '\n');
+      assert.deepEqual(m.tables[0].table.rows[0].cells.slice(0, 3), ['a b', 2, 10], JSON.stringify(d));
+      assert.equal(ebpfApplies(formatHead(['function', 'count', 'total_ns'].join(d) + '\n')).verdict, 'yes');
+    }
+  });
+
   it('bcc --csv output (ext4slower): a per-event table keyed by TASK', () => {
     const m = parseEbpf(readCorpus('bcc/csv-extracts/ext4slower_example.block0.csv'));
     const t = m.tables[0];
@@ -172,6 +180,25 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
     assert.deepEqual(t.table.columns.slice(0, 4).map((c) => c.id), ['function', 'count', 'total_duration_ns', 'mean_ns']);
     assert.deepEqual(t.table.rows.map((r) => r.cells.slice(0, 4)), [['iommu_map', 10, 1000, 100], ['__iommu_map', 4, 40, 10]]);
     assert.deepEqual(m.warnings, []);
+  });
+
+  it('pandas elided columns (...) and rows: one warning each, the other columns typed', () => {
+    const text = [
+      '          function  count  ...  mean_ns',
+      '0        iommu_map     10  ...    100.0',
+      '..            ...    ...  ...      ...',
+      '9      __iommu_map      4  ...     10.0',
+      '',
+      '[10 rows x 5 columns]',
+    ].join('\n');
+    const m = parseEbpf(text);
+    const t = m.tables[0];
+    assert.deepEqual(t.table.rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]]), [['iommu_map', 10, 100], ['__iommu_map', 4, 10]]);
+    const warnings = [...m.warnings].sort((a, b) => a.line - b.line);
+    assert.deepEqual(warnings.map((w) => w.line), [1, 3]);
+    assert.match(warnings[0].message, /pandas elided columns here \('...' between count and mean_ns/);
+    assert.match(warnings[1].message, /pandas elided rows here/);
+    assert.equal(t.endLine, 6);
   });
 
   it('a wrapped frame cut before its second chunk: partial table and a warning', () => {

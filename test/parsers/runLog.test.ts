@@ -145,6 +145,20 @@ describe('run-metric log parser: names and bad input', () => {
     assert.equal(bad.runs[0].facts.variant, 'tcp-zc_c4_f2');
   });
 
+  it('metrics after the table end it; a percent sign is the unit', () => {
+    const text = [
+      '------- r_4cores Run Metrics -------',
+      'CPU Util: 99.5%',
+      '   function  count  total_ns',
+      '0         f     10      1000',
+      'Total eBPF time: 1000 ns',
+    ].join('\n');
+    const log = parseRunLog(text);
+    assert.deepEqual(log.runs[0].metrics.map((m) => [m.id, m.value, m.unit]), [['CPU Util', 99.5, '%'], ['Total eBPF time', 1000, 'ns']]);
+    assert.equal(log.runs[0].table!.table.rows.length, 1);
+    assert.deepEqual(log.warnings, []);
+  });
+
   it('plain (no Markdown), units after values, a run without metrics, a non-number, a cut table', () => {
     const text = [
       '------- a_8cores Run Metrics -------',

@@ -9,19 +9,15 @@ import { headerRole, isEbpfHeader } from '../shared/ebpfColumns';
 import { histogramBucket, histogramHeader } from '../shared/histogram';
 import { alignedHeader } from '../shared/pandasTable';
 import { parseNumber } from '../shared/columns';
-import { isCsvHeaderLine } from './csvRecords';
+import { csvHeaderDelimiter, csvHeaderLabels } from './csvRecords';
 
 const MAP_ENTRY = /^@[\w.]*(?:\[[^\]]*\])?:\s+-?\d+\s*$/;
 
-/** Labels of a CSV header line (quotes removed; quoted commas are not expected in headers). */
-function csvLabels(line: string): string[] {
-  return line.split(',').map((l) => l.trim().replace(/^"(.*)"$/, '$1'));
-}
-
 export function ebpfApplies({ lines }: FormatHead): Applicability {
   const first = lines.findIndex((l) => l.trim().length > 0 && !l.startsWith('#'));
-  if (first >= 0 && lines[first].length <= 4096 && isCsvHeaderLine(lines[first])) {
-    const labels = csvLabels(lines[first]);
+  const delimiter = first >= 0 && lines[first].length <= 4096 ? csvHeaderDelimiter(lines[first]) : undefined;
+  if (delimiter) {
+    const labels = csvHeaderLabels(lines[first], delimiter);
     if (isEbpfHeader(labels)) return { verdict: 'yes', reason: `eBPF CSV header (${labels.slice(0, 4).join(', ')})` };
     // bcc's keyless CSVs (cpuunclaimed: TIMESTAMP_ns,CPU0,…) carry timed columns: likely, not certain.
     if (labels.some((l) => { const r = headerRole(l); return r.unit !== 'none' && r.unit !== 'count'; })) return { verdict: 'maybe', reason: 'CSV header with timed columns', score: 1 };

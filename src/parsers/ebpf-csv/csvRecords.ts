@@ -19,6 +19,9 @@ const MAX_OPEN_LINES = 10000;
 
 const OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, raw: true } as const;
 
+/** Field separators a header may use: comma (CSV), tab (TSV), semicolon (CSV written with a decimal-comma locale). */
+export type Delimiter = ',' | '\t' | ';';
+
 export class CsvRecordReader {
   private batch: string[] = [];
   private batchStart = 0;
@@ -28,11 +31,12 @@ export class CsvRecordReader {
   constructor(
     private readonly onRecord: (r: CsvRecord) => void,
     private readonly warnings: WarningLog,
+    private readonly delimiter: Delimiter = ',',
   ) {}
 
   line(text: string, lineNo: number): void {
     if (this.batch.length === 0 && text.indexOf('"') < 0) {
-      if (text.length > 0) this.onRecord({ line: lineNo, fields: text.split(',') });
+      if (text.length > 0) this.onRecord({ line: lineNo, fields: text.split(this.delimiter) });
       return;
     }
     if (this.batch.length === 0) this.batchStart = lineNo;
@@ -83,7 +87,7 @@ export class CsvRecordReader {
   }
 
   private emit(text: string, firstLine: number): void {
-    const out = parse(text, OPTIONS) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    const out = parse(text, { ...OPTIONS, delimiter: this.delimiter }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
     for (const { record, raw, info } of out) {
       let newlines = 0;
       for (let i = raw.indexOf('\n'); i >= 0 && i < raw.length - 1; i = raw.indexOf('\n', i + 1)) newlines++;
@@ -95,8 +99,16 @@ export class CsvRecordReader {
 /** A CSV header label: one word, or a word and a unit in parentheses (`time (us)`), quoted or not. */
 const CSV_LABEL = /^"?[A-Za-z_%][\w%/.µ-]*(?: ?\([\w/µ%]+\))?"?$/;
 
-/** Whether a line is a CSV header: two or more comma-separated labels (prose with commas is not). */
-export function isCsvHeaderLine(line: string): boolean {
-  const labels = line.split(',');
-  return labels.length >= 2 && labels.every((l) => CSV_LABEL.test(l.trim()));
+/** The delimiter of a CSV header line: two or more labels separated by it (prose with commas is not a header). */
+export function csvHeaderDelimiter(line: string): Delimiter | undefined {
+  for (const d of [',', '\t', ';'] as const) {
+    const labels = line.split(d);
+    if (labels.length >= 2 && labels.every((l) => CSV_LABEL.test(l.trim()))) return d;
+  }
+  return undefined;
+}
+
+/** The labels of a header line with that delimiter (quotes removed; quoted delimiters are not expected in headers). */
+export function csvHeaderLabels(line: string, d: Delimiter): string[] {
+  return line.split(d).map((l) => l.trim().replace(/^"(.*)"$/, '$1'));
 }

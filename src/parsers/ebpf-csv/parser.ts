@@ -6,7 +6,7 @@
 import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../../model/ebpfTable';
 import { LineParser } from '../shared/lineParser';
 import { EbpfTableBuilder } from '../shared/ebpfTableBuilder';
-import { CsvRecordReader, isCsvHeaderLine, type CsvRecord } from './csvRecords';
+import { CsvRecordReader, csvHeaderDelimiter, type CsvRecord } from './csvRecords';
 import { TextShapesReader } from './textShapes';
 
 export interface EbpfOptions {
@@ -35,8 +35,9 @@ export class EbpfParser extends LineParser<EbpfReport> {
   line(line: string, lineNo: number): void {
     if (this.mode === undefined) {
       if (line.trim().length === 0 || line.startsWith('#')) return;
-      this.mode = isCsvHeaderLine(line) ? 'csv' : 'text';
-      if (this.mode === 'csv') this.csv = new CsvRecordReader((r) => this.record(r), this.warnings);
+      const delimiter = csvHeaderDelimiter(line);
+      this.mode = delimiter ? 'csv' : 'text';
+      if (delimiter) this.csv = new CsvRecordReader((r) => this.record(r), this.warnings, delimiter);
       else
         this.text = new TextShapesReader(
           {

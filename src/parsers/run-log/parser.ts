@@ -107,12 +107,14 @@ export class RunLogParser extends LineParser<RunLog> {
   private metric(run: Run, m: RegExpExecArray, lineNo: number): void {
     const name = m[2];
     const value = parseNumber(m[3]);
+    // `99.9%` prints its unit glued to the number.
+    const unit = m[4] ?? (m[3].endsWith('%') ? '%' : undefined);
     if (value === undefined) {
       this.warnings.add(lineNo, `metric '${name}': '${m[3]}' is not a number; metric skipped`);
       return;
     }
     const section = this.section && m[1].length > this.section.indent ? this.section.name : undefined;
-    run.metrics.push({ id: section ? `${section}/${name}` : name, name, ...(section ? { section } : {}), value, ...(m[4] ? { unit: m[4] } : {}), line: lineNo });
+    run.metrics.push({ id: section ? `${section}/${name}` : name, name, ...(section ? { section } : {}), value, ...(unit ? { unit } : {}), line: lineNo });
     run.endLine = lineNo;
     this.records++;
   }

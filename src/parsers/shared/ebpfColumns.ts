@@ -103,6 +103,8 @@ export function isEbpfHeader(labels: readonly string[]): boolean {
   let key = false;
   let measure = false;
   for (const l of labels) {
+    // pandas' `...` stands for elided columns.
+    if (l.trim() === '...') continue;
     if (!/^[A-Za-z_%][\w %()/.µ-]*$/.test(l.trim())) return false;
     const r = headerRole(l);
     if (r.role === 'key') key = true;

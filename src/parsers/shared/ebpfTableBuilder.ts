@@ -39,6 +39,11 @@ export class EbpfTableBuilder {
     this.meanColumn = this.roles.findIndex((r) => r.role === 'mean');
     this.totalColumn = this.roles.findIndex((r) => r.role === 'total');
     this.roles.forEach((r, i) => {
+      // pandas prints `...` for the columns it left out (display.max_columns): a text column of `...`.
+      if (labels[i].trim() === '...') {
+        this.roles[i] = { role: 'text', unit: 'none' };
+        warnings.add(line, `pandas elided columns here ('...' between ${labels[i - 1]?.trim() ?? 'the start'} and ${labels[i + 1]?.trim() ?? 'the end'}, display.max_columns): the table printed is incomplete`);
+      }
       if (r.unknownUnit) warnings.add(line, `column '${labels[i].trim()}': unknown unit '${r.unknownUnit}' (expected ns, us, ms, s or b); its values are kept without a unit`);
     });
     // A table with a count and a plain `time` column (syscount -L's `TIME (us)`) reports total time per key.
@@ -61,7 +66,7 @@ export class EbpfTableBuilder {
     if (cells.length !== n) {
       this.warnings.add(line, `row has ${cells.length} cells for ${n} columns (${this.labels.map((l) => l.trim()).join(', ')})${cells.length > n ? '; extra cells dropped' : '; missing cells left blank'}`);
     }
-    this.kinds ??= this.labels.map((_, i) => (this.roles[i].role === 'key' || !isNumberish(cells[i] ?? '') ? 'text' : 'number'));
+    this.kinds ??= this.labels.map((_, i) => (this.roles[i].role === 'key' || this.roles[i].role === 'text' || !isNumberish(cells[i] ?? '') ? 'text' : 'number'));
     const out: TableCell[] = new Array<TableCell>(n);
     for (let i = 0; i < n; i++) {
       const text = (cells[i] ?? '').trim();

@@ -47,6 +47,7 @@ function fieldsOf(line: string): { text: string; start: number }[] {
 }
 
 const NOT_FINITE = /^[-+]?(?:nan|inf|infinity)$/i;
+const FOOTER = /^\[\d+ rows x \d+ columns\]$/;
 
 function numberish(text: string): boolean {
   return parseNumber(text) !== undefined || NOT_FINITE.test(text);
@@ -67,6 +68,8 @@ export class AlignedTableReader {
   private awaitingChunk = false;
   private lastLine: number;
   private sawElision = false;
+  /** The last line was blank: only a chunk header or the footer may still belong to the table. */
+  private afterBlank = false;
 
   constructor(
     header: AlignedHeader,
@@ -89,12 +92,18 @@ export class AlignedTableReader {
   accept(line: string, lineNo: number): boolean {
     const trimmed = line.trim();
     if (trimmed.length === 0) {
-      if (this.chunk.continued && this.rows.length > 0) {
-        this.awaitingChunk = true;
-        return true;
-      }
-      return false;
+      if (this.rows.length === 0 || this.afterBlank) return false;
+      // A wrapped frame's next chunk, or pandas' `[N rows x M columns]` footer, follows a blank line.
+      this.afterBlank = true;
+      if (this.chunk.continued) this.awaitingChunk = true;
+      return true;
     }
+    if (this.afterBlank && !this.awaitingChunk) {
+      if (!FOOTER.test(trimmed)) return false;
+      this.lastLine = lineNo;
+      return true;
+    }
+    this.afterBlank = false;
     if (this.awaitingChunk) {
       const h = alignedHeader(line);
       if (!h || !h.indented) return false;
@@ -104,7 +113,7 @@ export class AlignedTableReader {
       this.lastLine = lineNo;
       return true;
     }
-    if (/^\[\d+ rows x \d+ columns\]$/.test(trimmed)) {
+    if (FOOTER.test(trimmed)) {
       this.lastLine = lineNo;
       return true;
     }
@@ -128,7 +137,10 @@ export class AlignedTableReader {
     const withIndex = this.hasIndex === true;
     const expected = this.chunk.labels.length + (withIndex ? 1 : 0);
     if (fields.length < 2 || !fields.slice(1).some((f) => numberish(f.text))) return false;
-    if (withIndex && fields[0].start !== 0) return false;
+    // `Name: value` lines after a table are metrics, not rows.
+    if (/^\S[^:]*:\s/.test(line) && !this.looksLikeKeyWithColon(fields)) return false;
+    // pandas' default index is 0, 1, 2 …; another index (a string) must give the row exactly its cells.
+    if (withIndex && (fields[0].start !== 0 || (!/^-?\d+$/.test(fields[0].text) && fields.length !== expected))) return false;
     if (fields.length > expected + 8) return false;
     const index = withIndex ? fields[0].text : undefined;
     const values = withIndex ? fields.slice(1) : fields;
@@ -166,6 +178,11 @@ export class AlignedTableReader {
     const to = values[key + extra];
     const merged = line.slice(from.start, to.start + to.text.length);
     return [...values.slice(0, key).map((v) => v.text), merged, ...values.slice(key + extra + 1).map((v) => v.text)];
+  }
+
+  /** bcc prints keys like `[unknown: 321]`: a colon inside brackets is part of the key. */
+  private looksLikeKeyWithColon(fields: { text: string }[]): boolean {
+    return fields[0].text.startsWith('[');
   }
 
   get header(): number {
