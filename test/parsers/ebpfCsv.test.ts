@@ -247,6 +247,33 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
     assert.equal(bucketPercentile([], 0.5), undefined);
   });
 
+  it('bpftrace JSON (-f json): histograms (keyed, open-ended), maps, NDJSON, stats; other types warned; a cut object located', () => {
+    const out = 'bpftrace/tests/runtime/outputs/';
+    const hist = parseEbpf(readCorpus(out + 'hist.json'));
+    assert.equal(ebpfApplies(formatHead(readCorpus(out + 'hist.json'))).verdict, 'yes');
+    assert.deepEqual(hist.histograms.map((h) => [h.title, h.total, h.scale]), [['@hist', 2, 'log2']]);
+    assert.deepEqual(hist.histograms[0].buckets[0], { low: 2, high: 4, count: 1, line: 1 });
+    const lhist = parseEbpf(readCorpus(out + 'lhist.json')).histograms[0];
+    assert.deepEqual(lhist.buckets.at(-1), { low: 100, high: Infinity, count: 1, line: 1 });
+    assert.equal(lhist.scale, 'linear');
+    const keyed = parseEbpf(readCorpus(out + 'hist_multiple_multiple_keys.json'));
+    assert.deepEqual(keyed.histograms.map((h) => [h.title, h.total]), [['@[bpftrace,2]', 1], ['@[curl,3]', 2]]);
+    assert.deepEqual(parseEbpf(readCorpus(out + 'multiple_maps.ndjson')).maps, [
+      { map: '@map1', key: 'key1', value: 2, line: 1 },
+      { map: '@map2', key: 'key2', value: 3, line: 2 },
+    ]);
+    assert.deepEqual(parseEbpf(readCorpus(out + 'stats.json')).maps.map((m) => [m.key, m.value]), [['count', 2], ['average', 6], ['total', 12]]);
+    assert.deepEqual(parseEbpf(readCorpus(out + 'scalar.json')).maps, [{ map: '@scalar', key: '', value: 5, line: 1 }]);
+    const ts = parseEbpf(readCorpus(out + 'tseries.json'));
+    assert.match(ts.warnings[0].message, /bpftrace 'tseries' output .* is not read/);
+    const cut = parseEbpf('{"type": "map", "data": {\n  "@m": {"a": 1,\n');
+    assert.deepEqual(cut.warnings.map((w) => [w.line, w.message]), [[1, 'the input ends inside this JSON object (cut output?)']]);
+    const bad = parseEbpf('{"type": "map", "data": {"@m": {"a": 1}}}\n{"type": "map", "data": {"@m": {"b": }}}\n');
+    assert.deepEqual(bad.maps.map((m) => m.key), ['a']);
+    assert.match(bad.warnings[0].message, /^invalid JSON/);
+    assert.equal(bad.warnings[0].line, 2);
+  });
+
   it('bpftrace maps', () => {
     const m = parseEbpf('@syscalls[read]: 10\n@syscalls[write, 3]: 7\n@total: 17\n');
     assert.deepEqual(m.maps, [

@@ -26,6 +26,7 @@ const ROOTS: [string, boolean, FormatId[]?][] = [
   ['bcc/csv-extracts', false, ['ebpf-csv']],
   ['bcc/tools', true, ['ebpf-csv']],
   ['bpftrace/tools', false, ['ebpf-csv']],
+  ['bpftrace/tests/runtime/outputs', false, ['ebpf-csv']],
 ];
 
 /** Our own fixtures for formats no public corpus has (run-metric logs: the seed note). */

@@ -23,6 +23,11 @@ export function ebpfApplies({ lines }: FormatHead): Applicability {
     if (labels.some((l) => { const r = headerRole(l); return r.unit !== 'none' && r.unit !== 'count'; })) return { verdict: 'maybe', reason: 'CSV header with timed columns', score: 1 };
     return { verdict: 'no', reason: 'a CSV header without eBPF columns (a key such as function and a count or *_ns column)' };
   }
+  // bpftrace -f json: `{"type": "hist", "data": …}` on one line or pretty printed.
+  if (first >= 0 && /^\s*\{/.test(lines[first])) {
+    const head = lines.slice(first, first + 3).join(' ');
+    if (/^\s*\{\s*"type"\s*:\s*"(?:hist|map|stats|attached_probes|printf|time|lost_events)"/.test(head)) return { verdict: 'yes', reason: 'bpftrace JSON output' };
+  }
   let maps = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];

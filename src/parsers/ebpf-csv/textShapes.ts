@@ -10,6 +10,7 @@ import { isEbpfHeader } from '../shared/ebpfColumns';
 import { finishHistogram, histogramBucket, histogramHeader, histogramUnit } from '../shared/histogram';
 import { alignedHeader, AlignedTableReader } from '../shared/pandasTable';
 import { readAlignedTable, keyColumnOf } from './alignedTable';
+import { BpftraceJsonReader } from './bpftraceJson';
 
 const MAP_ENTRY = /^(@[\w.]*)(?:\[(.*)\])?:\s+(-?\d+(?:\.\d+)?)\s*$/;
 const BCC_SUMMARY = /^\s*avg\s*=\s*(\d+(?:\.\d+)?)\s*\w*,\s*total:\s*(\d+(?:\.\d+)?)\s*\w*,\s*count:\s*(\d+)\s*$/;
@@ -29,15 +30,22 @@ export class TextShapesReader {
   private sinceSummary = 0;
   /** The last non-blank line that was not part of a shape: bcc prints a histogram's label there. */
   private label: string | undefined;
+  private readonly json: BpftraceJsonReader;
 
   constructor(
     private readonly sink: TextShapesSink,
     private readonly warnings: WarningLog,
     private readonly title: string,
-  ) {}
+  ) {
+    this.json = new BpftraceJsonReader(sink, warnings);
+  }
 
   /** True when the line belonged to a shape (a record or part of one). */
   line(text: string, lineNo: number): boolean {
+    if (this.json.open || (!this.tableReader && !this.hist && BpftraceJsonReader.starts(text))) {
+      this.json.line(text, lineNo);
+      return true;
+    }
     if (this.tableReader) {
       if (this.tableReader.accept(text, lineNo)) return true;
       this.closeTable();
@@ -86,6 +94,7 @@ export class TextShapesReader {
   }
 
   end(): void {
+    this.json.end();
     this.closeTable();
     this.closeHistogram();
   }

@@ -87,8 +87,11 @@ export function bucketPercentile(buckets: readonly HistogramBucket[], q: number)
 export function finishHistogram(title: string, unit: Unit, line: number, buckets: HistogramBucket[]): EbpfHistogram {
   let total = 0;
   for (const b of buckets) total += b.count;
-  // Power-of-two buckets: [0, 2) (bcc's `0 -> 1`) or [n, 2n); linear ones are equal-width or single values.
-  const log2 = buckets.some((b) => (b.low === 0 && b.high === 2) || (b.low >= 2 && b.high === 2 * b.low));
+  // Power-of-two buckets: every finite one is [n, 2n), or bpftrace's [0, 1) and [1, 2), or bcc's `0 -> 1` ([0, 2));
+  // linear ones (lhist's [10, 20) among [0, 10), [20, 30) …) are equal-width.
+  const finite = buckets.filter((b) => Number.isFinite(b.low) && Number.isFinite(b.high));
+  const pow2 = (b: HistogramBucket) => b.high === 2 * b.low || (b.low === 0 && (b.high === 1 || b.high === 2));
+  const log2 = finite.length > 0 && finite.every(pow2) && finite.some((b) => b.low >= 2 || b.high === 2);
   const h: EbpfHistogram = { title, scale: log2 ? 'log2' : 'linear', unit, line, endLine: buckets.at(-1)?.line ?? line, buckets, total };
   const p50 = bucketPercentile(buckets, 0.5);
   const p90 = bucketPercentile(buckets, 0.9);
