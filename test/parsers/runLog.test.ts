@@ -199,3 +199,13 @@ describe('run logs in Markdown documents', () => {
     assert.ok(!takesOver(formatById('perf-script')!, 'markdown'));
   });
 });
+
+describe('run logs: Markdown details', () => {
+  it('# lines inside fences are not headings; === banners count', () => {
+    const text = ['# Study', '```', '# ./run.sh --cores 8', '======= a_8cores Run Metrics =======', 'Throughput: 1', '```', '## Next', '------- b_16cores Run Metrics -------', 'Throughput: 2'].join('\n');
+    const log = parseRunLog(text);
+    assert.deepEqual(log.groups.map((g) => g.name), ['Study', 'Next']);
+    assert.deepEqual(log.runs.map((r) => [r.name, r.group]), [['a_8cores', 'Study'], ['b_16cores', 'Next']]);
+    assert.deepEqual(log.warnings, []);
+  });
+});

@@ -5,11 +5,10 @@
 import type { RunLog } from '../../model/runLog';
 import type { FormatDefinition } from '../formatDefinition';
 import { runLogEditor, type RunLogHoverIndex } from './editor';
-import { RUN_LOG_DEFAULTS, RunLogParser, type RunLogOptions } from './parser';
+import { RUN_LOG_DEFAULTS, RunLogParser, runBanner, type RunLogOptions } from './parser';
 
 export { RunLogParser, parseRunLog } from './parser';
 
-const BANNER = /^[ \t]*-{3,}[ \t]+\S.*[ \t]Run Metrics[ \t]+-{3,}[ \t]*$/m;
 
 export const runLogFormat: FormatDefinition<RunLogOptions, RunLog, RunLogHoverIndex> = {
   id: 'run-log',
@@ -17,8 +16,8 @@ export const runLogFormat: FormatDefinition<RunLogOptions, RunLog, RunLogHoverIn
   languageId: 'run-log',
   hostLanguages: ['markdown'],
   expected: 'a `------- <run name> Run Metrics -------` banner followed by `Name: value` metrics',
-  applies({ text }) {
-    if (BANNER.test(text)) return { verdict: 'yes', reason: "'Run Metrics' banner" };
+  applies({ lines }) {
+    if (lines.some((l) => l.length <= 4096 && runBanner(l) !== undefined)) return { verdict: 'yes', reason: "'Run Metrics' banner" };
     return { verdict: 'no', reason: "no '------- … Run Metrics -------' banner" };
   },
   parser: { defaults: RUN_LOG_DEFAULTS, create: (o) => new RunLogParser({ ...RUN_LOG_DEFAULTS, ...o }) },

@@ -23,12 +23,40 @@ export interface RunLogOptions {
 
 export const RUN_LOG_DEFAULTS: RunLogOptions = { namePattern: '' };
 
-const BANNER = /^\s*-{3,}\s+(\S.*?)\s+Run Metrics\s+-{3,}\s*$/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const FENCE = /^\s*(?:```|~~~)/;
-const READING = /^\s*Reading eBPF stats from\s+(\S.*?)\s*$/;
-const METRIC = /^(\s*)([A-Za-z%][^:]{0,200}?)\s*:\s+(\S+)(?:\s+(\S.*?))?\s*$/;
-const SECTION = /^(\s*)([A-Za-z][^:]{0,200}?)\s*:\s*$/;
+const READING = 'Reading eBPF stats from ';
+// Anchored at the start, bounded names, no open-ended lazy group before `$`: linear on any line.
+const METRIC_HEAD = /^(\s*)([A-Za-z%][^:]{0,200}):\s+/;
+const SECTION = /^(\s*)([A-Za-z][^:]{0,200}):\s*$/;
+
+/** The run name of a `------- <name> Run Metrics -------` banner (`=` rules too), without regex backtracking. */
+export function runBanner(line: string): string | undefined {
+  const t = line.trim();
+  if (t.length < 20 || !(t.startsWith('---') || t.startsWith('==='))) return undefined;
+  let a = 0;
+  while (a < t.length && (t[a] === '-' || t[a] === '=')) a++;
+  let b = t.length;
+  while (b > a && (t[b - 1] === '-' || t[b - 1] === '=')) b--;
+  if (t.length - b < 3) return undefined;
+  const middle = t.slice(a, b);
+  if (!/^\s/.test(middle) || !/\s$/.test(middle)) return undefined;
+  const inner = middle.trim();
+  if (!inner.endsWith(' Run Metrics') && !inner.endsWith('\tRun Metrics')) return undefined;
+  const name = inner.slice(0, -'Run Metrics'.length).trim();
+  return name.length > 0 ? name : undefined;
+}
+
+/** A Markdown ATX heading's text (`## Name ##` -> `Name`). */
+function heading(line: string): string | undefined {
+  let i = 0;
+  while (i < line.length && i < 7 && line[i] === '#') i++;
+  if (i === 0 || i > 6 || (line[i] !== ' ' && line[i] !== '\t')) return undefined;
+  let text = line.slice(i).trim();
+  let j = text.length;
+  while (j > 0 && text[j - 1] === '#') j--;
+  if (j < text.length && (j === 0 || text[j - 1] === ' ' || text[j - 1] === '\t')) text = text.slice(0, j).trim();
+  return text;
+}
 
 export class RunLogParser extends LineParser<RunLog> {
   protected readonly longLineReason = 'too long for a run-metric log line';
@@ -39,6 +67,8 @@ export class RunLogParser extends LineParser<RunLog> {
   private section: { name: string; indent: number } | undefined;
   private table: AlignedTableReader | undefined;
   private readonly pattern: RegExp | undefined;
+  /** Inside a Markdown fence: `#` lines there are shell comments, not headings. */
+  private inFence = false;
 
   constructor(options: RunLogOptions = RUN_LOG_DEFAULTS) {
     super();
@@ -52,20 +82,21 @@ export class RunLogParser extends LineParser<RunLog> {
   }
 
   line(line: string, lineNo: number): void {
-    const banner = BANNER.exec(line);
-    if (banner) return this.startRun(banner[1], lineNo);
+    const banner = runBanner(line);
+    if (banner !== undefined) return this.startRun(banner, lineNo);
     if (this.table) {
       if (this.table.accept(line, lineNo)) return;
       this.closeTable();
     }
-    const heading = HEADING.exec(line);
-    if (heading) {
+    const title = this.inFence ? undefined : heading(line);
+    if (title !== undefined) {
       this.closeRun();
-      this.group = heading[2];
-      this.groups.push({ name: heading[2], line: lineNo });
+      this.group = title;
+      this.groups.push({ name: title, line: lineNo });
       return;
     }
     if (FENCE.test(line)) {
+      this.inFence = !this.inFence;
       this.closeRun();
       return;
     }
@@ -79,19 +110,20 @@ export class RunLogParser extends LineParser<RunLog> {
       this.section = undefined;
       return;
     }
-    const reading = READING.exec(line);
-    if (reading) {
-      run.csvPath = reading[1];
+    const trimmed = line.trim();
+    if (trimmed.startsWith(READING) && trimmed.length > READING.length) {
+      run.csvPath = trimmed.slice(READING.length).trim();
       run.endLine = lineNo;
       return;
     }
     const indent = line.length - line.trimStart().length;
     if (this.section && indent <= this.section.indent) this.section = undefined;
-    const metric = METRIC.exec(line);
-    if (metric) return this.metric(run, metric, lineNo);
-    const section = SECTION.exec(line);
+    const metric = METRIC_HEAD.exec(line);
+    const rest = metric ? line.slice(metric[0].length).trim() : '';
+    if (metric && rest.length > 0) return this.metric(run, metric, rest, lineNo);
+    const section = SECTION.exec(line.trimEnd());
     if (section) {
-      this.section = { name: section[2], indent: section[1].length };
+      this.section = { name: section[2].trim(), indent: section[1].length };
       run.endLine = lineNo;
       return;
     }
@@ -104,13 +136,15 @@ export class RunLogParser extends LineParser<RunLog> {
     this.unrecognized(line, lineNo, "expected a 'Name: value' metric, 'Reading eBPF stats from …' or an eBPF table in this run block, got: ");
   }
 
-  private metric(run: Run, m: RegExpExecArray, lineNo: number): void {
-    const name = m[2];
-    const value = parseNumber(m[3]);
+  private metric(run: Run, m: RegExpExecArray, rest: string, lineNo: number): void {
+    const name = m[2].trim();
+    const space = rest.search(/\s/);
+    const number = space < 0 ? rest : rest.slice(0, space);
+    const value = parseNumber(number);
     // `99.9%` prints its unit glued to the number.
-    const unit = m[4] ?? (m[3].endsWith('%') ? '%' : undefined);
+    const unit = space >= 0 ? rest.slice(space).trim() : number.endsWith('%') ? '%' : undefined;
     if (value === undefined) {
-      this.warnings.add(lineNo, `metric '${name}': '${m[3]}' is not a number; metric skipped`);
+      this.warnings.add(lineNo, `metric '${name}': '${number.slice(0, 60)}' is not a number; metric skipped`);
       return;
     }
     const section = this.section && m[1].length > this.section.indent ? this.section.name : undefined;
