@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DerivedMetricError, metricKey, parseDerivedMetric } from '../../src/analysis/derivedMetric';
 import { runMatrix } from '../../src/analysis/runMatrix';
+import { scalingSeries, topFunctionsByTime } from '../../src/analysis/ebpfCharts';
 import { parseRunLog } from '../../src/parsers/run-log';
 import { FIXTURES } from '../helpers/golden';
 
@@ -71,5 +72,24 @@ describe('run matrix', () => {
     const run1 = SEED.runs[0].table!;
     assert.equal(share.groups[0].rows[0].values[0], (23282950277 / run1.totalNs!) * 100);
     assert.equal(share.columns[0].unit, 'percent');
+  });
+});
+
+describe('eBPF chart data', () => {
+  it('throughput against cores per variant (seed 000), and a function figure', () => {
+    const s = scalingSeries(SEED, { metric: 'Throughput' });
+    assert.deepEqual(s.map((x) => [x.variant, x.points.map((p) => [p.cores, p.value])]), [
+      ['Skip writel inside qi_submit_sync', [[8, 221.323], [16, 344.445], [20, 273.807]]],
+      ['Skip writel by completely skipping adding inv desc to the queue', [[8, 205.745], [16, 278.491], [20, 336.996]]],
+    ]);
+    const qi = scalingSeries(SEED, { function: 'qi_submit_sync', figure: 'meanNs' });
+    assert.deepEqual(qi[0].points.map((p) => p.value), [11541.37, 2656.17, 3284.21]);
+    assert.deepEqual(qi[1].points, []);
+  });
+
+  it('top functions by total time, with their share', () => {
+    const top = topFunctionsByTime(SEED.runs[0].table!, 3);
+    assert.deepEqual(top.map((t) => [t.key, t.totalNs]), [['page_pool_put_unrefed_page', 2273501167146], ['page_pool_put_unrefed_netmem', 42919767274], ['intel_iommu_tlb_sync', 29404222953]]);
+    assert.ok(Math.abs(top[0].share - 2273501167146 / SEED.runs[0].table!.totalNs!) < 1e-15);
   });
 });
