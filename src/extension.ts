@@ -4,6 +4,8 @@ import { FLAME_GRAPH_VIEW_TYPE, FlameGraphPanel } from './panels/flameGraphPanel
 import type { FlameGraphViewState } from './protocol/flameGraph';
 import { TABLES_VIEW_TYPE, TablesPanel } from './panels/tablesPanel';
 import type { TablesViewState } from './protocol/tables';
+import { CHARTS_VIEW_TYPE, ChartsPanel } from './panels/chartsPanel';
+import type { ChartsViewState } from './protocol/charts';
 import type { ViewKind } from './model/format';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // The menus' `when` clauses read the registry through this context key.
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
+  void vscode.commands.executeCommand('setContext', 'perflens.chartsLanguages', formatsWithView('charts').map((f) => f.languageId));
   context.subscriptions.push(
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('flameGraph');
@@ -32,6 +35,10 @@ export function activate(context: vscode.ExtensionContext): void {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('tables');
       if (target) TablesPanel.open(ctx, target);
     }),
+    vscode.commands.registerCommand('perflens.showCharts', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('charts');
+      if (target) ChartsPanel.open(ctx, target);
+    }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
         FlameGraphPanel.revive(ctx, panel, state);
@@ -40,6 +47,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: TablesViewState | undefined) {
         TablesPanel.revive(ctx, panel, state);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(CHARTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: ChartsViewState | undefined) {
+        ChartsPanel.revive(ctx, panel, state);
       },
     }),
     vscode.window.registerCustomEditorProvider(REPORT_EDITOR_VIEW_TYPE, new ReportEditorProvider(ctx), {

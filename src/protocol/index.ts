@@ -4,10 +4,12 @@
  */
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
 import type { TablesFromWebview, TablesToWebview } from './tables';
+import type { ChartsFromWebview, ChartsToWebview } from './charts';
 
 export * from './common';
 export * from './flameGraph';
 export * from './tables';
+export * from './charts';
 
-export type ToWebview = FlameGraphToWebview | TablesToWebview;
-export type FromWebview = FlameGraphFromWebview | TablesFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | ChartsToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | ChartsFromWebview;

@@ -4,6 +4,7 @@ import type { FormatId, ViewKind } from '../model/format';
 import type { ParseWarning } from '../model/diagnostics';
 import type { FlameGraphMeta } from '../analysis/flameGraphView';
 import type { TablesView } from '../analysis/reportTables';
+import type { ChartsView } from '../analysis/chartsView';
 import type { WeightUnit } from '../model/units';
 
 /** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
@@ -43,6 +44,7 @@ export interface DocumentAnalysis {
 export type WorkerPayload =
   | { view: 'flameGraph'; meta: FlameGraphMeta; tree: CallTree }
   | ({ view: 'tables' } & TablesView)
+  | ({ view: 'charts' } & ChartsView)
   | { view: 'document'; analysis: DocumentAnalysis };
 
 export interface WorkerResult {

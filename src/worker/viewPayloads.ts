@@ -5,6 +5,7 @@
  */
 import { flameGraphView } from '../analysis/flameGraphView';
 import { tablesView } from '../analysis/reportTables';
+import { chartsView } from '../analysis/chartsView';
 import type { ViewKind } from '../model/format';
 import { isStackProfile, type ReportModel } from '../model/report';
 import type { WorkerPayload } from './messages';
@@ -16,5 +17,9 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
   tables: (model, title) => {
     const view = tablesView(model, title);
     return view ? { view: 'tables', ...view } : undefined;
+  },
+  charts: (model, title) => {
+    const view = chartsView(model, title);
+    return view ? { view: 'charts', ...view } : undefined;
   },
 };

@@ -39,7 +39,7 @@ describe('ReportCache', () => {
     const a = cache.get(key(), src);
     const b = cache.get(key(), src);
     assert.equal(calls.length, 1);
-    assert.deepEqual(calls[0].req.views, ['document', 'flameGraph', 'tables']);
+    assert.deepEqual(calls[0].req.views, ['document', 'flameGraph', 'tables', 'charts']);
     assert.equal(calls[0].req.path, '/a.txt');
     calls[0].finish();
     assert.equal((await a).type, 'result');

@@ -17,6 +17,6 @@ export const ebpfCsvFormat: FormatDefinition<EbpfOptions, EbpfReport, EbpfHoverI
   expected: 'a CSV row under a header such as `function,count,total_duration_ns`, a histogram bucket or a bpftrace map entry',
   applies: ebpfApplies,
   parser: { defaults: EBPF_DEFAULTS, create: (o) => new EbpfParser({ ...EBPF_DEFAULTS, ...o }) },
-  views: ['tables'],
+  views: ['tables', 'charts'],
   editor: ebpfEditor,
 };

@@ -21,6 +21,6 @@ export const runLogFormat: FormatDefinition<RunLogOptions, RunLog, RunLogHoverIn
     return { verdict: 'no', reason: "no '------- … Run Metrics -------' banner" };
   },
   parser: { defaults: RUN_LOG_DEFAULTS, create: (o) => new RunLogParser({ ...RUN_LOG_DEFAULTS, ...o }) },
-  views: ['tables'],
+  views: ['tables', 'charts'],
   editor: runLogEditor,
 };
