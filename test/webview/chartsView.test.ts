@@ -53,5 +53,7 @@ describe('charts view of run logs and eBPF output', () => {
     assert.equal(bg.filter((c) => c === 'accent').length, 3);
     assert.equal(chartValueText(1500, { yUnit: 'ns' }), '1.50 µs');
     assert.equal(chartValueText(1500, { yUnit: 'count' }), '1,500');
+    assert.equal(chartValueText(0.0008421404, { yUnit: 'none' }), '0.000842');
+    assert.equal(chartValueText(2.16e-6, { yUnit: 'none' }), '0.00000216');
   });
 });

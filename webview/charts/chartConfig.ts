@@ -17,6 +17,8 @@ export interface ChartColors {
 
 /** A value as the axis and tooltips print it. */
 export function chartValueText(value: number, spec: Pick<ChartSpec, 'yUnit'>): string {
+  // Unitless metrics are often tiny (drop rate 2.16e-06): significant digits, not two decimals.
+  if ((spec.yUnit === 'none' || spec.yUnit === 'ratio') && value !== 0 && Math.abs(value) < 1) return String(Number(value.toPrecision(3)));
   return spec.yUnit === 'count' ? formatValue(value, 'none') : formatValue(value, spec.yUnit);
 }
 
