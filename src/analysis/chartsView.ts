@@ -8,7 +8,7 @@ import type { EbpfHistogram, EbpfReport } from '../model/ebpfTable';
 import type { ReportModel } from '../model/report';
 import { runLabel, type RunLog } from '../model/runLog';
 import { formatValue, type Unit } from '../model/units';
-import { scalingSeries, topFunctionsByTime } from './ebpfCharts';
+import { topFunctionsByTime } from './ebpfCharts';
 import type { TablesMeta } from './reportTables';
 import { runMatrix } from './runMatrix';
 
@@ -104,14 +104,14 @@ function ebpfCharts(model: EbpfReport): ChartSpec[] {
 
 function runLogCharts(log: RunLog): ChartSpec[] {
   const charts: ChartSpec[] = [];
-  const matrix = runMatrix(log);
-  for (const column of matrix.columns) {
-    const series = scalingSeries(log, { metric: column.id })
-      .filter((s) => s.points.length > 0)
-      .map((s) => ({ name: s.variant, points: s.points.map((p) => ({ x: p.cores, y: p.value, line: p.line })) }));
-    if (series.length === 0) continue;
+  const matrix = runMatrix(log, { derived: log.derivedMetrics ?? [] });
+  matrix.columns.forEach((column, i) => {
+    const series = matrix.groups
+      .map((g) => ({ name: g.name, points: g.rows.flatMap((r) => (r.cores !== undefined && r.values[i] !== null ? [{ x: r.cores, y: r.values[i]!, line: r.line }] : [])) }))
+      .filter((s) => s.points.length > 0);
+    if (series.length === 0) return;
     charts.push({ title: `${column.label} against cores`, group: 'scaling', kind: 'line', xLabel: 'cores', yLabel: column.label, yUnit: column.unit, series });
-  }
+  });
   for (const run of log.runs) {
     const c = run.table ? topChart(runLabel(run), run.table) : undefined;
     if (c) charts.push(c);

@@ -100,10 +100,11 @@ export function ebpfReportTables(model: EbpfReport): ViewTable[] {
 
 /** The run matrix as a table: one row per run (its banner line), variant, cores, flows, then every metric. */
 function runsTable(log: RunLog): ViewTable {
-  const m = runMatrix(log);
+  const m = runMatrix(log, { derived: log.derivedMetrics ?? [] });
   const rows = m.groups.flatMap((g) => g.rows.map((r) => ({ line: r.line, cells: [r.label, g.name, r.cores ?? null, r.flows ?? null, ...r.values] })));
   return {
-    title: 'runs',
+    // A derived metric that does not parse is named in the title (its column is absent).
+    title: m.errors.length > 0 ? `runs (${m.errors.join('; ')})` : 'runs',
     group: 'run matrix',
     columns: [
       { kind: 'text', id: 'run', label: 'run' },

@@ -51,6 +51,14 @@ export interface RunLog extends ReportBase<'run-log'> {
   runs: Run[];
   /** Markdown headings, in file order, with their lines. */
   groups: { name: string; line: number }[];
+  /** Metrics the user asked to derive from each run's metrics (settings), evaluated by the views. */
+  derivedMetrics?: DerivedMetricDefinition[];
+}
+
+/** A user-defined metric: `{ name: 'ROI', expression: 'Throughput^2 / CPU' }`. */
+export interface DerivedMetricDefinition {
+  name: string;
+  expression: string;
 }
 
 /** `8 cores, 8 flows · Skip writel inside qi_submit_sync · 2025-10-06 19:38:52`: what tells the runs apart. */

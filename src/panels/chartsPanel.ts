@@ -9,6 +9,7 @@ import type { ChartsProtocol, ChartsViewState } from '../protocol/charts';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
 import { loadReportView, watchFile } from './reportLoader';
+import { onRunLogSettingsChange, runLogParserOptions } from './runLogSettings';
 
 export const CHARTS_VIEW_TYPE = 'perflens.charts';
 
@@ -42,6 +43,8 @@ export class ChartsPanel {
     );
     const subs: vscode.Disposable[] = [];
     if (this.source?.scheme === 'file') subs.push(watchFile(this.source, () => void this.load()));
+    // Derived metrics and the run name pattern (run logs) change what the view shows.
+    subs.push(onRunLogSettingsChange(() => void this.load()));
     panel.onDidDispose(() => {
       this.cancel?.cancel();
       subs.forEach((d) => d.dispose());
@@ -65,7 +68,7 @@ export class ChartsPanel {
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { cancel: cts, isCurrent: () => this.cancel === cts });
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions() });
     if (!payload) return;
     this.host.show({ type: 'charts/show', meta: payload.meta, charts: payload.charts, state: { source: this.source.toString() } });
     this.ctx.log.info(`charts of ${basename(this.source.path)}: ${payload.charts.length} charts sent to the webview`);

@@ -6,6 +6,7 @@ import { checkTable, numberCell } from '../../src/model/table';
 import { parseEbpf } from '../../src/parsers/ebpf-csv';
 import { parseRunLog } from '../../src/parsers/run-log';
 import { VIEW_PAYLOADS } from '../../src/worker/viewPayloads';
+import { chartsView } from '../../src/analysis/chartsView';
 import { FIXTURES } from '../helpers/golden';
 import { readCorpus } from '../helpers/corpus';
 
@@ -47,5 +48,22 @@ describe('tables view of run logs and eBPF output', () => {
     const v = tablesView(parseEbpf(readFileSync(resolve(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8')), 'csv');
     assert.equal(v?.meta.format, 'ebpf-csv');
     assert.equal(v?.tables[0].rows.length, 13);
+  });
+});
+
+describe('derived metrics from settings in the run matrix and charts', () => {
+  it('the parser carries well-formed definitions; the run matrix and the charts evaluate them', () => {
+    const log = parseRunLog(SEED, 'seed', {
+      derivedMetrics: [{ name: 'ROI', expression: 'Throughput^2 / CPU' }, { name: '', expression: 'x' }, { name: 'broken', expression: 'Throughput *' }, null as unknown as { name: string; expression: string }],
+    });
+    assert.deepEqual(log.derivedMetrics?.map((d) => d.name), ['ROI', 'broken']);
+    const runs = reportTables(log)[0];
+    assert.match(runs.title, /^runs \(derived metric 'broken': /);
+    const roi = runs.rows.map((r) => numberCell(runs, r, 'metric:derived:ROI'));
+    assert.deepEqual(roi, [[221.323, 99.9435], [344.445, 88.65359375], [273.807, 88.6303], [205.745, 18.4179375], [278.491, 99.8200625], [336.996, 99.9726]].map(([t, c]) => (t * t) / c));
+    const charts = chartsView(log, 'seed')!.charts.filter((c) => c.group === 'scaling');
+    const roiChart = charts.find((c) => c.title === 'ROI against cores')!;
+    assert.deepEqual(roiChart.series[1].points.map((p) => p.x), [8, 16, 20]);
+    assert.equal(roiChart.series[1].points[0].y, (205.745 * 205.745) / 18.4179375);
   });
 });

@@ -5,7 +5,7 @@
  * ignored; prose outside run blocks is commentary and skipped. Streaming: one line at a time.
  */
 import type { EbpfTable } from '../../model/ebpfTable';
-import type { Run, RunLog } from '../../model/runLog';
+import type { DerivedMetricDefinition, Run, RunLog } from '../../model/runLog';
 import { parseNumber } from '../shared/columns';
 import { isEbpfHeader } from '../shared/ebpfColumns';
 import { LineParser } from '../shared/lineParser';
@@ -19,9 +19,11 @@ export interface RunLogOptions {
    * reads a run's name; empty: the built-in rules (date prefix, kernel version, flowNN, NNcores).
    */
   namePattern: string;
+  /** User-defined metrics, carried into the model for the views to evaluate (perflens.runLog.derivedMetrics). */
+  derivedMetrics: DerivedMetricDefinition[];
 }
 
-export const RUN_LOG_DEFAULTS: RunLogOptions = { namePattern: '' };
+export const RUN_LOG_DEFAULTS: RunLogOptions = { namePattern: '', derivedMetrics: [] };
 
 const FENCE = /^\s*(?:```|~~~)/;
 const READING = 'Reading eBPF stats from ';
@@ -70,8 +72,14 @@ export class RunLogParser extends LineParser<RunLog> {
   /** Inside a Markdown fence: `#` lines there are shell comments, not headings. */
   private inFence = false;
 
+  private readonly derived: DerivedMetricDefinition[];
+
   constructor(options: RunLogOptions = RUN_LOG_DEFAULTS) {
     super();
+    // Settings are user input: keep the well-formed definitions only.
+    this.derived = (Array.isArray(options.derivedMetrics) ? options.derivedMetrics : []).filter(
+      (d): d is DerivedMetricDefinition => typeof d?.name === 'string' && d.name.length > 0 && typeof d.expression === 'string',
+    );
     if (options.namePattern) {
       try {
         this.pattern = new RegExp(options.namePattern);
@@ -188,7 +196,9 @@ export class RunLogParser extends LineParser<RunLog> {
   }
 
   toModel(source: string): RunLog {
-    return { ...this.envelope('run-log', source), format: 'run-log', kind: 'run-log', runs: this.runs, groups: this.groups };
+    const log: RunLog = { ...this.envelope('run-log', source), format: 'run-log', kind: 'run-log', runs: this.runs, groups: this.groups };
+    if (this.derived.length > 0) log.derivedMetrics = this.derived;
+    return log;
   }
 }
 
