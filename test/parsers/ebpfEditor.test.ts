@@ -30,6 +30,8 @@ describe('run-log editor features', () => {
     // Hand-computed from the seed row: 12048701206 ns total, 11541.37 ns mean, sqrt(87.35 µs²) = 9.35 µs.
     assert.match(h.paragraphs[0], /^8 cores, 8 flows · Skip writel inside qi_submit_sync · 2025-10-06 19:38:52: count 1,043,958 · total 12.05 s · mean 11.54 µs · stddev 9.35 µs · /);
     assert.match(h.paragraphs[0], /0\.007728 per page/);
+    // 12048701206 ns of the run's 2,476,081,925,225 ns (the sum of its 13 rows' total_duration_ns) = 0.49%.
+    assert.match(h.paragraphs[0], /· 0\.5% of the run's time ·/);
     assert.equal(h.paragraphs[1], 'In the other runs of this file:');
     // qi_submit_sync is in the other two runs of group 1 and in no run of group 2 (its tables have no such row).
     const others = h.paragraphs.slice(2, -1);

@@ -50,9 +50,9 @@ function hover(_doc: LineReader, line: number, _character: number, _totals: unkn
   if (row) {
     const all = index.functions.get(row.key) ?? [];
     const here = all.find((e) => e.run === row.run);
-    const paragraphs = [`${index.runs[row.run]}: ${here ? rowFigures(here.stats, here.unitOfWork) : ''}`];
+    const paragraphs = [`${index.runs[row.run]}: ${here ? rowFigures(here.stats, here.unitOfWork, 'run') : ''}`];
     const others = all.filter((e) => e.run !== row.run);
-    if (others.length > 0) paragraphs.push('In the other runs of this file:', ...others.map((e) => `${index.runs[e.run]}: ${rowFigures(e.stats, e.unitOfWork)}`));
+    if (others.length > 0) paragraphs.push('In the other runs of this file:', ...others.map((e) => `${index.runs[e.run]}: ${rowFigures(e.stats, e.unitOfWork, 'run')}`));
     const missing = index.runs.length - all.length;
     if (missing > 0) paragraphs.push(`Not in ${missing} of the ${index.runs.length} runs.`);
     return { title: row.key, paragraphs };
