@@ -39,6 +39,6 @@ export default tseslint.config(
   layer(['src/protocol/**/*.ts'], ['parsers', 'io', 'worker', 'page', 'panels', 'language'], 'messages carry view models'),
   layer(['src/page/**/*.ts'], ['parsers', 'io', 'worker', 'panels', 'language'], 'the page builder only needs messages'),
   layer(['src/worker/**/*.ts'], ['protocol', 'page', 'panels', 'language'], 'workers run without VS Code'),
-  layer(['src/cli.ts'], ['panels', 'language', 'worker'], 'the CLI uses the core without VS Code'),
+  layer(['src/cli.ts', 'src/cli/**/*.ts'], ['panels', 'language', 'worker'], 'the CLI uses the core without VS Code'),
   layer(['webview/**/*.ts'], ['parsers', 'io', 'worker', 'page', 'panels', 'language'], 'webviews render messages'),
 );

@@ -3,6 +3,7 @@
 //
 //   node scripts/bench.mjs            100 MB and 1 GB inputs (~2.5 min on 2 cores; +~1 min to make inputs)
 //   node scripts/bench.mjs --quick    100 MB input only
+//   node scripts/bench.mjs --only=perf-report   only the perf report parse (scripts/bench/perf-report.mjs)
 //
 // 1. Inputs (cached outside the repo in ~/.cache/perflens/bench/, or $PERFLENS_BENCH_CACHE):
 //    base.txt   = `perf script` of a REAL `perf record -e cpu-clock -F 4999 -g` of a multi-process
@@ -49,6 +50,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collapseFile } from './bench/naive-collapse.mjs';
+import { benchPerfReport } from './bench/perf-report.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'scripts', 'bench');
@@ -58,6 +60,7 @@ const CORPUS_DIR = '/work/shared/corpora/flamegraph/test';
 const CLI = join(ROOT, 'dist', 'cli.js');
 const WEBVIEW_BENCH = join(ROOT, 'scripts', 'bench-webview.mjs');
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const INPUTS_VERSION = 3; // bump when the workload / recording changes, to regenerate the cache
 const RECORD_SECONDS = 10; // CPU seconds of the node workload (the tool loop runs alongside)
@@ -496,6 +499,12 @@ let snapshotDir = null;
 
 async function main() {
   machineFacts();
+  const reportCtx = { root: ROOT, cache: CACHE, runChild, log, loud, fmt, loadNote };
+  if (ONLY === 'perf-report') {
+    mkdirSync(CACHE, { recursive: true });
+    await benchPerfReport(reportCtx);
+    return;
+  }
   const { meta, inputs } = await ensureInputs();
 
   log('== collapse tools');
@@ -651,6 +660,9 @@ async function main() {
     log(`   peak RSS <= ${TARGET_RSS_MIB} MiB on ${input.label.padEnd(7)}          : ${o ? `${verdict(o.rssKiB / 1024 <= TARGET_RSS_MIB)} (${fmt(o.rssKiB / 1024, 1)} MiB)` : 'MISS (failed)'}`);
   }
   log();
+
+  // ---- perf report text (its input comes from the same recording's perf.data)
+  await benchPerfReport(reportCtx);
 
   // ---- webview
   log('== webview');

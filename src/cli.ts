@@ -18,6 +18,7 @@ import { reportModelJson } from './analysis/modelJson';
 import { flameGraphView } from './analysis/flameGraphView';
 import type { FormatId } from './model/format';
 import { renderWebviewHtml, makeNonce } from './page/webviewHtml';
+import { DiffUsageError, diffText, outputFormat } from './cli/diff';
 
 const USAGE = `usage:
   perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs|--inline] [--event NAME] [--perl-compat] [--stats] [FILE|-]
@@ -27,11 +28,50 @@ const USAGE = `usage:
       the parsed model as JSON, format detected from the content unless --format is given
   perflens flamegraph [collapse options] FILE -o OUT.html
       a standalone HTML flame graph
+  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] A B [C...]
+      runs compared per function (self and total share, change in points, ratio); text is a
+      cover-letter table of the first --limit rows (30)
+  perflens diff --repeats [--trim] [--welch] [--self] [--baseline NAME] A-RUN-1 A-RUN-2 … B-RUN-1 …
+      repeated runs grouped by name: per function n, mean, stddev, 95% CI of its share and a
+      Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
+  perflens diff --folded [--normalize] [--strip-hex] BEFORE AFTER
+      FlameGraph's difffolded output: 'stack count1 count2' lines
 
 formats (id: what; * = recognised, not read yet):
 ${FORMATS.map((f) => `  ${f.id.padEnd(20)}${f.parser ? ' ' : '*'} ${f.displayName}`).join('\n')}`;
 
 class UsageError extends Error {}
+
+async function diff(files: string[], values: Record<string, string | boolean | undefined>): Promise<number> {
+  const inputFormat = typeof values['input-format'] === 'string' ? formatById(values['input-format'])?.id : undefined;
+  if (values['input-format'] !== undefined && !inputFormat) throw new UsageError(`unknown format '${String(values['input-format'])}'`);
+  const limit = values.limit === undefined ? 30 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit is a positive number of rows (got '${String(values.limit)}')`);
+  try {
+    const output = outputFormat(values.format as string | undefined);
+    const parsed: ParsedFile[] = [];
+    for (const f of files) parsed.push(await parseFile(f, f, { format: inputFormat, rangeWorker: rangeWorkerPath(__dirname) }));
+    process.stdout.write(
+      diffText({
+        files,
+        parsed,
+        baseline: values.baseline as string | undefined,
+        output,
+        folded: !!values.folded,
+        normalize: !!values.normalize,
+        stripHex: !!values['strip-hex'],
+        matchSymbols: !values['exact-symbols'],
+        limit,
+        repeats: values.repeats ? { trim: !!values.trim, test: values.welch ? 'welch' : 'mann-whitney', share: values.self ? 'self' : 'total' } : undefined,
+      }),
+    );
+    files.forEach((f, i) => reportWarnings(f, parsed[i]));
+    return 0;
+  } catch (err) {
+    if (err instanceof DiffUsageError) throw new UsageError(err.message);
+    throw err;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,12 +93,24 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
+      baseline: { type: 'string' },
+      limit: { type: 'string' },
+      folded: { type: 'boolean' },
+      normalize: { type: 'boolean' },
+      'strip-hex': { type: 'boolean' },
+      'exact-symbols': { type: 'boolean' },
+      'input-format': { type: 'string' },
+      repeats: { type: 'boolean' },
+      trim: { type: 'boolean' },
+      welch: { type: 'boolean' },
+      self: { type: 'boolean' },
     },
   });
   if (values.help || !command || command === 'help' || command === '--help') {
     process.stdout.write(USAGE + '\n');
     return command ? 0 : 2;
   }
+  if (command === 'diff') return diff(positionals, values);
   if (positionals.length > 1) throw new UsageError('one input file at a time');
   const file = positionals[0] ?? '-';
   const collapse: Partial<CollapseOptions> = {
@@ -78,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
     format = def.id;
   }
   const t0 = performance.now();
-  const parserOptions = { 'perf-script': collapse };
+  const parserOptions = { 'perf-script': collapse, 'perf-report': { event: collapse.event } };
   const read = (fmt?: FormatId): Promise<ParsedFile> =>
     file === '-'
       ? parseFile(process.stdin, '<stdin>', { format: fmt, parserOptions })

@@ -7,9 +7,13 @@ import type { TablesViewState } from './protocol/tables';
 import { CHARTS_VIEW_TYPE, ChartsPanel } from './panels/chartsPanel';
 import type { ChartsViewState } from './protocol/charts';
 import type { ViewKind } from './model/format';
+import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
+import { registerCompareCommands } from './panels/compareCommands';
+import type { CompareViewState } from './protocol/compare';
 import { DocumentAnalyzer } from './language/documentAnalysis';
 import { registerLanguageProviders } from './language/providers';
 import { registerLanguageAutoDetection } from './language/autoDetect';
+import { registerPerfReportHeat } from './language/perfReportHeat';
 import { describeFormats, formatsWithView } from './parsers/formats';
 import { createReportCache } from './panels/workerGlue';
 import type { PanelContext } from './panels/panelContext';
@@ -21,15 +25,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const ctx: PanelContext = { extensionUri: context.extensionUri, reports: createReportCache(context.extensionUri), log };
   context.subscriptions.push(log);
   const analyzer = new DocumentAnalyzer(ctx.reports);
-  context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection());
+  context.subscriptions.push(analyzer, ...registerLanguageProviders(analyzer), registerLanguageAutoDetection(), registerPerfReportHeat());
   // The menus' `when` clauses read the registry through this context key.
   void vscode.commands.executeCommand('setContext', 'perflens.flameGraphLanguages', formatsWithView('flameGraph').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.chartsLanguages', formatsWithView('charts').map((f) => f.languageId));
   context.subscriptions.push(
-    vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : await pickSource('flameGraph');
-      if (target) FlameGraphPanel.open(ctx, target);
+    // From a hover's command link: (uri string, { search }) — the flame graph opens searching for a function.
+    vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri | string, focus?: { search?: unknown }) => {
+      const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : await pickSource('flameGraph');
+      const search = typeof focus?.search === 'string' ? focus.search : undefined;
+      if (target) FlameGraphPanel.open(ctx, target, search);
     }),
     vscode.commands.registerCommand('perflens.showTables', async (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : await pickSource('tables');
@@ -42,6 +48,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
         FlameGraphPanel.revive(ctx, panel, state);
+      },
+    }),
+    ...registerCompareCommands(ctx),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: CompareViewState | undefined) {
+        ComparePanel.revive(ctx, panel, state);
       },
     }),
     vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, {
@@ -72,7 +84,7 @@ async function pickSource(view: ViewKind): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     title: `Open ${describeFormats(formatsWithView(view))}`,
-    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed'], 'All files': ['*'] },
+    filters: { Reports: ['txt', 'perf-script', 'perfscript', 'stacks', 'folded', 'collapsed', 'perf-report', 'perfreport', 'report'], 'All files': ['*'] },
   });
   return picked?.[0];
 }

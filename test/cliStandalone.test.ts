@@ -54,4 +54,30 @@ describe('perflens flamegraph: the standalone HTML page in Chromium', function (
     assert.match(await page.textContent('#header') ?? '', new RegExp(`${total.toLocaleString('en-US')}\\s+samples`));
     assert.deepEqual(errors, [], 'no page errors or CSP violations');
   });
+
+  it('a perf report\u2019s call graph, and the caller/callee view of a clicked frame', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'perflens-html-')), 'report.html');
+    const r = spawnSync(process.execPath, [CLI, 'flamegraph', '-', '-o', out], { input: readCorpus('perf-6.1-captures/g_nochildren.txt'), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('file://' + out);
+    await page.waitForSelector('body[data-state=ready]', { timeout: 20000 });
+    const read = (id: string) => page.$$eval(`#${id} g[data-name]`, (gs) => gs.map((g) => `${g.getAttribute('data-name')} ${g.getAttribute('data-percent')}`));
+    // The report's rows with call graphs are leaf_a 58.46% and leaf_b 40.52%: all under start_thread.
+    const main = await read('flamegraph');
+    assert.ok(main.includes('start_thread 100.00'), main.join(', '));
+    assert.ok(main.includes(`mid ${((100 * (19.64 + 20.02)) / (58.46 + 40.52)).toFixed(2)}`), main.join(', '));
+    await page.locator('#flamegraph g[data-name="mid"]').first().click();
+    await page.click('#sandwich-toggle');
+    await page.waitForSelector('#sandwich:not([hidden])');
+    // mid is called by top only (then worker, start_thread) and calls leaf_a 19.64 / leaf_b 20.02.
+    assert.deepEqual(await read('sandwich-callers'), ['mid 100.00', 'top 100.00', 'worker 100.00', 'start_thread 100.00']);
+    assert.deepEqual(await read('sandwich-callees'), ['mid 100.00', `leaf_b ${((100 * 20.02) / 39.66).toFixed(2)}`, `leaf_a ${((100 * 19.64) / 39.66).toFixed(2)}`]);
+    assert.match((await page.textContent('#sandwich-callers-title')) ?? '', /^Callers of mid/);
+    await page.click('#sandwich-toggle');
+    assert.equal(await page.locator('#sandwich').isHidden(), true);
+    assert.deepEqual(errors, []);
+  });
 });

@@ -39,6 +39,26 @@ export interface FlameGraphMeta {
   droppedWarnings: number;
   /** The collapse options the tree was made with (perf script input only). */
   options?: CollapseOptionsState;
+  /** A differential flame graph: the tree has one weight column per run. */
+  diff?: DiffMeta;
+}
+
+/**
+ * How a differential flame graph reads its multi-column tree: widths from the `shape` run, colour
+ * by the change of each frame's share (points of the whole profile) from `baseline` to the other
+ * run, red where it grew, blue where it shrank, neutral below `threshold` points.
+ */
+export interface DiffMeta {
+  /** Run labels, one per weight column. */
+  labels: string[];
+  baseline: number;
+  /** The run compared with the baseline (the other column of a two-run comparison). */
+  compared: number;
+  shape: number;
+  /** Noise threshold in points of share: smaller changes stay neutral. */
+  threshold: number;
+  /** Sum of weights per run, for shares. */
+  totals: number[];
 }
 
 export function flameGraphView(profile: StackProfile, title: string): { meta: FlameGraphMeta; tree: CallTree } {

@@ -2,16 +2,30 @@
  * The JSON form of a parsed model (`perflens parse`): plain objects, maps as sorted arrays.
  * `schemaVersion` changes whenever a field changes meaning or goes away, so scripts can check it.
  */
+import type { CallTree } from '../model/callTree';
+import { isPerfReport } from '../model/perfReport';
 import { isStackProfile, type ReportModel } from '../model/report';
 import { foldedStacks, sortedStackEntries } from './folded';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 
+/** A call tree as folded stacks: compact, diffable and what other tools read. */
+function stacksJson(tree: CallTree): Array<{ stack: string; count: number }> {
+  return sortedStackEntries(foldedStacks(tree)).map(([stack, count]) => ({ stack, count }));
+}
+
 export function reportModelJson(model: ReportModel): object {
   if (isStackProfile(model)) {
-    // The tree as folded stacks: compact, diffable and what other tools read.
     const { tree, ...rest } = model;
-    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: sortedStackEntries(foldedStacks(tree)).map(([stack, count]) => ({ stack, count })) };
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...rest, stacks: stacksJson(tree) };
+  }
+  if (isPerfReport(model)) {
+    const events = model.events.map(({ callGraph, ...event }) => {
+      if (!callGraph) return event;
+      const { tree, ...graph } = callGraph;
+      return { ...event, callGraph: { ...graph, total: tree.columns[0]?.total[0] ?? 0, stacks: stacksJson(tree) } };
+    });
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, events };
   }
   if (model.kind === 'ebpf') {
     // JSON has no Infinity: open-ended histogram buckets (`(..., 0)`, `[100, ...)`) print a null bound.

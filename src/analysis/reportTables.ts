@@ -5,6 +5,7 @@
  */
 import type { ParseWarning } from '../model/diagnostics';
 import type { FormatId } from '../model/format';
+import { isPerfReport, perfReportStackProfile, type PerfReport } from '../model/perfReport';
 import type { StackProfile } from '../model/profile';
 import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
 import type { Table } from '../model/table';
@@ -55,9 +56,26 @@ function functionTable(profile: StackProfile): ViewTable {
   };
 }
 
+/**
+ * perf report: each event's rows as perf printed them (sorted by its first percentage, bars in the
+ * percentage columns), then, when it has a call graph, the functions of its call tree.
+ */
+function perfReportTables(report: PerfReport): ViewTable[] {
+  const out: ViewTable[] = [];
+  for (const e of report.events) {
+    const name = e.name || e.table.title;
+    const percents = e.table.columns.filter((c) => c.kind === 'number' && c.unit === 'percent').map((c) => c.id);
+    out.push({ ...e.table, title: `rows (${name})`, group: name, bars: percents, sortBy: percents[0] });
+    const profile = e.callGraph ? perfReportStackProfile(report, e.name) : undefined;
+    if (profile) out.push({ ...functionTable(profile), title: `call-graph functions (${name})`, group: name });
+  }
+  return out;
+}
+
 /** The tables a model holds, or an empty list when it has none. */
 export function reportTables(model: ReportModel): ViewTable[] {
   if (isStackProfile(model)) return [functionTable(model)];
+  if (isPerfReport(model)) return perfReportTables(model);
   if (model.kind === 'ebpf') return ebpfReportTables(model);
   if (model.kind === 'run-log') return runLogTables(model);
   return [];

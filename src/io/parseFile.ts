@@ -10,6 +10,7 @@ import { ParseError } from '../model/diagnostics';
 import type { FormatId, ViewKind } from '../model/format';
 import { isStackProfile, type ReportModel } from '../model/report';
 import type { StackProfile } from '../model/profile';
+import { isPerfReport, perfReportStackProfile } from '../model/perfReport';
 import type { FormatDefinition, LineText, StreamParser } from '../parsers/formatDefinition';
 import { binaryReason, detectFormat } from '../parsers/detect';
 import { describeFormats, formatById, formatsWithView, readableFormats } from '../parsers/formats';
@@ -42,8 +43,11 @@ export interface ParsedFile {
 /** The stack profile a flame graph or a collapse needs, or a located error naming the formats that have one. */
 export function requireStackProfile(parsed: ParsedFile, name: string): StackProfile {
   const model = requireView(parsed, name, 'flameGraph');
-  if (!isStackProfile(model)) throw new ParseError(name, 1, `expected stack samples, got ${parsed.format}`);
-  return model;
+  if (isStackProfile(model)) return model;
+  // A perf report: the call tree rebuilt from its call graphs.
+  const profile = isPerfReport(model) ? perfReportStackProfile(model) : undefined;
+  if (!profile) throw new ParseError(name, 1, `expected stack samples or a perf report with call graphs (perf report -g), got ${parsed.format}${isPerfReport(model) ? ' without call graphs' : ''}`);
+  return profile;
 }
 
 /** The parsed model when its format feeds `view`; a located error naming what the view reads otherwise. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EditorFeatures, LineReader } from '../parsers/formatDefinition';
 import { FORMATS } from '../parsers/registry';
 import type { DocumentAnalyzer } from './documentAnalysis';
+import { comparisonNote } from '../panels/activeComparison';
 
 const lines = (doc: vscode.TextDocument): LineReader => ({ lineCount: doc.lineCount, lineAt: (i) => doc.lineAt(i).text });
 
@@ -46,6 +47,9 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
           const analysis = await analyzer.analyze(doc);
           const h = hover(lines(doc), pos.line, pos.character, analysis?.totals, analysis?.hoverIndex);
           if (!h) return undefined;
+          // With a comparison open: this function's share in the baseline and the change.
+          const note = comparisonNote(doc.uri.toString(), h.title.split(' → '), analysis?.totals);
+          if (note) h.paragraphs.push(note);
           // Report text is text: appendText escapes it, only our own bold markers are markup.
           const md = new vscode.MarkdownString();
           md.appendMarkdown('**');
@@ -54,6 +58,12 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
           for (const p of h.paragraphs) {
             md.appendMarkdown('\n\n');
             md.appendText(p);
+          }
+          if (h.flameGraphSearch) {
+            // Only our own command runs from the hover; the name travels as encoded JSON, never as markup.
+            const args = encodeURIComponent(JSON.stringify([doc.uri.toString(), { search: h.flameGraphSearch }]));
+            md.appendMarkdown(`\n\n[Open the flame graph, searching for it](command:perflens.openFlameGraph?${args})`);
+            md.isTrusted = { enabledCommands: ['perflens.openFlameGraph'] };
           }
           const range = h.span ? new vscode.Range(pos.line, h.span.start, pos.line, h.span.end) : undefined;
           return new vscode.Hover(md, range);

@@ -4,11 +4,12 @@
  */
 import type { EbpfReport } from './ebpfTable';
 import type { StackProfile } from './profile';
+import type { PerfReport } from './perfReport';
 import type { RunLog } from './runLog';
 
 export type { HeaderFacts, ReportBase } from './reportBase';
 
-export type ReportModel = StackProfile | EbpfReport | RunLog;
+export type ReportModel = StackProfile | PerfReport | EbpfReport | RunLog;
 
 /** Models that hold stack samples, i.e. can be drawn as a flame graph. */
 export function isStackProfile(model: ReportModel): model is StackProfile {

@@ -22,20 +22,24 @@ export class FlameGraphPanel {
   private readonly host: WebviewPanelHost<FlameGraphProtocol>;
   private options: CollapseOptionsState = { ...DEFAULT_OPTIONS };
   private cancel: vscode.CancellationTokenSource | undefined;
+  /** Search term for the first show only (then the webview's own state rules). */
+  private initialSearch: string | undefined;
 
-  static open(ctx: PanelContext, source: vscode.Uri): FlameGraphPanel {
+  /** `search`: a function to highlight when the graph first shows (a hover's link). */
+  static open(ctx: PanelContext, source: vscode.Uri, search?: string): FlameGraphPanel {
     const panel = vscode.window.createWebviewPanel(
       FLAME_GRAPH_VIEW_TYPE,
       `Flame Graph: ${basename(source.path)}`,
       vscode.ViewColumn.Active,
       WebviewPanelHost.options(ctx.extensionUri),
     );
-    return FlameGraphPanel.attach(ctx, panel, source);
+    return FlameGraphPanel.attach(ctx, panel, source, search);
   }
 
   /** Shows the flame graph of `source` in an existing webview panel (the custom editor's). */
-  static attach(ctx: PanelContext, panel: vscode.WebviewPanel, source: vscode.Uri): FlameGraphPanel {
+  static attach(ctx: PanelContext, panel: vscode.WebviewPanel, source: vscode.Uri, search?: string): FlameGraphPanel {
     const p = new FlameGraphPanel(panel, ctx, source);
+    p.initialSearch = search;
     void p.load();
     return p;
   }
@@ -90,7 +94,8 @@ export class FlameGraphPanel {
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
     const payload = await loadReportView(this.ctx, this.host, source, 'flameGraph', {
-      parserOptions: isDefault(this.options) ? undefined : { 'perf-script': this.options },
+      // A perf report's event is chosen like perf script's (its parser keeps the event's call tree).
+      parserOptions: isDefault(this.options) ? undefined : { 'perf-script': this.options, 'perf-report': { event: this.options.event } },
       cancel: cts,
       isCurrent: () => this.cancel === cts,
     });
@@ -98,7 +103,9 @@ export class FlameGraphPanel {
     const { meta: m, tree } = payload;
     // The collapse options are perf script's (stackcollapse-perf.pl flags); other formats have none.
     const meta = m.format === 'perf-script' ? { ...m, options: { ...this.options, event: m.event } } : m;
-    this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options } });
+    const search = this.initialSearch;
+    this.initialSearch = undefined;
+    this.host.show({ type: 'flameGraph/show', meta, tree, state: { source: source.toString(), options: this.options, ...(search !== undefined ? { search } : {}) } });
     this.ctx.log.info(`flame graph of ${basename(source.path)}: ${tree.nodeName.length} nodes sent to the webview`);
   }
 }

@@ -5,24 +5,16 @@
  * reopened here directly, so a 100 MB perf script opened from the explorer shows its flame graph.
  */
 import * as vscode from 'vscode';
-import { readFileHead } from '../io/decode';
 import { detectFormat } from '../parsers/detect';
 import { describeFormats, formatById, readableFormats } from '../parsers/formats';
 import { FlameGraphPanel } from './flameGraphPanel';
 import { TablesPanel } from './tablesPanel';
+import { readHead } from './reportSource';
 import type { PanelContext } from './panelContext';
 import { WebviewPanelHost } from './webviewPanelHost';
 import type { FlameGraphProtocol } from '../protocol/flameGraph';
 
 export const REPORT_EDITOR_VIEW_TYPE = 'perflens.viewer';
-
-const HEAD_BYTES = 65536;
-
-/** The first 64 KiB of a report, for detection (a 1 GB file on disk is not read whole). */
-async function readHead(uri: vscode.Uri): Promise<string> {
-  if (uri.scheme === 'file') return readFileHead(uri.fsPath, HEAD_BYTES).toString('utf8');
-  return new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, HEAD_BYTES));
-}
 
 export class ReportEditorProvider implements vscode.CustomReadonlyEditorProvider {
   constructor(private readonly ctx: PanelContext) {}

@@ -7,7 +7,10 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { FormatId } from '../model/format';
-import { formatByLanguage } from '../parsers/formats';
+import { formatById, formatByLanguage } from '../parsers/formats';
+import type { FormatDefinition } from '../parsers/formatDefinition';
+import { detectFormat } from '../parsers/detect';
+import { readFileHead } from '../io/decode';
 import type { ReportKey, ReportSource } from '../worker/reportCache';
 
 export interface ReportRequest {
@@ -33,4 +36,20 @@ export async function reportRequest(uri: vscode.Uri, parserOptions?: Partial<Rec
   if (uri.scheme === 'file') return { key, source: { path: uri.fsPath, name, title }, size: stat.size };
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   return { key, source: { text, name, title }, size: stat.size };
+}
+
+const HEAD_BYTES = 65536;
+
+/** The first 64 KiB of a report, for detection (a 1 GB file on disk is not read whole). */
+export async function readHead(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme === 'file') return readFileHead(uri.fsPath, HEAD_BYTES).toString('utf8');
+  return new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, HEAD_BYTES));
+}
+
+/** The format of a report: its open document's language when it has one, else detected from its head. */
+export async function reportFormat(uri: vscode.Uri): Promise<FormatDefinition | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const byLanguage = open ? formatByLanguage(open.languageId) : undefined;
+  if (byLanguage?.parser) return byLanguage;
+  return formatById(detectFormat(await readHead(uri)).format ?? '');
 }

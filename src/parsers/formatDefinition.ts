@@ -119,6 +119,11 @@ export interface HoverText {
   paragraphs: string[];
   /** The characters the hover is about, on the hovered line. */
   span?: { start: number; end: number };
+  /**
+   * A link to open the document's flame graph searching for `search` (the hovered function); the
+   * VS Code glue makes it a command link on this document.
+   */
+  flameGraphSearch?: string;
 }
 
 /**

@@ -16,7 +16,7 @@ import { ebpfCsvFormat } from './ebpf-csv';
 
 export const FORMATS: readonly FormatDefinition[] = [
   perfDiffFormat,
-  perfReportFormat,
+  perfReportFormat as FormatDefinition,
   perfStatFormat,
   perfTraceSummaryFormat,
   straceSummaryFormat,

@@ -3,7 +3,7 @@ import type { CallTree } from '../model/callTree';
 import type { CollapseOptionsState, FlameGraphMeta } from '../analysis/flameGraphView';
 import type { CommonFromWebview, CommonToWebview } from './common';
 
-export type { CollapseOptionsState, FlameGraphMeta } from '../analysis/flameGraphView';
+export type { CollapseOptionsState, DiffMeta, FlameGraphMeta } from '../analysis/flameGraphView';
 
 /** State a webview saves with setState so it can come back after hide/reload. */
 export interface FlameGraphViewState {

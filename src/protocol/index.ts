@@ -5,11 +5,13 @@
 import type { FlameGraphFromWebview, FlameGraphToWebview } from './flameGraph';
 import type { TablesFromWebview, TablesToWebview } from './tables';
 import type { ChartsFromWebview, ChartsToWebview } from './charts';
+import type { CompareFromWebview, CompareToWebview } from './compare';
 
 export * from './common';
 export * from './flameGraph';
 export * from './tables';
 export * from './charts';
+export * from './compare';
 
-export type ToWebview = FlameGraphToWebview | TablesToWebview | ChartsToWebview;
-export type FromWebview = FlameGraphFromWebview | TablesFromWebview | ChartsFromWebview;
+export type ToWebview = FlameGraphToWebview | TablesToWebview | ChartsToWebview | CompareToWebview;
+export type FromWebview = FlameGraphFromWebview | TablesFromWebview | ChartsFromWebview | CompareFromWebview;

@@ -7,13 +7,18 @@ import { flameGraphView } from '../analysis/flameGraphView';
 import { tablesView } from '../analysis/reportTables';
 import { chartsView } from '../analysis/chartsView';
 import type { ViewKind } from '../model/format';
+import { perfReportStackProfile } from '../model/perfReport';
+import type { StackProfile } from '../model/profile';
 import { isStackProfile, type ReportModel } from '../model/report';
 import type { WorkerPayload } from './messages';
 
 type PayloadOf<K extends ViewKind> = Extract<WorkerPayload, { view: K }>;
 
 export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: string) => PayloadOf<K> | undefined } = {
-  flameGraph: (model, title) => (isStackProfile(model) ? { view: 'flameGraph', ...flameGraphView(model, title) } : undefined),
+  flameGraph: (model, title) => {
+    const profile = stackProfileOf(model);
+    return profile ? { view: 'flameGraph', ...flameGraphView(profile, title) } : undefined;
+  },
   tables: (model, title) => {
     const view = tablesView(model, title);
     return view ? { view: 'tables', ...view } : undefined;
@@ -23,3 +28,9 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
     return view ? { view: 'charts', ...view } : undefined;
   },
 };
+
+/** The stack profile a model holds: itself, or a perf report's call tree of its chosen event. */
+function stackProfileOf(model: ReportModel): StackProfile | undefined {
+  if (isStackProfile(model)) return model;
+  return model.kind === 'perf-report' ? perfReportStackProfile(model) : undefined;
+}

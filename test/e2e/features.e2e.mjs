@@ -193,7 +193,7 @@ async function readyPanelFor(wb, file, timeout = 60_000) {
 }
 
 /** Visible text of the editor hover widget(s), or ''. */
-async function hoverText(page) {
+export async function hoverText(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('.monaco-hover')]
       .filter((e) => {
@@ -207,7 +207,7 @@ async function hoverText(page) {
 }
 
 /** Goes to a 1-based line with Ctrl+G and returns the box of the rendered text `needle` on that line. */
-async function revealLineText(wb, lineNo, needle) {
+export async function revealLineText(wb, lineNo, needle) {
   const { page } = wb;
   await wb.focusWorkbench();
   await wb.closeQuickInput();

@@ -31,6 +31,7 @@ import { tests as flameGraphTests } from './flamegraph.e2e.mjs';
 import { prepareFeatureFixtures, tests as featureTests } from './features.e2e.mjs';
 import { prepareViewerFixtures, tests as viewerTests } from './viewer.e2e.mjs';
 import { tests as tablesTests } from './tables.e2e.mjs';
+import { prepareCompareFixtures, tests as compareTests } from './compare.e2e.mjs';
 
 const TOTAL_BUDGET_MS = 5 * 60_000; // the e2e proper (code-server start, browser, all tests)
 const INSTALL_BUDGET_MS = 20 * 60_000; // a cold code-server + chromium install (~1-3 min normally)
@@ -81,7 +82,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 function ensureBuilt() {
-  const needed = ['dist/extension.js', 'dist/webview/flamegraph.js', 'dist/webview/tables.js'];
+  const needed = ['dist/extension.js', 'dist/webview/flamegraph.js', 'dist/webview/tables.js', 'dist/webview/compare.js'];
   const missing = () => needed.filter((f) => !existsSync(join(extensionRepo, f)));
   if (missing().length && extensionRepo !== repoRoot) throw new Error(`${extensionRepo} lacks ${missing().join(', ')}`);
   if (missing().length) {
@@ -115,6 +116,7 @@ function prepareFixtures(workspace) {
     // vertx.perf-script, garbage.perf-script, cycles-instructions.perf-script and their expectations.
     ...prepareFeatureFixtures(workspace, need),
     viewer: prepareViewerFixtures(workspace, need),
+    compare: prepareCompareFixtures(workspace),
   };
 }
 
@@ -205,7 +207,7 @@ async function main() {
       log(`screenshot ${relative(repoRoot, file)}`);
     };
     const filter = process.env.PERFLENS_E2E_FILTER;
-    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests]) {
+    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests, ...compareTests]) {
       if (filter && !test.name.includes(filter)) continue;
       const started = Date.now();
       log(`▶ ${test.name}`);

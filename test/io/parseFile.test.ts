@@ -8,8 +8,13 @@ import { Readable } from 'node:stream';
 import { parseFile } from '../../src/io/parseFile';
 import { ParseError } from '../../src/model/diagnostics';
 import { isStackProfile, type ReportModel } from '../../src/model/report';
-import type { StackProfile } from '../../src/model/profile';
 import { corpusFile, readCorpus } from '../helpers/corpus';
+
+/** The model as a stack profile (these inputs are stack formats). */
+function stackModel(m: ReportModel) {
+  assert.ok(isStackProfile(m), `expected stack samples, got ${m.format}`);
+  return m;
+}
 
 let dir = '';
 const tmp = (name: string, data: string | Buffer): string => {
@@ -21,12 +26,6 @@ const tmp = (name: string, data: string | Buffer): string => {
 function sortedStacks(model: ReportModel): Map<string, number> {
   assert.ok(isStackProfile(model));
   return new Map([...stacksOf(model)].sort());
-}
-
-/** The model as a stack profile (these tests parse stack formats only). */
-function stacks(model: ReportModel): StackProfile {
-  assert.ok(isStackProfile(model));
-  return model;
 }
 
 async function parseError(p: string, opts = {}): Promise<ParseError> {
@@ -58,9 +57,10 @@ describe('parseFile: bad input', () => {
     assert.match(e.message, /bin:1: expected a text report, got binary data/);
   });
 
-  it('a perf report fed as perf script: names the format it is', async () => {
-    const e = await parseError(corpusFile('perf-6.1-captures/g_children_default.txt'));
-    assert.match(e.message, /g_children_default\.txt:1: .*this is perf report output/);
+  it('a perf report: detected and read by its own parser, never fed to perf script', async () => {
+    const r = await parseFile(corpusFile('perf-6.1-captures/g_children_default.txt'), 'g_children_default.txt');
+    assert.equal(r.format, 'perf-report');
+    assert.equal(r.model.kind, 'perf-report');
   });
 
   it('a perf report forced through the perf script parser: points at the first line that does not fit', async () => {
@@ -78,7 +78,7 @@ describe('parseFile: bad input', () => {
     const full = readCorpus('flamegraph/test/perf-java-stacks-01.txt');
     const cut = full.slice(0, Math.floor(full.length / 2));
     const r = await parseFile(tmp('cut.txt', cut), 'cut.txt');
-    assert.ok(stacks(r.model).samples > 10);
+    assert.ok(stackModel(r.model).samples > 10);
     const last = r.model.warnings.at(-1)!;
     assert.match(last.message, /input ends inside this sample/);
     assert.ok(last.line > 100);
@@ -108,7 +108,7 @@ describe('parseFile: bad input', () => {
   it('invalid UTF-8: parses, warns with the line', async () => {
     const text = Buffer.concat([Buffer.from('a 1 1.000001: cycles: \n\t1 f (/x)\n\na 1 1.000002: cycles: \n\t1 g'), Buffer.from([0xff, 0xfe]), Buffer.from(' (/x)\n\n')]);
     const r = await parseFile(tmp('bad-utf8.txt', text), 'bad-utf8.txt');
-    assert.equal(stacks(r.model).samples, 2);
+    assert.equal(stackModel(r.model).samples, 2);
     assert.deepEqual(r.model.warnings[0], { line: 5, message: 'invalid UTF-8 here (and maybe later); bad bytes are shown as �' });
   });
 
@@ -124,14 +124,14 @@ describe('parseFile: bad input', () => {
     const before = process.memoryUsage().rss;
     const r = await parseFile(p, 'long.txt', { format: 'perf-script' });
     assert.ok(process.memoryUsage().rss - before < 150 * 2 ** 20, 'rss grew by more than 150 MiB');
-    assert.deepEqual([...stacksOf(stacks(r.model)).keys()], ['a;f', 'a;g']);
+    assert.deepEqual([...stacksOf(stackModel(r.model)).keys()], ['a;f', 'a;g']);
     assert.deepEqual(r.model.warnings[0], { line: 4, message: 'line of 104857600 characters skipped (longer than any perf script line)' });
   });
 
   it('reads from a stream (stdin) and detects the format', async () => {
     const r = await parseFile(Readable.from(['a;b 1\n', 'a;c 2\n']), '<stdin>');
     assert.equal(r.format, 'folded');
-    assert.equal(stacks(r.model).samples, 2);
+    assert.equal(stackModel(r.model).samples, 2);
   });
 
   it('stops when cancelled', async () => {

@@ -22,6 +22,7 @@ const ROOTS: [string, boolean, FormatId[]?][] = [
   ['flamegraph/test', false],
   ['inferno/tests/data', true],
   ['perf-6.1-captures', false],
+  ['perf-report', true],
   // bcc/bpftrace examples: tables, histograms and maps of the eBPF format (their prose and stacks are not other formats' seeds).
   ['bcc/csv-extracts', false, ['ebpf-csv']],
   ['bcc/tools', true, ['ebpf-csv']],

@@ -10,6 +10,8 @@ import { parseFile } from '../../src/io/parseFile';
 import { ParseError } from '../../src/model/diagnostics';
 import type { FormatId } from '../../src/model/format';
 import { isStackProfile, type ReportModel } from '../../src/model/report';
+import { isPerfReport } from '../../src/model/perfReport';
+import { checkTable } from '../../src/model/table';
 import { foldedStacks } from '../../src/analysis/folded';
 import { reportModelJson } from '../../src/analysis/modelJson';
 import { formatById } from '../../src/parsers/formats';
@@ -164,6 +166,17 @@ function modelViolations(model: ReportModel, format: FormatId, text: string): st
     for (const c of model.tree.columns) {
       const bad = c.total.find((t) => !Number.isFinite(t) || t < 0);
       if (bad !== undefined) v.push(`call tree total ${bad} in column ${c.label}`);
+    }
+  }
+  if (isPerfReport(model)) {
+    for (const e of model.events) {
+      const problem = checkTable(e.table);
+      if (problem) v.push(`event ${e.name}: ${problem}`);
+      const tree = e.callGraph?.tree;
+      for (const c of tree?.columns ?? []) {
+        const bad = [...c.total, ...c.self].find((t) => !Number.isFinite(t) || t < 0);
+        if (bad !== undefined) v.push(`event ${e.name}: call tree weight ${bad}`);
+      }
     }
   }
   return v;

@@ -7,7 +7,9 @@
  * frame is a `g` in #flamegraph with data-name and data-percent (share of the whole profile,
  * toFixed(2)); clicking a frame zooms; ids #reset-zoom #search #search-result #orientation
  * #copy-stack #export-svg #event-select #group-by #annotate #addrs (toolbar.ts), #header #error
- * #status #tooltip (shared/panelShell.ts), #flamegraph #breadcrumb (given to the view here).
+ * #status #tooltip (shared/panelShell.ts), #flamegraph #breadcrumb (given to the view here);
+ * #sandwich-toggle shows #sandwich (callers #sandwich-callers above, callees #sandwich-callees
+ * below) of the zoomed frame.
  *
  * Report strings (frame names, titles, warnings) only ever reach the DOM as text.
  */
@@ -19,6 +21,10 @@ import { getVsCodeApi } from '../shared/vscodeApi';
 import { flameGraphHeader } from './headerInfo';
 import { createFlameGraphToolbar } from './toolbar';
 import { createFlameGraphView } from './view';
+import { createSandwichPane } from './sandwich';
+import { el } from '../shared/dom';
+import type { CallTree } from '../../src/model/callTree';
+import type { FlameGraphMeta } from '../../src/protocol';
 import { callTreeFromJson } from '../../src/model/callTree';
 
 const api = getVsCodeApi<FlameGraphViewState>();
@@ -55,6 +61,24 @@ const toolbar = createFlameGraphToolbar(view, {
 });
 shell.toolbar.append(...toolbar.elements);
 
+// Caller/callee view of the zoomed frame (click a frame, then "Callers/callees").
+const sandwichPane = createSandwichPane(shell.content, shell.tooltip);
+const sandwichButton = el('vscode-button', { id: 'sandwich-toggle', secondary: '', title: 'Show the callers and callees of the zoomed frame' }, 'Callers/callees');
+shell.toolbar.append(sandwichButton);
+let shownTree: { tree: CallTree; meta: FlameGraphMeta } | undefined;
+let sandwichOn = false;
+const renderSandwich = (): void => {
+  const name = view.state.zoomPath.at(-1);
+  if (!sandwichOn || !shownTree || !name) sandwichPane.hide();
+  else if (sandwichPane.name !== name) sandwichPane.show(shownTree.tree, shownTree.meta, name);
+  sandwichButton.textContent = sandwichOn ? (name ? 'Hide callers/callees' : 'Callers/callees: click a frame') : 'Callers/callees';
+};
+sandwichButton.addEventListener('click', () => {
+  sandwichOn = !sandwichOn;
+  renderSandwich();
+});
+view.on('zoom', () => renderSandwich());
+
 document.addEventListener('keydown', (event) => {
   if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
     event.preventDefault();
@@ -89,6 +113,9 @@ startPanel<FlameGraphToWebview>({
     shell.showReady(flameGraphHeader(meta, rootTotal));
     toolbar.render(meta, api.inVsCode);
     view.show(tree, meta, saved);
+    shownTree = { tree, meta };
+    sandwichPane.hide();
+    renderSandwich();
     // After the next paint (rAF runs before it, the timeout after it).
     requestAnimationFrame(() => setTimeout(() => (document.body.dataset.paintedAt = String(Date.now())), 0));
   },

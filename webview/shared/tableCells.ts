@@ -1,30 +1,7 @@
-/** How table cells read as text (pure, so the CLI-like exports and the tests agree with the screen). */
+/** How table cells look: their text (shared with the CLI's exports) and their bars (pure). */
 import type { TableCell, TableColumn } from '../../src/model/table';
-import { formatValue } from '../../src/model/units';
 
-/** A cell as shown: numbers in their column's unit (`12.50%`, `1.50 ms`, `1,234`), blanks empty. */
-export function cellText(column: TableColumn, value: TableCell): string {
-  if (value === null) return '';
-  if (column.kind === 'text' || typeof value === 'string') return String(value);
-  switch (column.unit) {
-    case 'samples':
-    case 'events':
-    case 'period':
-    case 'count':
-    case 'none':
-      return formatValue(value, 'none');
-    default:
-      return formatValue(value, column.unit);
-  }
-}
-
-/** RFC 4180 CSV of the given rows: raw numbers (no grouping, no unit), quoted text where needed. */
-export function tableCsv(columns: readonly TableColumn[], rows: ReadonlyArray<{ cells: readonly TableCell[] }>): string {
-  const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const head = columns.map((c) => quote(c.kind === 'number' && c.unit !== 'none' ? `${c.label} (${c.unit})` : c.label)).join(',');
-  const body = rows.map((r) => r.cells.map((v) => (v === null ? '' : quote(String(v)))).join(','));
-  return [head, ...body].join('\r\n') + '\r\n';
-}
+export { cellText, tableCsv } from '../../src/analysis/tableText';
 
 /**
  * Bar width (0–1) of a value in a bar column: shares of 100 (percent columns whose values stay

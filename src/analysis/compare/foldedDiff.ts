@@ -6,7 +6,7 @@
 import { stripHexAddresses } from './symbols';
 
 export interface FoldedDiffOptions {
-  /** Scale the first profile's counts so its total equals the second's (truncated, as inferno does). */
+  /** Scale the first profile's counts so its total equals the second's (whole counts truncated, as inferno does). */
   normalize: boolean;
   stripHex: boolean;
   /** Truncate fractional counts to integers, as inferno does (FlameGraph's perl keeps them). */
@@ -39,7 +39,10 @@ export function diffFolded(before: ReadonlyMap<string, number>, after: ReadonlyM
   add(after, 1);
   if (o.normalize && totals[0] !== totals[1] && totals[0] > 0) {
     const scale = totals[1] / totals[0];
-    for (const c of counts.values()) c[0] = o.integerCounts ? Math.trunc(c[0] * scale) : c[0] * scale;
+    // Whole sample counts stay whole (truncated, as inferno and difffolded.pl do); fractional inputs keep fractions.
+    let integral = true;
+    for (const c of counts.values()) if (!Number.isInteger(c[0])) integral = false;
+    for (const c of counts.values()) c[0] = o.integerCounts || integral ? Math.trunc(c[0] * scale) : c[0] * scale;
   }
   const stacks = [...counts.keys()].sort().map((k): [string, number, number] => [k, counts.get(k)![0], counts.get(k)![1]]);
   return { stacks, totals };

@@ -16,6 +16,8 @@ export interface ProfileDiffOptions {
   matching: SymbolMatching;
   /** perf diff -c wdiff:W_BASE,W_NEW: the weighted difference new*W_NEW - base*W_BASE of the raw self weights. */
   weights?: [base: number, next: number];
+  /** The run whose weights order the merged tree's siblings (the flame graph's shape); the baseline by default. */
+  shape?: number;
 }
 
 export interface FunctionShares {
@@ -40,7 +42,7 @@ export function diffProfiles(runs: readonly RunTree[], options: Partial<ProfileD
   const baseline = options.baseline ?? 0;
   if (runs.length < 2) throw new Error(`a comparison needs at least two runs (got ${runs.length})`);
   if (baseline < 0 || baseline >= runs.length) throw new Error(`baseline ${baseline} is not one of the ${runs.length} runs`);
-  const tree = mergeCallTrees(runs, options.matching ?? DEFAULT_SYMBOL_MATCHING, baseline);
+  const tree = mergeCallTrees(runs, options.matching ?? DEFAULT_SYMBOL_MATCHING, options.shape ?? baseline);
   const byName = new Map<string, FunctionShares>();
   const totals: number[] = [];
   runs.forEach((_, r) => {
@@ -75,9 +77,11 @@ export function profileDiffTable(diff: ProfileDiff, weights?: [number, number]):
   const { labels, baseline } = diff;
   const others = labels.map((_, r) => r).filter((r) => r !== baseline);
   const columns: TableColumn[] = [{ kind: 'text', id: 'function', label: 'Function' }];
-  labels.forEach((l, r) => {
-    columns.push({ kind: 'number', id: `self${r}`, label: `Self % ${l}`, unit: 'percent' });
-    columns.push({ kind: 'number', id: `total${r}`, label: `Total % ${l}`, unit: 'percent' });
+  // Two runs: "base" and "new" (the title names them); more: each run by its label.
+  const name = (r: number): string => (labels.length === 2 ? (r === baseline ? 'base' : 'new') : labels[r]);
+  labels.forEach((_, r) => {
+    columns.push({ kind: 'number', id: `self${r}`, label: `Self % ${name(r)}`, unit: 'percent' });
+    columns.push({ kind: 'number', id: `total${r}`, label: `Total % ${name(r)}`, unit: 'percent' });
   });
   for (const r of others) {
     const vs = others.length > 1 ? ` ${labels[r]}` : '';

@@ -1,0 +1,46 @@
+/**
+ * Table reports compared across runs (syscall summaries, eBPF tables, perf stat, perf report rows):
+ * each run's tables matched to the baseline's (by title with numbers masked, so `tcpzc2 (10500)`
+ * meets `tcpzc2 (10712)`; else by position), each match compared with diffTables.
+ */
+import type { HeaderFacts } from '../../model/reportBase';
+import type { ViewTable } from '../reportTables';
+import { compareFacts } from './facts';
+import { diffTables } from './tableDiff';
+
+export interface TableRun {
+  label: string;
+  tables: ViewTable[];
+  facts: HeaderFacts;
+}
+
+export interface TableComparison {
+  labels: string[];
+  baseline: number;
+  tables: ViewTable[];
+  /** Baseline tables no other run has a counterpart for. */
+  unmatched: string[];
+  factWarnings: string[];
+}
+
+const shape = (t: ViewTable): string => `${t.group ?? ''}/${t.title}`.replace(/\d+/g, '#');
+
+export function compareTableRuns(runs: readonly TableRun[], baseline = 0): TableComparison {
+  const base = runs[baseline];
+  const tables: ViewTable[] = [];
+  const unmatched: string[] = [];
+  base.tables.forEach((t, i) => {
+    const matches = runs.map((r, ri) => (ri === baseline ? t : r.tables.find((x) => shape(x) === shape(t)) ?? (r.tables.length === base.tables.length ? r.tables[i] : undefined)));
+    if (matches.some((m) => !m)) {
+      unmatched.push(t.group ? `${t.group} — ${t.title}` : t.title);
+      return;
+    }
+    try {
+      const diff = diffTables(runs.map((r, ri) => ({ label: r.label, table: matches[ri]! })), { baseline, sortBy: t.sortBy });
+      tables.push({ ...diff, group: t.group, title: t.title, sortBy: undefined });
+    } catch {
+      unmatched.push(t.group ? `${t.group} — ${t.title}` : t.title);
+    }
+  });
+  return { labels: runs.map((r) => r.label), baseline, tables, unmatched, factWarnings: compareFacts(runs) };
+}

@@ -1,0 +1,80 @@
+/**
+ * `perflens diff A B [C…]`: runs compared as text (a cover-letter table), Markdown, CSV or JSON,
+ * or as FlameGraph's three-column diff-folded input (`--folded`). The baseline is the first file
+ * unless `--baseline FILE` names another.
+ */
+import { basename } from 'node:path';
+import { diffFolded } from '../analysis/compare/foldedDiff';
+import { diffProfiles, profileDiffTable } from '../analysis/compare/profileDiff';
+import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
+import { groupRuns, repeatedRunsTable } from '../analysis/compare/repeats';
+import { foldedStacks, formatCount } from '../analysis/folded';
+import { renderTable, type TableTextFormat } from '../analysis/tableText';
+import { isStackProfile } from '../model/report';
+import type { ParsedFile } from '../io/parseFile';
+import { formatById } from '../parsers/formats';
+
+export interface DiffArgs {
+  files: string[];
+  parsed: ParsedFile[];
+  baseline?: string;
+  output: TableTextFormat;
+  /** FlameGraph difffolded output (`stack count1 count2`) instead of a table. */
+  folded: boolean;
+  normalize: boolean;
+  stripHex: boolean;
+  /** Match symbols across runs (addresses, offsets, clone suffixes); on unless --exact-symbols. */
+  matchSymbols: boolean;
+  limit: number;
+  /** Repeated runs: group files by configuration name and give statistics per function. */
+  repeats?: { trim: boolean; test: 'mann-whitney' | 'welch'; share: 'total' | 'self' };
+}
+
+export class DiffUsageError extends Error {}
+
+const OUTPUTS: readonly TableTextFormat[] = ['text', 'markdown', 'csv', 'json'];
+
+export function outputFormat(value: string | undefined): TableTextFormat {
+  if (value === undefined) return 'text';
+  if (!(OUTPUTS as readonly string[]).includes(value)) throw new DiffUsageError(`diff --format is one of ${OUTPUTS.join(', ')} (got '${value}')`);
+  return value as TableTextFormat;
+}
+
+/** The diff's text, or throws a DiffUsageError saying why these files cannot be compared. */
+export function diffText(a: DiffArgs): string {
+  if (a.files.length < 2) throw new DiffUsageError('diff needs at least two files');
+  const base = a.baseline === undefined ? 0 : a.files.findIndex((f) => f === a.baseline || basename(f) === a.baseline);
+  if (base < 0 && !a.repeats) throw new DiffUsageError(`--baseline ${a.baseline} is not one of the files compared`);
+  const profiles = a.parsed.map((p, i) => {
+    if (!isStackProfile(p.model)) {
+      const what = formatById(p.format)?.displayName ?? p.format;
+      throw new DiffUsageError(`${a.files[i]}: ${what} cannot be compared with stack profiles (perflens diff compares perf script and folded stacks)`);
+    }
+    return p.model;
+  });
+  const labels = a.files.map((f) => basename(f));
+  if (a.repeats) {
+    const groups = groupRuns(profiles.map((p, i) => ({ label: labels[i], tree: p.tree })));
+    if (groups.length < 2 || groups.every((g) => g.runs.length < 2)) {
+      throw new DiffUsageError(`--repeats needs repeated runs of at least two configurations, named like NAME-RUN-1 (found ${groups.map((g) => `${g.name} x${g.runs.length}`).join(', ')})`);
+    }
+    const baseGroup = a.baseline === undefined ? 0 : groups.findIndex((g) => g.name === a.baseline || g.runs.some((r) => r.label === basename(a.baseline!)));
+    if (baseGroup < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of the configurations (${groups.map((g) => g.name).join(', ')})`);
+    const table = repeatedRunsTable(groups, { baseline: baseGroup, ...a.repeats });
+    return (a.output === 'text' ? `${table.title}\n` : '') + renderTable(table, a.output, a.limit);
+  }
+  if (a.folded) {
+    if (profiles.length !== 2) throw new DiffUsageError('--folded compares exactly two files (before and after)');
+    const other = base === 0 ? 1 : 0;
+    const d = diffFolded(foldedStacks(profiles[base].tree), foldedStacks(profiles[other].tree), { normalize: a.normalize, stripHex: a.stripHex });
+    return d.stacks.map(([s, x, y]) => `${s} ${formatCount(x)} ${formatCount(y)}\n`).join('');
+  }
+  const matching = a.matchSymbols ? { ...DEFAULT_SYMBOL_MATCHING, stripHex: a.stripHex || DEFAULT_SYMBOL_MATCHING.stripHex } : { stripHex: a.stripHex, stripSuffixes: false };
+  const diff = diffProfiles(
+    profiles.map((p, i) => ({ label: labels[i], tree: p.tree })),
+    { baseline: base, matching },
+  );
+  const table = profileDiffTable(diff);
+  const head = a.output === 'text' ? `${table.title}: ${labels.map((l, i) => `${l} ${formatCount(diff.totals[i])} ${profiles[i].weight}`).join(', ')}\n` : '';
+  return head + renderTable(table, a.output, a.limit);
+}

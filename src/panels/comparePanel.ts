@@ -1,0 +1,144 @@
+/**
+ * The comparison panel ("PerfLens: Compare Runs…", "Compare with Selected"): two or more stack
+ * profiles (perf script, folded …) as a differential flame graph, side by side, and a function
+ * diff table (webview/compare). Each file comes from the report cache (parsed in the worker); the
+ * merge into one multi-run tree happens here, on trees already reduced to frames.
+ */
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import { compareProfiles, type ComparedRun } from '../analysis/compare/compareView';
+import type { CompareProtocol, CompareViewState } from '../protocol/compare';
+import { formatById } from '../parsers/formats';
+import type { PanelContext } from './panelContext';
+import { loadReportView } from './reportLoader';
+import { reportFormat } from './reportSource';
+import { compareTableRuns, type TableRun } from '../analysis/compare/compareTables';
+import { clearActiveComparison, setActiveComparison } from './activeComparison';
+import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
+import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
+
+export const COMPARE_VIEW_TYPE = 'perflens.compare';
+
+/** Labels that tell the runs apart: file names, with their folder when two share a name. */
+export function runLabels(uris: readonly vscode.Uri[]): string[] {
+  const names = uris.map((u) => basename(u.path));
+  return uris.map((u, i) => (names.filter((n) => n === names[i]).length > 1 ? `${basename(vscode.Uri.joinPath(u, '..').path)}/${names[i]}` : names[i]));
+}
+
+export class ComparePanel {
+  private readonly host: WebviewPanelHost<CompareProtocol>;
+  private runs: ComparedRun[] = [];
+  private tableRuns: TableRun[] = [];
+  private choice = { baseline: 0, compared: 1, shape: 1 };
+  private cancel: vscode.CancellationTokenSource | undefined;
+
+  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0): ComparePanel {
+    const labels = runLabels(sources);
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${labels.join(' vs ')}`, vscode.ViewColumn.Active, WebviewPanelHost.options(ctx.extensionUri));
+    const p = new ComparePanel(panel, ctx, sources);
+    const compared = baseline === 0 ? 1 : 0;
+    p.choice = { baseline, compared, shape: compared };
+    void p.load();
+    return p;
+  }
+
+  static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: CompareViewState | undefined): void {
+    if (!state?.sources || state.sources.length < 2) {
+      const p = new ComparePanel(panel, ctx, []);
+      p.host.show({ type: 'panel/error', title: panel.title, message: 'This comparison cannot be restored: its files are unknown. Compare them again with "PerfLens: Compare Runs…".' });
+      return;
+    }
+    const p = new ComparePanel(panel, ctx, state.sources.map((s) => vscode.Uri.parse(s)));
+    p.choice = { baseline: state.baseline ?? 0, compared: state.compared ?? 1, shape: state.shape ?? 1 };
+    void p.load();
+  }
+
+  private constructor(
+    panel: vscode.WebviewPanel,
+    private readonly ctx: PanelContext,
+    private readonly sources: vscode.Uri[],
+  ) {
+    this.host = new WebviewPanelHost<CompareProtocol>(panel, ctx.extensionUri, 'compare', (m) => this.onMessage(m), () =>
+      sources[0] ? vscode.Uri.joinPath(sources[0], '..') : undefined,
+    );
+    panel.onDidDispose(() => {
+      clearActiveComparison(this);
+      this.cancel?.cancel();
+      this.host.dispose();
+    });
+  }
+
+  private onMessage(m: PanelMessage<CompareProtocol>): void {
+    if (m.type !== 'setRuns') return;
+    const n = Math.max(this.runs.length, this.tableRuns.length);
+    const ok = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
+    if (!ok(m.baseline) || !ok(m.compared) || !ok(m.shape) || m.baseline === m.compared) return;
+    this.choice = { baseline: m.baseline, compared: m.compared, shape: m.shape };
+    if (this.tableRuns.length > 0) this.showTables();
+    else this.show();
+  }
+
+  private async load(): Promise<void> {
+    this.cancel?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.cancel = cts;
+    const labels = runLabels(this.sources);
+    // Stack profiles compare as flame graphs; table reports (syscalls, eBPF …) table by table.
+    let formats;
+    try {
+      formats = await Promise.all(this.sources.map((s) => reportFormat(s)));
+    } catch (err) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: (err as Error).message });
+      return;
+    }
+    if (!formats.every((f) => f?.views.includes('flameGraph'))) {
+      if (formats.every((f) => f?.views.includes('tables'))) return this.loadTables(labels, cts);
+      const what = formats.map((f, i) => `${labels[i]}: ${f?.displayName ?? 'not a report PerfLens reads'}`).join('; ');
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files cannot be compared with each other (${what}). PerfLens compares stack profiles (perf script, folded, perf report call graphs) with each other, and table reports of one kind (strace -c, perf trace -s, eBPF tables …) with each other.` });
+      return;
+    }
+    const runs: ComparedRun[] = [];
+    for (let i = 0; i < this.sources.length; i++) {
+      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'flameGraph', { cancel: cts, isCurrent: () => this.cancel === cts });
+      if (!payload) return; // the loader showed why (a located parse error, or a format without stacks)
+      const { meta, tree } = payload;
+      runs.push({ label: labels[i], format: meta.format, tree, facts: meta.facts, samples: meta.samples, unit: meta.unit, event: meta.event, warnings: meta.warnings });
+      this.ctx.log.info(`compare: ${labels[i]} is ${formatById(meta.format)?.displayName ?? meta.format}, ${tree.nodeName.length} nodes`);
+    }
+    this.runs = runs;
+    this.show();
+  }
+
+  private async loadTables(labels: string[], cts: vscode.CancellationTokenSource): Promise<void> {
+    const runs: TableRun[] = [];
+    for (let i = 0; i < this.sources.length; i++) {
+      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', { cancel: cts, isCurrent: () => this.cancel === cts });
+      if (!payload) return;
+      runs.push({ label: labels[i], tables: payload.tables, facts: payload.meta.facts });
+    }
+    const formats = new Set(await Promise.all(this.sources.map(async (s) => (await reportFormat(s))?.id)));
+    if (formats.size > 1) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files are different kinds of report (${[...formats].join(', ')}): compare reports of one kind.` });
+      return;
+    }
+    this.tableRuns = runs;
+    this.showTables();
+  }
+
+  private showTables(): void {
+    const comparison = compareTableRuns(this.tableRuns, this.choice.baseline);
+    this.ctx.log.info(`compare: ${comparison.labels.join(', ')}: ${comparison.tables.length} tables compared, ${comparison.unmatched.length} without a counterpart`);
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
+    this.host.show({ type: 'compare/showTables', comparison, state });
+  }
+
+  private show(): void {
+    const started = Date.now();
+    const labels = this.runs.map((r) => r.label);
+    const view = compareProfiles(this.runs, labels.join(' vs '), this.choice);
+    setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, DEFAULT_SYMBOL_MATCHING);
+    this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
+    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, stats: view.stats, state });
+  }
+}

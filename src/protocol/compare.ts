@@ -1,0 +1,40 @@
+/** The comparison panel's messages, besides the common ones. */
+import type { CallTree } from '../model/callTree';
+import type { Table } from '../model/table';
+import type { CompareMeta } from '../analysis/compare/compareView';
+import type { TableComparison } from '../analysis/compare/compareTables';
+import type { CommonFromWebview, CommonToWebview } from './common';
+
+export type { CompareMeta } from '../analysis/compare/compareView';
+export type { TableComparison } from '../analysis/compare/compareTables';
+
+export type CompareMode = 'differential' | 'sideBySide' | 'table' | 'statistics';
+
+/** What the webview saves so a reloaded panel comes back as it was. */
+export interface CompareViewState {
+  /** The files compared (URI strings), baseline first as chosen. */
+  sources?: string[];
+  baseline: number;
+  compared: number;
+  shape: number;
+  threshold: number;
+  mode: CompareMode;
+  /** Table comparisons: the table shown. */
+  table?: number;
+}
+
+export type CompareToWebview =
+  | CommonToWebview
+  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table; state?: Partial<CompareViewState> }
+  /** Table reports (syscall summaries, eBPF tables …): each table of the baseline compared with its counterparts. */
+  | { type: 'compare/showTables'; comparison: TableComparison; state?: Partial<CompareViewState> };
+
+export type CompareFromWebview =
+  | CommonFromWebview
+  /** Another baseline, compared run or shape: the host re-merges the runs. */
+  | { type: 'setRuns'; baseline: number; compared: number; shape: number };
+
+export interface CompareProtocol {
+  toWebview: CompareToWebview;
+  fromWebview: CompareFromWebview;
+}

@@ -1,0 +1,56 @@
+/** `perflens diff` in-process (the CLI subprocess tests cannot reach mutants): real recordings, inferno's diff-folded. */
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseFile } from '../../../src/io/parseFile';
+import { diffText, outputFormat, type DiffArgs } from '../../../src/cli/diff';
+import { corpusFile, readCorpus, sortedLines } from '../../helpers/corpus';
+import { FIXTURES } from '../../helpers/golden';
+
+const base = resolve(FIXTURES, 'compare/pipeline-baseline.perf-script');
+const patched = resolve(FIXTURES, 'compare/pipeline-patched.perf-script');
+
+async function args(files: string[], more: Partial<DiffArgs> = {}): Promise<DiffArgs> {
+  const parsed = await Promise.all(files.map((f) => parseFile(f, f)));
+  return { files, parsed, output: 'text', folded: false, normalize: false, stripHex: false, matchSymbols: true, limit: 30, ...more };
+}
+
+describe('perflens diff', () => {
+  it('prints the function comparison of two recordings, the most-changed function first', async () => {
+    const text = diffText(await args([base, patched], { output: 'csv' }));
+    const [head, first] = text.split('\r\n');
+    assert.equal(head.split(',')[0], 'Function');
+    assert.match(first, /^crc32_sw,/);
+  });
+
+  it('takes another baseline by file name, and swaps the sign of the change', async () => {
+    const a = diffText(await args([base, patched], { output: 'json' }));
+    const b = diffText(await args([base, patched], { output: 'json', baseline: 'pipeline-patched.perf-script' }));
+    const crc = (t: string, col: string) => (JSON.parse(t) as { rows: Array<Record<string, number | string>> }).rows.find((r) => r.function === 'crc32_sw')![col];
+    assert.equal(crc(a, 'deltaTotal1'), -(crc(b, 'deltaTotal0') as number));
+  });
+
+  it('--folded gives inferno diff-folded output', async () => {
+    const dir = 'inferno/tests/data/diff-folded';
+    const text = diffText(await args([corpusFile(`${dir}/before.txt`), corpusFile(`${dir}/after.txt`)], { folded: true, normalize: true }));
+    assert.deepEqual(sortedLines(text), sortedLines(readCorpus(`${dir}/results/normalize.txt`)).map((l) => l));
+  });
+
+  it('says why files cannot be compared', async () => {
+    await assert.rejects(async () => diffText(await args([base])), /at least two files/);
+    await assert.rejects(async () => diffText(await args([base, patched], { baseline: 'nope' })), /--baseline nope/);
+    await assert.rejects(async () => diffText(await args([base, patched, base], { folded: true })), /exactly two/);
+    assert.throws(() => outputFormat('html'), /text, markdown, csv, json/);
+  });
+});
+
+describe('perflens diff --repeats', () => {
+  it('groups the files by name and gives the statistics table', async () => {
+    const dir = resolve(FIXTURES, 'compare/repeats');
+    const files = readdirSync(dir).sort().map((f) => resolve(dir, f));
+    const text = diffText(await args(files, { repeats: { trim: false, test: 'mann-whitney', share: 'total' }, limit: 3 }));
+    assert.match(text, /^A = pipeline-baseline.perf-script \(n=5\) baseline, B = pipeline-patched.perf-script \(n=5\)/);
+    assert.match(text, /\n(parse_request|crc32_sw|handle_request) +5 /);
+    await assert.rejects(async () => diffText(await args([base, patched], { repeats: { trim: false, test: 'mann-whitney', share: 'total' } })), /--repeats needs repeated runs/);
+  });
+});

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { diffTables } from '../../../src/analysis/compare/tableDiff';
+import { compareTableRuns } from '../../../src/analysis/compare/compareTables';
+import { checkTable, numberCell, type Table } from '../../../src/model/table';
+
+const syscalls = (rows: Array<[string, number, number | null]>): Table => ({
+  title: 'syscalls',
+  columns: [
+    { kind: 'text', id: 'syscall', label: 'syscall' },
+    { kind: 'number', id: 'calls', label: 'calls', unit: 'count' },
+    { kind: 'number', id: 'total', label: 'total', unit: 'ms' },
+  ],
+  keys: ['syscall'],
+  rows: rows.map(([s, c, t], i) => ({ line: i + 1, cells: [s, c, t] })),
+});
+
+describe('diffTables', () => {
+  // Seed 001's shape: recvmsg and sendmsg per run; io_uring_enter only in the new run.
+  const base = syscalls([['recvmsg', 1000, 200], ['sendmsg', 500, 100], ['close', 3, null]]);
+  const next = syscalls([['sendmsg', 500, 150], ['recvmsg', 800, 120], ['io_uring_enter', 40, 30]]);
+  const t = diffTables([{ label: '1cpu', table: base }, { label: '2cpu', table: next }]);
+
+  it('matches rows by key and puts every numeric column side by side with its change', () => {
+    assert.equal(checkTable(t), undefined);
+    const row = (k: string) => t.rows.find((r) => r.cells[0] === k)!;
+    assert.equal(numberCell(t, row('recvmsg'), 'calls@0'), 1000);
+    assert.equal(numberCell(t, row('recvmsg'), 'calls@1'), 800);
+    assert.equal(numberCell(t, row('recvmsg'), 'calls@1:delta'), -200);
+    assert.equal(numberCell(t, row('recvmsg'), 'calls@1:pct'), -20);
+    assert.equal(numberCell(t, row('sendmsg'), 'total@1:pct'), 50);
+    assert.equal(numberCell(t, row('close'), 'total@1:delta'), undefined, 'blank cells give no change');
+    assert.equal(row('io_uring_enter').cells.at(-1), 'only in 2cpu');
+    assert.equal(row('close').cells.at(-1), 'only in 1cpu');
+    assert.equal(row('recvmsg').cells.at(-1), 'all runs');
+  });
+
+  it('orders rows by the largest change of the first compared column', () => {
+    assert.deepEqual(t.rows.map((r) => r.cells[0]), ['recvmsg', 'io_uring_enter', 'close', 'sendmsg']);
+    const byTotal = diffTables([{ label: 'a', table: base }, { label: 'b', table: next }], { sortBy: 'total' });
+    assert.equal(byTotal.rows[0].cells[0], 'recvmsg');
+    assert.equal(byTotal.rows[1].cells[0], 'sendmsg');
+  });
+
+  it('labels columns base/new for two runs, by run for more, and refuses what cannot compare', () => {
+    assert.ok(t.columns.some((c) => c.label === 'calls base') && t.columns.some((c) => c.label === 'Δ% calls'));
+    const three = diffTables([{ label: 'a', table: base }, { label: 'b', table: next }, { label: 'c', table: next }], { baseline: 1 });
+    assert.ok(three.columns.some((c) => c.label === 'calls a') && three.columns.some((c) => c.label === 'Δ calls c'));
+    assert.throws(() => diffTables([{ label: 'a', table: base }]), /at least two runs/);
+    const other: Table = { title: 'x', columns: [{ kind: 'text', id: 'k', label: 'k' }], keys: ['k'], rows: [] };
+    assert.throws(() => diffTables([{ label: 'a', table: base }, { label: 'b', table: other }]), /share no numeric column/);
+  });
+});
+
+describe('compareTableRuns', () => {
+  it('matches tables by title with numbers masked (another pid), else by position, and lists the unmatched', () => {
+    const t = (title: string, rows: Array<[string, number, number | null]>) => ({ ...syscalls(rows), title });
+    const a = { label: 'a', facts: { kernel: '6.1' }, tables: [t('tcpzc2 (10500)', [['recvmsg', 10, 1]]), t('total', [['recvmsg', 10, 1]])] };
+    const b = { label: 'b', facts: { kernel: '6.8' }, tables: [t('tcpzc2 (10712)', [['recvmsg', 20, 2]])] };
+    const c = compareTableRuns([a, b]);
+    assert.deepEqual(c.tables.map((x) => x.title), ['tcpzc2 (10500)']);
+    assert.deepEqual(c.unmatched, ['total']);
+    assert.equal(numberCell(c.tables[0], c.tables[0].rows[0], 'calls@1:pct'), 100);
+    assert.match(c.factWarnings[0], /kernel: a: 6\.1; b: 6\.8/);
+  });
+});

@@ -1,0 +1,168 @@
+// End-to-end tests of the comparison panel in a real VS Code (code-server): two real perf script
+// recordings (test/fixtures/compare, see PROVENANCE.md) compared with "Select for Compare" and
+// "Compare with Selected": the differential flame graph's most-grown frame, its change and its
+// colour, then side by side and the function table. Expected numbers are computed here from the
+// perf script text with a reader of its own, not by PerfLens.
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { waitFor } from './browser.mjs';
+import { closeAllEditors, waitForReady } from './flamegraph.e2e.mjs';
+import { hoverText, revealLineText } from './features.e2e.mjs';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/compare');
+
+/** Sample stacks of a perf script as `comm;outermost;…;leaf` paths (symbols without +0x offsets). */
+function stacks(text) {
+  const out = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (!lines.length || /^\s/.test(lines[0])) continue;
+    const comm = lines[0].trim().split(/\s+/)[0];
+    const frames = lines.slice(1).map((l) => l.trim().split(/\s+/)[1].replace(/\+0x[0-9a-f]+$/, ''));
+    out.push([comm, ...frames.reverse()]);
+  }
+  return out;
+}
+
+/** Share (%) of samples under each path prefix. */
+function pathShares(paths) {
+  const counts = new Map();
+  for (const p of paths) for (let i = 1; i <= p.length; i++) {
+    const key = p.slice(0, i).join(';');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Map([...counts].map(([k, n]) => [k, (100 * n) / paths.length]));
+}
+
+/** The frame (path) whose share grew most from baseline to patched, skipping unsymbolised frames. */
+export function mostGrown(baseText, patchedText) {
+  const a = pathShares(stacks(baseText));
+  const b = pathShares(stacks(patchedText));
+  let best;
+  for (const [path, share] of b) {
+    if (path.includes('[unknown]')) continue;
+    const delta = share - (a.get(path) ?? 0);
+    if (!best || delta > best.delta) best = { path, name: path.split(';').at(-1), delta };
+  }
+  return best;
+}
+
+/** Share (%) of samples whose stack holds `name` anywhere. */
+function functionShare(text, name) {
+  const all = stacks(text);
+  return (100 * all.filter((p) => p.includes(name)).length) / all.length;
+}
+
+export function prepareCompareFixtures(workspace) {
+  for (const f of ['pipeline-baseline.perf-script', 'pipeline-patched.perf-script']) cpSync(join(FIXTURES, f), join(workspace, f));
+  const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
+  const patchedText = readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8');
+  const lineNo = patchedText.split('\n').findIndex((l) => /\scrc32_sw\+0x/.test(l)) + 1;
+  return {
+    hover: { lineNo, name: 'crc32_sw', totalDelta: functionShare(patchedText, 'crc32_sw') - functionShare(baseText, 'crc32_sw'), baseTotal: functionShare(baseText, 'crc32_sw') },
+    baseline: 'pipeline-baseline.perf-script',
+    patched: 'pipeline-patched.perf-script',
+    grown: mostGrown(readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8'), readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8')),
+  };
+}
+
+async function compareFrame(wb, timeout = 60_000) {
+  return waitFor(async () => (await wb.framesWith('#compare-mode')).at(0), { timeout, message: 'the comparison webview (a frame with #compare-mode)', interval: 500 });
+}
+
+export const tests = [
+  {
+    name: 'Compare with Selected: differential flame graph marks the most-grown frame red, side by side, function table',
+    timeout: 150_000,
+    async run({ wb, fixtures, shot, log }) {
+      const { baseline, patched, grown } = fixtures.compare;
+      log(`expected most-grown frame: ${grown.name} (+${grown.delta.toFixed(2)} pts) at ${grown.path}`);
+      await closeAllEditors(wb);
+      await wb.openFile(baseline);
+      await wb.runCommand('PerfLens: Select for Compare (PerfLens)');
+      await wb.openFile(patched);
+      await wb.runCommand('PerfLens: Compare with Selected (PerfLens)');
+      const frame = await compareFrame(wb);
+      await waitForReady(frame);
+      await frame.waitForSelector('#flamegraph g.frame[data-delta]', { timeout: 20_000 });
+      const top = await frame.evaluate(() => {
+        let best;
+        for (const g of document.querySelectorAll('#flamegraph g.frame[data-delta]')) {
+          const delta = Number(g.getAttribute('data-delta'));
+          if (!best || delta > best.delta) {
+            const rect = g.querySelector('rect');
+            best = { name: g.getAttribute('data-name'), delta, diff: g.getAttribute('data-diff'), fill: rect ? getComputedStyle(rect).fill : '' };
+          }
+        }
+        return best;
+      });
+      log(`drawn most-grown frame: ${JSON.stringify(top)}`);
+      assert.equal(top.name, grown.name, 'the frame whose share grew most');
+      assert.ok(Math.abs(top.delta - grown.delta) <= 0.01, `its change ${top.delta} pts is the recordings' ${grown.delta.toFixed(2)} pts`);
+      assert.equal(top.diff, 'grew');
+      const [r, , b] = (top.fill.match(/\d+/g) ?? []).map(Number);
+      assert.ok(r > b + 40, `a grown frame is drawn red: fill ${top.fill}`);
+      await shot('e2e-compare-differential');
+
+      // Side by side: two flame graphs, baseline and patched.
+      await frame.evaluate(() => {
+        const s = document.querySelector('#compare-mode');
+        s.value = 'sideBySide';
+        s.dispatchEvent(new Event('change'));
+      });
+      await waitFor(async () => (await frame.locator('.pl-side .pl-flamegraph-view').count()) === 2, { timeout: 10_000, message: 'two flame graphs side by side' });
+      const titles = await frame.locator('.pl-side-title').allTextContents();
+      assert.deepEqual(titles, [`${baseline} (baseline)`, patched]);
+      await shot('e2e-compare-side-by-side');
+
+      // The function table: sorted by the largest change of self share; crc32_sw first.
+      await frame.evaluate(() => {
+        const s = document.querySelector('#compare-mode');
+        s.value = 'table';
+        s.dispatchEvent(new Event('change'));
+      });
+      await frame.waitForSelector('.pl-row', { timeout: 10_000 });
+      const first = await frame.evaluate(() => [...document.querySelector('.pl-row[data-index="0"]').querySelectorAll('.pl-cell')].map((c) => c.textContent));
+      log(`first table row: ${first.join(' | ')}`);
+      assert.equal(first[0], grown.name);
+
+      // Copy as a cover-letter table: VS Code's clipboard gets the fixed-width text.
+      await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
+      await frame.evaluate(() => {
+        const s = document.querySelector('#copy-table');
+        s.value = 'text';
+        s.dispatchEvent(new Event('change'));
+      });
+      const copied = await waitFor(async () => {
+        const t = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+        return t.includes('Function') ? t : false;
+      }, { timeout: 10_000, message: 'the cover-letter table on the clipboard' });
+      const lines = copied.split('\n');
+      log(`copied:\n${lines.slice(0, 6).join('\n')}`);
+      assert.match(lines[1], /^-+$/, 'a dashed rule under the title');
+      assert.match(lines[2], /^Function\s+Self % base\s+Total % base\s+Self % new\s+Total % new\s+Δ self \(pts\)/);
+      const row = lines[4].split(/\s{2,}/);
+      assert.equal(row[0], grown.name, 'the most-changed function first');
+      assert.equal(row[2], `${fixtures.compare.hover.baseTotal.toFixed(2)}%`, 'its total share in the baseline');
+      assert.equal(row[6], fixtures.compare.hover.totalDelta.toFixed(2), 'its change of total share in points');
+
+      // With the comparison open, a hover on crc32_sw in the patched run gives the change vs the baseline.
+      const { hover } = fixtures.compare;
+      const want = `+${hover.totalDelta.toFixed(2)} pts total vs baseline ${baseline}`;
+      // Its text tab (the comparison's tab title names the file too, so Quick Open's tab check would match it).
+      await wb.page.locator(`.tabs-container .tab[data-resource-name="${patched}"]`).first().click();
+      await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
+      const box = await revealLineText(wb, hover.lineNo, hover.name);
+      await wb.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+      const text = await waitFor(async () => {
+        const t = await hoverText(wb.page);
+        return t.includes('vs baseline') ? t : false;
+      }, { timeout: 15_000, interval: 300, message: `a hover with "vs baseline" over ${hover.name} (line ${hover.lineNo})` });
+      log(`hover: ${text}`);
+      assert.ok(text.includes(want), `hover says "${want}"`);
+      assert.ok(text.includes(`${hover.baseTotal.toFixed(2)}% total)`), 'and the baseline share');
+      await shot('e2e-compare-hover');
+    },
+  },
+];

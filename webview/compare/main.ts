@@ -1,0 +1,302 @@
+/**
+ * Comparison panel: runs as a differential flame graph (shape from one run, red where a frame's
+ * share grew, blue where it shrank, neutral below the noise threshold), as two flame graphs side
+ * by side with their zoom kept in step, or as the function diff table; baseline, compared run and
+ * shape switchable. Messages: src/protocol/compare.ts.
+ *
+ * Test contract (e2e): body[data-state]; #compare-mode, #baseline-select, #compared-select,
+ * #shape-select, #threshold; the differential graph is #flamegraph with g.frame[data-name]
+ * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two);
+ * the table: the data table's contract; #compare-notes lists header differences.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
+import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, FlameGraphMeta, TableComparison } from '../../src/protocol';
+import { createGroupedBars, type GroupedBars } from '../shared/groupedBars';
+import type { Table } from '../../src/model/table';
+import { createDataTable } from '../shared/dataTable';
+import { el } from '../shared/dom';
+import { formatCount } from '../shared/format';
+import { copyText, saveFile } from '../shared/hostActions';
+import { renderTable, type TableTextFormat } from '../../src/analysis/tableText';
+import { startPanel } from '../shared/panel';
+import { createPanelShell } from '../shared/panelShell';
+import { getVsCodeApi } from '../shared/vscodeApi';
+import { createFlameGraphView, syncZoom, type FlameGraphView } from '../flamegraph/view';
+import { useStyles } from '../shared/styles';
+import compareCss from './styles.css';
+
+useStyles('perflens-compare', compareCss);
+
+const api = getVsCodeApi<CompareViewState>();
+const shell = createPanelShell({ inVsCode: api.inVsCode, waiting: 'Waiting for the runs…' });
+let saved: CompareViewState = { baseline: 0, compared: 1, shape: 1, threshold: 0.5, mode: 'differential', ...(api.getState() ?? {}) };
+
+const select = (id: string, label: string): VscodeSingleSelect => el('vscode-single-select', { id, label, title: label }) as VscodeSingleSelect;
+const modeSelect = select('compare-mode', 'View');
+const baselineSelect = select('baseline-select', 'Baseline');
+const comparedSelect = select('compared-select', 'Compared run');
+const shapeSelect = select('shape-select', 'Shape from');
+const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold (points)', title: 'Changes smaller than this many points of share stay neutral', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
+thresholdField.style.width = '7em';
+const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the differential flame graph as SVG' }, 'Export SVG');
+const tableSelect = select('compare-table', 'Table');
+const columnSelect = select('chart-column', 'Chart');
+const copySelect = select('copy-table', 'Copy the function table');
+copySelect.replaceChildren(
+  el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
+  el('vscode-option', { value: 'text' }, 'Cover-letter text (top 30)'),
+  el('vscode-option', { value: 'markdown' }, 'Markdown (top 30)'),
+  el('vscode-option', { value: 'csv' }, 'CSV (all rows)'),
+);
+const label = (text: string, control: HTMLElement): HTMLElement => {
+  const l = el('label', { class: 'pl-inline-label' }, `${text} `);
+  l.append(control);
+  return l;
+};
+shell.toolbar.append(
+  label('View', modeSelect),
+  label('Baseline', baselineSelect),
+  label('vs', comparedSelect),
+  label('Shape', shapeSelect),
+  label('Noise ±', thresholdField),
+  label('Table', tableSelect),
+  label('Chart', columnSelect),
+  el('span', { class: 'spacer' }),
+  copySelect,
+  exportButton,
+);
+const MODES: Array<[CompareMode, string]> = [
+  ['differential', 'Differential flame graph'],
+  ['sideBySide', 'Side by side'],
+  ['table', 'Functions'],
+  ['statistics', 'Repeated runs: statistics'],
+];
+
+function fillModes(withStats: boolean): void {
+  if (!withStats && saved.mode === 'statistics') saved = { ...saved, mode: 'differential' };
+  modeSelect.replaceChildren(
+    ...MODES.filter(([v]) => withStats || v !== 'statistics').map(([v, t]) => el('vscode-option', v === saved.mode ? { value: v, selected: '' } : { value: v }, t)),
+  );
+}
+
+let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table } | undefined;
+let tableComparison: TableComparison | undefined;
+let bars: GroupedBars | undefined;
+let views: FlameGraphView[] = [];
+let unsync: (() => void) | undefined;
+
+function clearViews(): void {
+  bars?.destroy();
+  bars = undefined;
+  unsync?.();
+  unsync = undefined;
+  views.forEach((v) => v.destroy());
+  views = [];
+}
+
+function flameMeta(meta: CompareMeta, run: number, diff: boolean): FlameGraphMeta {
+  const r = meta.runs[run];
+  return {
+    title: diff ? meta.title : r.label,
+    format: r.format,
+    event: r.event,
+    events: r.event ? [r.event] : [],
+    samples: r.samples,
+    unit: r.unit,
+    facts: r.facts,
+    warnings: [],
+    droppedWarnings: 0,
+    diff: diff ? { ...meta.diff, baseline: saved.baseline, compared: saved.compared, shape: saved.shape, threshold: saved.threshold } : undefined,
+  };
+}
+
+function render(): void {
+  if (!current) return;
+  const { meta, tree, runTrees, table } = current;
+  clearViews();
+  const notes = el('div', { id: 'compare-notes', class: 'pl-notes' });
+  for (const w of [...meta.factWarnings, ...(meta.unitWarning ? [meta.unitWarning] : [])]) notes.append(el('div', { class: 'note' }, w));
+  const body = el('div', { class: 'pl-compare-body' });
+  shell.content.replaceChildren(notes, body);
+  exportButton.hidden = saved.mode !== 'differential';
+  thresholdField.parentElement!.hidden = saved.mode !== 'differential';
+  shapeSelect.parentElement!.hidden = saved.mode !== 'differential';
+  if (saved.mode === 'differential') {
+    const view = createFlameGraphView(body, { tooltip: shell.tooltip, ids: { graph: 'flamegraph', breadcrumb: 'breadcrumb' } });
+    view.show(tree, flameMeta(meta, saved.shape, true));
+    views = [view];
+  } else if (saved.mode === 'sideBySide') {
+    body.classList.add('pl-side');
+    for (const run of [saved.baseline, saved.compared]) {
+      const pane = el('div', { class: 'pl-side-pane' });
+      pane.append(el('div', { class: 'pl-side-title' }, `${meta.runs[run].label}${run === saved.baseline ? ' (baseline)' : ''}`));
+      body.append(pane);
+      const view = createFlameGraphView(pane, { tooltip: shell.tooltip });
+      view.show(runTrees[run], flameMeta(meta, run, false));
+      views.push(view);
+    }
+    unsync = syncZoom(views);
+  } else if (saved.mode === 'statistics' && current.stats) {
+    body.append(el('div', { class: 'pl-stats-title' }, current.stats.title), createDataTable(current.stats).element);
+  } else {
+    body.append(createDataTable(table).element);
+  }
+}
+
+/** Profile controls or table controls, as the comparison shown needs. */
+function showControls(tables: boolean): void {
+  for (const c of [modeSelect, shapeSelect, thresholdField, comparedSelect]) c.parentElement!.hidden = tables || c.parentElement!.hidden;
+  modeSelect.parentElement!.hidden = tables;
+  exportButton.hidden = tables || saved.mode !== 'differential';
+  tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
+  columnSelect.parentElement!.hidden = !tables;
+}
+
+/** The compared numeric columns of a diffed table: `calls@0` … -> 'calls' with its label. */
+function comparedColumns(t: Table): Array<{ id: string; label: string; unit: string }> {
+  const out: Array<{ id: string; label: string; unit: string }> = [];
+  for (const c of t.columns) {
+    const m = /^(.*)@0$/.exec(c.id);
+    if (m && c.kind === 'number') out.push({ id: m[1], label: c.label.replace(/ (base|new|\S+)$/, ''), unit: c.unit });
+  }
+  return out;
+}
+
+function renderTables(): void {
+  const comparison = tableComparison;
+  if (!comparison) return;
+  clearViews();
+  const notes = el('div', { id: 'compare-notes', class: 'pl-notes' });
+  for (const w of comparison.factWarnings) notes.append(el('div', { class: 'note' }, w));
+  if (comparison.unmatched.length) notes.append(el('div', { class: 'note' }, `Only in the baseline (no counterpart in every run): ${comparison.unmatched.join(', ')}`));
+  const body = el('div', { class: 'pl-compare-body' });
+  shell.content.replaceChildren(notes, body);
+  const index = Math.min(saved.table ?? 0, comparison.tables.length - 1);
+  const t = comparison.tables[index];
+  if (!t) {
+    body.append(el('div', { class: 'pl-empty' }, 'No table of the baseline has a counterpart in every run.'));
+    return;
+  }
+  const cols = comparedColumns(t);
+  const chosen = cols.find((c) => c.id === columnSelect.value) ?? cols[0];
+  columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
+  columnSelect.value = chosen.id;
+  // The rows with the largest change of that column, at most 15, as bars per run.
+  const idx = (id: string): number => t.columns.findIndex((c) => c.id === id);
+  const delta = idx(`${chosen.id}@${comparison.baseline === 0 ? 1 : 0}:delta`);
+  const top = [...t.rows].sort((a, b) => Math.abs(Number(b.cells[delta] ?? 0)) - Math.abs(Number(a.cells[delta] ?? 0))).slice(0, 15);
+  const keyCount = t.keys.length;
+  const chartBox = el('div', { class: 'pl-chart', id: 'compare-chart' });
+  chartBox.style.height = `${Math.max(160, 26 * top.length * Math.min(3, comparison.labels.length) + 60)}px`;
+  body.append(chartBox);
+  bars = createGroupedBars(chartBox, {
+    categories: top.map((r) => r.cells.slice(0, keyCount).join(' / ')),
+    series: comparison.labels.map((l, r) => ({ label: r === comparison.baseline ? `${l} (baseline)` : l, values: top.map((row) => (typeof row.cells[idx(`${chosen.id}@${r}`)] === 'number' ? (row.cells[idx(`${chosen.id}@${r}`)] as number) : null)) })),
+    axis: chosen.unit && chosen.unit !== 'none' ? `${chosen.label} (${chosen.unit})` : chosen.label,
+  });
+  body.append(createDataTable(t).element);
+}
+
+function fillRunSelect(s: VscodeSingleSelect, meta: { runs: Array<{ label: string }> }, chosen: number): void {
+  s.replaceChildren(...meta.runs.map((r, i) => el('vscode-option', i === chosen ? { value: String(i), selected: '' } : { value: String(i) }, r.label)));
+}
+
+function askRuns(baseline: number, compared: number, shape: number): void {
+  if (baseline === compared) compared = baseline === 0 ? 1 : 0;
+  saved = { ...saved, baseline, compared, shape };
+  api.setState(saved);
+  shell.showLoading('Re-comparing…');
+  api.postMessage({ type: 'setRuns', baseline, compared, shape });
+}
+
+tableSelect.addEventListener('change', () => {
+  saved = { ...saved, table: Number(tableSelect.value) };
+  api.setState(saved);
+  renderTables();
+});
+columnSelect.addEventListener('change', () => renderTables());
+
+modeSelect.addEventListener('change', () => {
+  saved = { ...saved, mode: modeSelect.value as CompareMode };
+  api.setState(saved);
+  render();
+});
+baselineSelect.addEventListener('change', () => {
+  const b = Number(baselineSelect.value);
+  if (tableComparison) {
+    saved = { ...saved, baseline: b, compared: b === 0 ? 1 : 0 };
+    api.setState(saved);
+    shell.showLoading('Re-comparing…');
+    api.postMessage({ type: 'setRuns', baseline: b, compared: saved.compared, shape: saved.compared });
+    return;
+  }
+  const c = saved.compared === b ? saved.baseline : saved.compared;
+  askRuns(b, c, c);
+});
+comparedSelect.addEventListener('change', () => askRuns(saved.baseline, Number(comparedSelect.value), Number(comparedSelect.value)));
+shapeSelect.addEventListener('change', () => askRuns(saved.baseline, saved.compared, Number(shapeSelect.value)));
+thresholdField.addEventListener('change', () => {
+  const t = Number(thresholdField.value);
+  if (!Number.isFinite(t) || t < 0) return;
+  saved = { ...saved, threshold: t };
+  api.setState(saved);
+  render();
+});
+exportButton.addEventListener('click', () => {
+  const file = views[0]?.exportSvg();
+  if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, '-diff.svg'), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
+});
+
+copySelect.addEventListener('change', () => {
+  const format = copySelect.value as TableTextFormat | '';
+  copySelect.value = '';
+  if (!format || !current) return;
+  const text = renderTable(current.table, format, 30);
+  copyText(api, format === 'text' ? `${current.table.title}\n${text}` : text);
+  document.body.dataset.copied = format;
+});
+
+const typed = (t: CallTree): CallTree => (t.nodeName instanceof Int32Array ? t : callTreeFromJson(t));
+
+startPanel<CompareToWebview>({
+  api,
+  shell,
+  failTitle: 'Cannot show the comparison',
+  handle(msg) {
+    if (msg.type === 'compare/showTables') {
+      tableComparison = msg.comparison;
+      current = undefined;
+      saved = { ...saved, ...(msg.state ?? {}) };
+      api.setState(saved);
+      const c = msg.comparison;
+      fillRunSelect(baselineSelect, { runs: c.labels.map((label) => ({ label })) }, c.baseline);
+      tableSelect.replaceChildren(...c.tables.map((t, i) => el('vscode-option', i === (saved.table ?? 0) ? { value: String(i), selected: '' } : { value: String(i) }, t.group ? `${t.group} — ${t.title}` : t.title)));
+      showControls(true);
+      shell.showReady({ title: 'Comparison', facts: c.labels.map((l, i) => ({ label: i === c.baseline ? 'baseline' : 'run', value: l })), recording: undefined, warnings: [], droppedWarnings: 0 });
+      renderTables();
+      return;
+    }
+    tableComparison = undefined;
+    showControls(false);
+    const { meta } = msg;
+    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stats: msg.stats };
+    saved = { ...saved, ...(msg.state ?? {}) };
+    fillModes(!!msg.stats);
+    api.setState(saved);
+    fillRunSelect(baselineSelect, meta, saved.baseline);
+    fillRunSelect(comparedSelect, meta, saved.compared);
+    comparedSelect.parentElement!.hidden = meta.runs.length < 3;
+    fillRunSelect(shapeSelect, meta, saved.shape);
+    modeSelect.value = saved.mode;
+    thresholdField.value = String(saved.threshold);
+    const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));
+    shell.showReady({ title: 'Comparison', facts: runs, recording: undefined, warnings: [], droppedWarnings: 0 });
+    render();
+  },
+});
