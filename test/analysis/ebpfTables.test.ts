@@ -7,6 +7,7 @@ import { parseEbpf } from '../../src/parsers/ebpf-csv';
 import { parseRunLog } from '../../src/parsers/run-log';
 import { VIEW_PAYLOADS } from '../../src/worker/viewPayloads';
 import { chartsView } from '../../src/analysis/chartsView';
+import { cellText } from '../../src/analysis/tableText';
 import { FIXTURES } from '../helpers/golden';
 import { readCorpus } from '../helpers/corpus';
 
@@ -31,6 +32,11 @@ describe('tables view of run logs and eBPF output', () => {
     assert.equal(first.rows[1].cells[q], 'negative variance');
     assert.equal(first.rows[12].cells[q], 'outlier, extreme spread');
     assert.equal(first.rows[0].cells[q], null);
+    // count_per_page 0.007757 keeps its digits on screen (two decimals would print 0.01).
+    const perPage = first.columns.find((c) => c.id === 'count_per_page')!;
+    assert.equal(cellText(perPage, 0.007757), '0.00776');
+    assert.equal(cellText(perPage, 5.983777e-8), '5.98e-8');
+    assert.equal(cellText(perPage, 0.352610), '0.35');
   });
 
   it('eBPF: histograms as bucket tables with percentiles in the title, maps as key/value tables', () => {
