@@ -304,3 +304,20 @@ describe('eBPF CSV: the quote-free fast path equals csv-parse', () => {
     assert.equal(log.count, 0);
   });
 });
+
+describe('eBPF CSV as pandas and other tools write it', () => {
+  it("pandas to_csv(): the index under an empty first label; a trailing delimiter on every line", () => {
+    const indexed = parseEbpf(',function,count,total_ns\n0,iommu_map,10,1000\n1,__iommu_map,4,40\n');
+    const t = indexed.tables[0];
+    assert.deepEqual(t.table.columns.slice(0, 4).map((c) => c.id), ['index', 'function', 'count', 'total_ns']);
+    assert.deepEqual(t.table.rows.map((r) => r.cells.slice(0, 4)), [[0, 'iommu_map', 10, 1000], [1, '__iommu_map', 4, 40]]);
+    assert.deepEqual(t.table.keys, ['function']);
+    assert.deepEqual(indexed.warnings, []);
+    assert.equal(ebpfApplies(formatHead(',function,count,total_ns\n0,a,1,2\n')).verdict, 'yes');
+    const trailing = parseEbpf('function,count,total_ns,\na,1,10,\n');
+    assert.deepEqual(trailing.tables[0].table.rows[0].cells.slice(0, 4), ['a', 1, 10, null]);
+    assert.deepEqual(trailing.warnings, []);
+    // Still no CSV: prose with commas.
+    assert.equal(parseEbpf('Hello, world, again\n').tables.length, 0);
+  });
+});

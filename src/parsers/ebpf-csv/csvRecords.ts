@@ -99,11 +99,16 @@ export class CsvRecordReader {
 /** A CSV header label: one word, or a word and a unit in parentheses (`time (us)`), quoted or not. */
 const CSV_LABEL = /^"?[A-Za-z_%][\w%/.µ-]*(?: ?\([\w/µ%]+\))?"?$/;
 
-/** The delimiter of a CSV header line: two or more labels separated by it (prose with commas is not a header). */
+/**
+ * The delimiter of a CSV header line: two or more labels separated by it (prose with commas is not
+ * a header). Empty labels are allowed — pandas' `to_csv()` writes its index under an empty first
+ * label (`,function,count`), some tools end every line with a delimiter.
+ */
 export function csvHeaderDelimiter(line: string): Delimiter | undefined {
   for (const d of [',', '\t', ';'] as const) {
-    const labels = line.split(d);
-    if (labels.length >= 2 && labels.every((l) => CSV_LABEL.test(l.trim()))) return d;
+    const labels = line.split(d).map((l) => l.trim());
+    const named = labels.filter((l) => l.length > 0 && l !== '""');
+    if (labels.length >= 2 && named.length >= 2 && named.every((l) => CSV_LABEL.test(l))) return d;
   }
   return undefined;
 }

@@ -90,7 +90,8 @@ export function headerRole(label: string): HeaderRole {
 export function columnIds(labels: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return labels.map((label, i) => {
-    const id = normalizeHeader(label) || `column_${i + 1}`;
+    // An empty first label is pandas' index (`to_csv()`).
+    const id = normalizeHeader(label) || (i === 0 ? 'index' : `column_${i + 1}`);
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     return n === 1 ? id : `${id}_${n}`;
@@ -103,8 +104,8 @@ export function isEbpfHeader(labels: readonly string[]): boolean {
   let key = false;
   let measure = false;
   for (const l of labels) {
-    // pandas' `...` stands for elided columns.
-    if (l.trim() === '...') continue;
+    // pandas' `...` stands for elided columns; an empty label is its index (`to_csv()`) or a trailing delimiter.
+    if (l.trim() === '...' || l.trim() === '') continue;
     if (!/^[A-Za-z_%][\w %()/.µ-]*$/.test(l.trim())) return false;
     const r = headerRole(l);
     if (r.role === 'key') key = true;

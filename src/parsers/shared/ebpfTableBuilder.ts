@@ -97,7 +97,7 @@ export class EbpfTableBuilder {
   finish(endLine = this.endLine): EbpfTable {
     const kinds = this.kinds ?? this.labels.map((_, i) => (this.roles[i].role === 'key' ? 'text' : 'number'));
     const columns: TableColumn[] = this.labels.map((label, i) =>
-      kinds[i] === 'number' ? { kind: 'number', id: this.ids[i], label: label.trim(), unit: this.roles[i].unit } : { kind: 'text', id: this.ids[i], label: label.trim() },
+      kinds[i] === 'number' ? { kind: 'number', id: this.ids[i], label: label.trim() || this.ids[i], unit: this.roles[i].unit } : { kind: 'text', id: this.ids[i], label: label.trim() || this.ids[i] },
     );
     const infos: EbpfColumnInfo[] = this.roles.map((r, i) => ({ id: this.ids[i], role: kinds[i] === 'text' && r.role !== 'key' ? 'text' : r.role, ...(r.per ? { per: r.per } : {}) }));
     const col = (role: string) => infos.findIndex((c, i) => c.role === role && (role === 'key' || columns[i].kind === 'number'));
