@@ -4,9 +4,9 @@
  * and for a run log every metric against core count, one line per variant. Plain data; the Charts
  * panel (webview/charts) draws it with chart.js.
  */
-import type { EbpfHistogram, EbpfReport } from '../model/ebpfTable';
+import type { EbpfHistogram, EbpfReport, EbpfTable } from '../model/ebpfTable';
 import type { ReportModel } from '../model/report';
-import { runLabel, type RunLog } from '../model/runLog';
+import { runTableLabel, type RunLog } from '../model/runLog';
 import { formatValue, type Unit } from '../model/units';
 import { topFunctionsByTime } from './ebpfCharts';
 import type { TablesMeta } from './reportTables';
@@ -48,7 +48,7 @@ export interface ChartsView {
 /** Functions per top-functions chart. */
 const TOP = 15;
 
-function topChart(title: string, table: NonNullable<RunLog['runs'][number]['table']>): ChartSpec | undefined {
+function topChart(title: string, table: EbpfTable): ChartSpec | undefined {
   const top = topFunctionsByTime(table, TOP);
   if (top.length === 0) return undefined;
   return {
@@ -113,8 +113,10 @@ function runLogCharts(log: RunLog): ChartSpec[] {
     charts.push({ title: `${column.label} against cores`, group: 'scaling', kind: 'line', xLabel: 'cores', yLabel: column.label, yUnit: column.unit, series });
   });
   for (const run of log.runs) {
-    const c = run.table ? topChart(runLabel(run), run.table) : undefined;
-    if (c) charts.push(c);
+    for (const t of run.tables) {
+      const c = topChart(runTableLabel(run, t), t);
+      if (c) charts.push(c);
+    }
   }
   return charts;
 }

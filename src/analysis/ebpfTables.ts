@@ -6,7 +6,7 @@
  */
 import type { ParseWarning } from '../model/diagnostics';
 import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../model/ebpfTable';
-import { runLabel, type RunLog } from '../model/runLog';
+import { runTableLabel, type RunLog } from '../model/runLog';
 import { formatValue } from '../model/units';
 import type { ViewTable } from './reportTables';
 import { runMatrix } from './runMatrix';
@@ -122,6 +122,6 @@ export function runLogTables(log: RunLog): ViewTable[] {
   if (log.runs.length === 0) return [];
   const quality = qualityByLine(log.warnings);
   const tables = [runsTable(log)];
-  for (const run of log.runs) if (run.table) tables.push(ebpfViewTable(run.table, runLabel(run), 'eBPF tables by run', quality));
+  for (const run of log.runs) for (const t of run.tables) tables.push(ebpfViewTable(t, runTableLabel(run, t), 'eBPF tables by run', quality));
   return tables;
 }

@@ -111,7 +111,8 @@ export function runMatrix(log: RunLog, options: RunMatrixOptions = {}): RunMatri
 function matrixRow(run: Run, index: number, metrics: string[], functions: string[], fig: FunctionFigure, derived: DerivedMetric[]): RunMatrixRow {
   const byId = new Map(run.metrics.map((m) => [m.id, m.value]));
   const values: (number | null)[] = metrics.map((id) => byId.get(id) ?? null);
-  for (const f of functions) values.push(figure(run.table?.stats.find((s) => s.key === f), fig));
+  // A function is looked up in the run's tables in order (the first table that has it).
+  for (const f of functions) values.push(figure(findFunction(run, f), fig));
   const errors: Record<string, string> = {};
   for (const d of derived) {
     const r = d.evaluate(byId);
@@ -137,4 +138,12 @@ function printedUnit(log: RunLog, id: string): Unit {
     if (m?.unit) return PRINTED_UNITS[m.unit] ?? 'none';
   }
   return 'none';
+}
+
+function findFunction(run: Run, key: string): EbpfRowStats | undefined {
+  for (const t of run.tables) {
+    const s = t.stats.find((x) => x.key === key);
+    if (s) return s;
+  }
+  return undefined;
 }

@@ -38,9 +38,10 @@ export interface Run {
   group?: string;
   facts: RunFacts;
   metrics: RunMetric[];
-  /** `Reading eBPF stats from <path>`. */
-  csvPath?: string;
-  table?: EbpfTable;
+  /** The paths of `Reading eBPF stats from <path>` lines, in file order. */
+  csvPaths: string[];
+  /** The eBPF tables the run printed, each titled by the CSV path named before it (else the run name). */
+  tables: EbpfTable[];
   /** 1-based lines of the banner and of the block's last line. */
   line: number;
   endLine: number;
@@ -61,6 +62,11 @@ export interface DerivedMetricDefinition {
   expression: string;
 }
 
+/** A table's kind across runs: the file name of its CSV path (`ebpf_guest_stats.csv`), or its title. */
+export function tableKind(table: EbpfTable): string {
+  return table.title.replace(/^.*[\\/]/, '');
+}
+
 /** `8 cores, 8 flows · Skip writel inside qi_submit_sync · 2025-10-06 19:38:52`: what tells the runs apart. */
 export function runLabel(run: Run): string {
   const f = run.facts;
@@ -71,4 +77,9 @@ export function runLabel(run: Run): string {
   else if (f.variant) parts.push(f.variant);
   if (f.date) parts.push(f.date);
   return parts.length > 0 ? parts.join(' · ') : run.name;
+}
+
+/** A run's table as views name it: the run's label, and the table's kind when the run printed several. */
+export function runTableLabel(run: Run, table: EbpfTable): string {
+  return run.tables.length > 1 ? `${runLabel(run)} — ${tableKind(table)}` : runLabel(run);
 }

@@ -19,7 +19,7 @@ describe('model JSON of eBPF output and run logs', () => {
     assert.equal(back.kind, 'run-log');
     assert.equal(back.runs.length, 6);
     assert.equal(back.runs[1].metrics[0].value, 344.445);
-    assert.equal(back.runs[2].table.table.rows[0].cells[5], 4.326659e12);
+    assert.equal(back.runs[2].tables[0].table.rows[0].cells[5], 4.326659e12);
     assertGolden('run-log/iommu-runs.json', out);
   });
 

@@ -69,7 +69,7 @@ describe('run matrix', () => {
 
   it('function figures: share of the run time and count', () => {
     const share = runMatrix(SEED, { metrics: [], functions: ['iommu_map'], functionFigure: 'share' });
-    const run1 = SEED.runs[0].table!;
+    const run1 = SEED.runs[0].tables[0];
     assert.equal(share.groups[0].rows[0].values[0], (23282950277 / run1.totalNs!) * 100);
     assert.equal(share.columns[0].unit, 'percent');
   });
@@ -88,8 +88,8 @@ describe('eBPF chart data', () => {
   });
 
   it('top functions by total time, with their share', () => {
-    const top = topFunctionsByTime(SEED.runs[0].table!, 3);
+    const top = topFunctionsByTime(SEED.runs[0].tables[0], 3);
     assert.deepEqual(top.map((t) => [t.key, t.totalNs]), [['page_pool_put_unrefed_page', 2273501167146], ['page_pool_put_unrefed_netmem', 42919767274], ['intel_iommu_tlb_sync', 29404222953]]);
-    assert.ok(Math.abs(top[0].share - 2273501167146 / SEED.runs[0].table!.totalNs!) < 1e-15);
+    assert.ok(Math.abs(top[0].share - 2273501167146 / SEED.runs[0].tables[0].totalNs!) < 1e-15);
   });
 });

@@ -52,7 +52,7 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
       assert.deepEqual(run.metrics.map((m) => m.value), want.metrics);
       assert.deepEqual(run.metrics.map((m) => m.line), METRIC_IDS.map((_, k) => want.line + 1 + k + (k >= 4 ? 1 : 0)));
       assert.equal(run.metrics[4].section, 'Per page stats');
-      assert.equal(run.csvPath, `../utils/reports/${run.name}-RUN-0/ebpf_guest_stats.csv`);
+      assert.deepEqual(run.csvPaths, [`../utils/reports/${run.name}-RUN-0/ebpf_guest_stats.csv`]);
       assert.ok(run.name.endsWith(`flow${String(want.flows).padStart(2, '0')}-host-strict-guest-on-nested-ringbuf-512_sokcetbuf1_${want.cores}cores`));
     });
   });
@@ -60,9 +60,10 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
   it('every table cell equals the seed line split on white space (an independent reading)', () => {
     const lines = SEED.split('\n');
     log.runs.forEach((run, i) => {
-      const t = run.table!;
+      assert.equal(run.tables.length, 1);
+      const t = run.tables[0];
       assert.equal(checkTable(t.table), undefined);
-      assert.equal(t.title, run.csvPath);
+      assert.equal(t.title, run.csvPaths[0]);
       assert.deepEqual(t.table.columns.slice(0, 7).map((c) => c.id), COLUMNS);
       assert.equal(t.table.rows.length, RUNS[i].rows);
       assert.equal(t.line, RUNS[i].line + 13);
@@ -75,16 +76,16 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
   });
 
   it('hand-read rows: qi_submit_sync in run 1, the e-notation count_per_page of run 3', () => {
-    const t1 = log.runs[0].table!.table;
+    const t1 = log.runs[0].tables[0].table;
     const qi = t1.rows.find((r) => r.cells[0] === 'qi_submit_sync')!;
     assert.equal(qi.line, 27);
     assert.deepEqual(qi.cells.slice(0, 7), ['qi_submit_sync', -1, 1043958, 12048701206, 11541.37, 87.35, 0.007728]);
-    const t3 = log.runs[2].table!.table;
+    const t3 = log.runs[2].tables[0].table;
     const slow = t3.rows.find((r) => r.cells[0] === 'page_pool_alloc_pages_slow')!;
     assert.deepEqual(slow.cells.slice(0, 7), ['page_pool_alloc_pages_slow', -1, 10, 85974405, 8597440.5, 6412534, 5.983777e-8]);
     assert.equal(numberCell(t3, t3.rows[0], 'variance_us'), 4.326659e12);
     // Run 5 has no qi_submit_sync row.
-    assert.ok(!log.runs[4].table!.table.rows.some((r) => r.cells[0] === 'qi_submit_sync'));
+    assert.ok(!log.runs[4].tables[0].table.rows.some((r) => r.cells[0] === 'qi_submit_sync'));
   });
 
   it('negative variances: one located warning per negative variance_us cell, none for the others', () => {
@@ -112,10 +113,10 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
   it('derived figures: share of the run time sums to 1, stddev from variance in µs²', () => {
     for (const run of log.runs) {
       let s = 0;
-      for (const st of run.table!.stats) s += st.share!;
+      for (const st of run.tables[0].stats) s += st.share!;
       assert.ok(Math.abs(s - 1) < 1e-12);
     }
-    const qi = log.runs[0].table!.stats.find((s) => s.key === 'qi_submit_sync')!;
+    const qi = log.runs[0].tables[0].stats.find((s) => s.key === 'qi_submit_sync')!;
     assert.ok(Math.abs(qi.stddevNs! - Math.sqrt(87.35) * 1000) < 1e-9);
     assert.ok(Math.abs(qi.timePerUnitNs! - 12048701206 / (1043958 / 0.007728)) < 1e-9);
   });
@@ -155,7 +156,7 @@ describe('run-metric log parser: names and bad input', () => {
     ].join('\n');
     const log = parseRunLog(text);
     assert.deepEqual(log.runs[0].metrics.map((m) => [m.id, m.value, m.unit]), [['CPU Util', 99.5, '%'], ['Total eBPF time', 1000, 'ns']]);
-    assert.equal(log.runs[0].table!.table.rows.length, 1);
+    assert.equal(log.runs[0].tables[0].table.rows.length, 1);
     assert.deepEqual(log.warnings, []);
   });
 
@@ -176,7 +177,7 @@ describe('run-metric log parser: names and bad input', () => {
     const log = parseRunLog(text);
     assert.equal(log.runs.length, 3);
     assert.deepEqual(log.runs[0].metrics.map((m) => [m.id, m.value, m.unit]), [['Throughput', 10.5, 'Gbps']]);
-    assert.equal(log.runs[0].table!.table.rows.length, 2);
+    assert.equal(log.runs[0].tables[0].table.rows.length, 2);
     const at = (line: number) => log.warnings.filter((w) => w.line === line).map((w) => w.message).join('\n');
     assert.match(at(3), /metric 'CPU Util': 'n\/a' is not a number/);
     assert.match(at(7), /row has 2 cells for 4 columns/);
@@ -207,5 +208,45 @@ describe('run logs: Markdown details', () => {
     assert.deepEqual(log.groups.map((g) => g.name), ['Study', 'Next']);
     assert.deepEqual(log.runs.map((r) => [r.name, r.group]), [['a_8cores', 'Study'], ['b_16cores', 'Next']]);
     assert.deepEqual(log.warnings, []);
+  });
+});
+
+describe('runs that print several eBPF tables', () => {
+  const text = [
+    '------- a_8cores Run Metrics -------',
+    'Throughput: 1',
+    'Reading eBPF stats from /r/a/ebpf_guest_stats.csv',
+    '   function  count  total_ns',
+    '0         f     10      1000',
+    'Reading eBPF stats from /r/a/ebpf_host_stats.csv',
+    '   function  count  total_ns',
+    '0         f      2        50',
+    '------- b_16cores Run Metrics -------',
+    'Throughput: 2',
+    'Reading eBPF stats from /r/b/ebpf_guest_stats.csv',
+    '   function  count  total_ns',
+    '0         f     20      3000',
+    'Reading eBPF stats from /r/b/ebpf_host_stats.csv',
+  ].join('\n');
+  const log = parseRunLog(text);
+
+  it('keeps every table, titled by the CSV path named before it; a path with no table is warned', () => {
+    assert.deepEqual(log.runs.map((r) => r.tables.map((t) => t.title)), [['/r/a/ebpf_guest_stats.csv', '/r/a/ebpf_host_stats.csv'], ['/r/b/ebpf_guest_stats.csv']]);
+    assert.deepEqual(log.runs[1].csvPaths, ['/r/b/ebpf_guest_stats.csv', '/r/b/ebpf_host_stats.csv']);
+    assert.deepEqual(log.warnings.map((w) => [w.line, w.message]), [[14, "run 'b_16cores' names /r/b/ebpf_host_stats.csv but prints no eBPF table after it"]]);
+  });
+
+  it('hovers match a function across runs within the same kind of table', () => {
+    const editor = runLogFormat.editor!;
+    const index = editor.hoverIndex!(log);
+    const lines = text.split('\n');
+    const doc = { lineCount: lines.length, lineAt: (i: number) => lines[i] };
+    const host = editor.hover!(doc, 7, 12, undefined, index)!; // line 8: f in a's host table
+    assert.equal(host.title, 'f');
+    // The share is of that table's time when the run printed several tables.
+    assert.deepEqual(host.paragraphs, ["8 cores · a — ebpf_host_stats.csv: count 2 · total 50 ns · 100.0% of the table's time", 'Not in 1 of the 2 runs.']);
+    assert.equal(host.paragraphs.at(-1), 'Not in 1 of the 2 runs.');
+    const guest = editor.hover!(doc, 4, 12, undefined, index)!; // line 5: f in a's guest table
+    assert.deepEqual(guest.paragraphs.slice(1), ['In the other runs of this file:', "16 cores · b: count 20 · total 3.00 µs · 100.0% of the run's time"]);
   });
 });

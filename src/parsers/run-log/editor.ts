@@ -3,7 +3,7 @@
  * figures and the same function in the file's other runs; a metric line shows its value in every run.
  */
 import type { EbpfRowStats } from '../../model/ebpfTable';
-import { runLabel, type RunLog } from '../../model/runLog';
+import { runLabel, runTableLabel, tableKind, type RunLog } from '../../model/runLog';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';
 import { RunLogParser } from './parser';
@@ -13,10 +13,10 @@ const OUTLINE_MAX_LINES = 50000;
 export interface RunLogHoverIndex {
   /** Short labels of the runs, in file order. */
   runs: string[];
-  /** 1-based line of a table row -> its run and key. */
-  rows: Map<number, { run: number; key: string }>;
-  /** Function key -> its figures in each run that has it. */
-  functions: Map<string, { run: number; stats: EbpfRowStats; unitOfWork?: string }[]>;
+  /** 1-based line of a table row -> its run, its key across runs (table kind + function) and the function. */
+  rows: Map<number, { run: number; key: string; name: string }>;
+  /** Key across runs -> the function's figures in each run that has it, with the run's (table) label. */
+  functions: Map<string, { run: number; stats: EbpfRowStats; label: string; whole: string; unitOfWork?: string }[]>;
   /** 1-based line of a metric -> its id. */
   metricLines: Map<number, string>;
   /** Metric id -> its value in each run that prints it. */
@@ -32,13 +32,16 @@ function hoverIndex(model: RunLog): RunLogHoverIndex {
       list.push({ run: r, value: m.value, ...(m.unit ? { unit: m.unit } : {}) });
       index.metrics.set(m.id, list);
     }
-    const t = run.table;
-    if (!t) return;
-    for (const s of t.stats) {
-      index.rows.set(s.line, { run: r, key: s.key });
-      const list = index.functions.get(s.key) ?? [];
-      list.push({ run: r, stats: s, ...(t.unitOfWork ? { unitOfWork: t.unitOfWork } : {}) });
-      index.functions.set(s.key, list);
+    for (const t of run.tables) {
+      // Rows match across runs by function within the same kind of table (ebpf_guest_stats.csv …).
+      const kind = tableKind(t);
+      for (const s of t.stats) {
+        const key = `${kind}\u0000${s.key}`;
+        index.rows.set(s.line, { run: r, key, name: s.key });
+        const list = index.functions.get(key) ?? [];
+        list.push({ run: r, stats: s, label: runTableLabel(run, t), whole: run.tables.length > 1 ? 'table' : 'run', ...(t.unitOfWork ? { unitOfWork: t.unitOfWork } : {}) });
+        index.functions.set(key, list);
+      }
     }
   });
   return index;
@@ -50,12 +53,12 @@ function hover(_doc: LineReader, line: number, _character: number, _totals: unkn
   if (row) {
     const all = index.functions.get(row.key) ?? [];
     const here = all.find((e) => e.run === row.run);
-    const paragraphs = [`${index.runs[row.run]}: ${here ? rowFigures(here.stats, here.unitOfWork, 'run') : ''}`];
+    const paragraphs = [`${here?.label ?? index.runs[row.run]}: ${here ? rowFigures(here.stats, here.unitOfWork, here.whole) : ''}`];
     const others = all.filter((e) => e.run !== row.run);
-    if (others.length > 0) paragraphs.push('In the other runs of this file:', ...others.map((e) => `${index.runs[e.run]}: ${rowFigures(e.stats, e.unitOfWork, 'run')}`));
+    if (others.length > 0) paragraphs.push('In the other runs of this file:', ...others.map((e) => `${e.label}: ${rowFigures(e.stats, e.unitOfWork, e.whole)}`));
     const missing = index.runs.length - all.length;
     if (missing > 0) paragraphs.push(`Not in ${missing} of the ${index.runs.length} runs.`);
-    return { title: row.key, paragraphs };
+    return { title: row.name, paragraphs };
   }
   const id = index.metricLines.get(line + 1);
   if (id !== undefined) {
@@ -79,7 +82,7 @@ function outline(doc: LineReader): OutlineItem[] {
   });
   for (const run of m.runs) {
     byLine.push({ name: runLabel(run), detail: run.name, start: run.line - 1, end: run.endLine - 1, selection: run.line - 1 });
-    for (const s of run.table?.stats ?? []) {
+    for (const s of run.tables.flatMap((t) => t.stats)) {
       byLine.push({ name: s.key, detail: s.share !== undefined ? `${(s.share * 100).toFixed(1)}% of the run's time` : '', start: s.line - 1, end: s.line - 1, selection: s.line - 1 });
     }
   }

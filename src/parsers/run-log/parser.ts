@@ -68,6 +68,8 @@ export class RunLogParser extends LineParser<RunLog> {
   private run: Run | undefined;
   private section: { name: string; indent: number } | undefined;
   private table: AlignedTableReader | undefined;
+  /** The CSV path named last, until a table is printed after it. */
+  private pendingPath: { path: string; line: number } | undefined;
   private readonly pattern: RegExp | undefined;
   /** Inside a Markdown fence: `#` lines there are shell comments, not headings. */
   private inFence = false;
@@ -120,7 +122,10 @@ export class RunLogParser extends LineParser<RunLog> {
     }
     const trimmed = line.trim();
     if (trimmed.startsWith(READING) && trimmed.length > READING.length) {
-      run.csvPath = trimmed.slice(READING.length).trim();
+      this.unprintedPath(run);
+      const path = trimmed.slice(READING.length).trim();
+      run.csvPaths.push(path);
+      this.pendingPath = { path, line: lineNo };
       run.endLine = lineNo;
       return;
     }
@@ -137,7 +142,6 @@ export class RunLogParser extends LineParser<RunLog> {
     }
     const header = alignedHeader(line);
     if (header && isEbpfHeader(header.labels)) {
-      if (run.table) this.warnings.add(lineNo, `a second table in run '${run.name}': only the first is kept`);
       this.table = new AlignedTableReader(header, lineNo, this.warnings, keyColumnOf);
       return;
     }
@@ -164,7 +168,7 @@ export class RunLogParser extends LineParser<RunLog> {
   private startRun(name: string, lineNo: number): void {
     this.closeRun();
     const facts = (this.pattern && patternFacts(name, this.pattern)) || runNameFacts(name);
-    this.run = { name, ...(this.group !== undefined ? { group: this.group } : {}), facts, metrics: [], line: lineNo, endLine: lineNo };
+    this.run = { name, ...(this.group !== undefined ? { group: this.group } : {}), facts, metrics: [], csvPaths: [], tables: [], line: lineNo, endLine: lineNo };
     this.records++;
   }
 
@@ -173,10 +177,11 @@ export class RunLogParser extends LineParser<RunLog> {
     const run = this.run;
     this.table = undefined;
     if (!reader || !run) return;
-    const t: EbpfTable | undefined = readAlignedTable(reader, run.csvPath ?? run.name, this.warnings);
-    if (t && !run.table) {
-      run.table = t;
+    const t: EbpfTable | undefined = readAlignedTable(reader, this.pendingPath?.path ?? run.name, this.warnings);
+    if (t) {
+      run.tables.push(t);
       run.endLine = t.endLine;
+      this.pendingPath = undefined;
     }
   }
 
@@ -187,8 +192,14 @@ export class RunLogParser extends LineParser<RunLog> {
     this.run = undefined;
     this.section = undefined;
     if (run.metrics.length === 0) this.warnings.add(run.line, `run '${run.name}' has no metrics (expected 'Name: value' lines after its banner)`);
-    if (run.csvPath && !run.table) this.warnings.add(run.endLine, `run '${run.name}' names ${run.csvPath} but prints no eBPF table after it`);
+    this.unprintedPath(run);
     this.runs.push(run);
+  }
+
+  /** A CSV path named with no table printed after it. */
+  private unprintedPath(run: Run): void {
+    if (this.pendingPath) this.warnings.add(this.pendingPath.line, `run '${run.name}' names ${this.pendingPath.path} but prints no eBPF table after it`);
+    this.pendingPath = undefined;
   }
 
   protected override finish(): void {
