@@ -68,7 +68,7 @@ export class ChartsPanel {
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions() });
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions(this.source) });
     if (!payload) return;
     this.host.show({ type: 'charts/show', meta: payload.meta, charts: payload.charts, state: { source: this.source.toString() } });
     this.ctx.log.info(`charts of ${basename(this.source.path)}: ${payload.charts.length} charts sent to the webview`);

@@ -8,7 +8,13 @@ import type { DerivedMetricDefinition } from '../model/runLog';
 
 export const RUN_LOG_SECTION = 'perflens.runLog';
 
-export function runLogParserOptions(): Partial<Record<FormatId, unknown>> | undefined {
+/**
+ * The options for `uri`: only when it is (or may be) a run log — an open document in another
+ * language gets none, so its views and its editor features keep sharing one parse.
+ */
+export function runLogParserOptions(uri?: vscode.Uri): Partial<Record<FormatId, unknown>> | undefined {
+  const open = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
+  if (open && open.languageId !== 'run-log') return undefined;
   const config = vscode.workspace.getConfiguration(RUN_LOG_SECTION);
   const derivedMetrics = config.get<DerivedMetricDefinition[]>('derivedMetrics', []);
   const namePattern = config.get<string>('namePattern', '');

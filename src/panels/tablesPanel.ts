@@ -83,7 +83,7 @@ export class TablesPanel {
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'tables', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions() });
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'tables', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions(this.source) });
     if (!payload) return;
     const { meta, tables } = payload;
     this.host.show({ type: 'tables/show', meta, tables, state: { source: this.source.toString() } });
