@@ -9,7 +9,7 @@ import { parseNumber } from '../shared/columns';
 import { isEbpfHeader } from '../shared/ebpfColumns';
 import { finishHistogram, histogramBucket, histogramHeader, histogramUnit } from '../shared/histogram';
 import { alignedHeader, AlignedTableReader } from '../shared/pandasTable';
-import { readAlignedTable, keyColumnOf } from './alignedTable';
+import { readAlignedTable, keyColumnOf } from '../shared/alignedEbpfTable';
 import { BpftraceJsonReader } from './bpftraceJson';
 
 const MAP_ENTRY = /^(@[\w.]*)(?:\[(.*)\])?:\s+(-?\d+(?:\.\d+)?)\s*$/;

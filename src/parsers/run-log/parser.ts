@@ -10,7 +10,7 @@ import { parseNumber } from '../shared/columns';
 import { isEbpfHeader } from '../shared/ebpfColumns';
 import { LineParser } from '../shared/lineParser';
 import { alignedHeader, AlignedTableReader } from '../shared/pandasTable';
-import { keyColumnOf, readAlignedTable } from '../ebpf-csv/alignedTable';
+import { keyColumnOf, readAlignedTable } from '../shared/alignedEbpfTable';
 import { patternFacts, runNameFacts } from './runName';
 
 export interface RunLogOptions {

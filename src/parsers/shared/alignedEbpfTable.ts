@@ -1,9 +1,9 @@
 /** An aligned (pandas or bcc) table read by the shared reader, turned into an eBPF table. */
 import type { WarningLog } from '../../model/diagnostics';
 import type { EbpfTable } from '../../model/ebpfTable';
-import { headerRole } from '../shared/ebpfColumns';
-import { EbpfTableBuilder } from '../shared/ebpfTableBuilder';
-import type { AlignedTableReader } from '../shared/pandasTable';
+import { headerRole } from './ebpfColumns';
+import { EbpfTableBuilder } from './ebpfTableBuilder';
+import type { AlignedTableReader } from './pandasTable';
 
 /** The key column among labels (where names with spaces go), or the first text-like one. */
 export function keyColumnOf(labels: readonly string[]): number {
