@@ -9,6 +9,9 @@ import { FIXTURES } from '../helpers/golden';
 import { switchableLanguage, takesOver } from '../../src/parsers/languageTakeover';
 import { detectFormat } from '../../src/parsers/detect';
 import { formatById } from '../../src/parsers/formats';
+import { parseEbpf } from '../../src/parsers/ebpf-csv';
+import { ebpfApplies } from '../../src/parsers/ebpf-csv/applies';
+import { formatHead } from '../../src/parsers/formatDefinition';
 
 const SEED = readFileSync(resolve(FIXTURES, 'run-log/iommu-runs.md'), 'utf8');
 const GROUP_1 = 'Skip writel inside qi_submit_sync';
@@ -248,5 +251,26 @@ describe('runs that print several eBPF tables', () => {
     assert.equal(host.paragraphs.at(-1), 'Not in 1 of the 2 runs.');
     const guest = editor.hover!(doc, 4, 12, undefined, index)!; // line 5: f in a's guest table
     assert.deepEqual(guest.paragraphs.slice(1), ['In the other runs of this file:', "16 cores · b: count 20 · total 3.00 µs · 100.0% of the run's time"]);
+  });
+});
+
+describe('tables as Markdown pipe tables (DataFrame.to_markdown())', () => {
+  it('in a run block and as eBPF text, with the index column and a missing separator warned', () => {
+    const table = ['|    | function   |   count |   total_duration_ns |', '|---:|:-----------|--------:|--------------------:|', '|  0 | iommu_map  |      10 |                1000 |', '|  1 | a \\| b     |       4 |                  40 |'];
+    const log = parseRunLog(['------- r_4cores Run Metrics -------', 'Throughput: 3', 'Reading eBPF stats from x/ebpf_guest_stats.csv', ...table, '', 'prose after'].join('\n'));
+    const t = log.runs[0].tables[0];
+    assert.deepEqual(t.table.columns.slice(0, 4).map((c) => c.id), ['index', 'function', 'count', 'total_duration_ns']);
+    assert.deepEqual(t.table.rows.map((r) => [r.line, ...r.cells.slice(0, 4)]), [[6, 0, 'iommu_map', 10, 1000], [7, 1, 'a | b', 4, 40]]);
+    assert.deepEqual(log.warnings, []);
+    const text = parseEbpf(table.join('\n'));
+    assert.deepEqual(text.tables[0].table.rows.map((r) => r.cells[1]), ['iommu_map', 'a | b']);
+    assert.equal(ebpfApplies(formatHead(table.join('\n'))).verdict, 'yes');
+    // The same with a pandas print: prose after a blank line ends the run block quietly.
+    const pandas = parseRunLog(['------- r_4cores Run Metrics -------', 'Throughput: 3', '   function  count', '0         f      1', '', 'prose after', 'more prose'].join('\n'));
+    assert.deepEqual(pandas.warnings, []);
+    assert.equal(pandas.runs[0].tables[0].table.rows.length, 1);
+    const noSep = parseEbpf([table[0], table[2]].join('\n'));
+    assert.match(noSep.warnings[0].message, /pipe table without its '\|---\|' separator/);
+    assert.equal(noSep.tables[0].table.rows.length, 1);
   });
 });

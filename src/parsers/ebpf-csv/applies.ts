@@ -8,6 +8,7 @@ import type { Applicability, FormatHead } from '../formatDefinition';
 import { headerRole, isEbpfHeader } from '../shared/ebpfColumns';
 import { histogramBucket, histogramHeader } from '../shared/histogram';
 import { alignedHeader } from '../shared/pandasTable';
+import { pipeCells } from '../shared/pipeTable';
 import { parseNumber } from '../shared/columns';
 import { csvHeaderDelimiter, csvHeaderLabels } from './csvRecords';
 
@@ -35,6 +36,8 @@ export function ebpfApplies({ lines }: FormatHead): Applicability {
     const h = histogramHeader(line);
     if (h && i + 1 < lines.length && histogramBucket(lines[i + 1], i + 2, h.style)) return { verdict: 'yes', reason: `${h.style} histogram (${h.title})` };
     if (MAP_ENTRY.test(line)) maps++;
+    const pipe = pipeCells(line);
+    if (pipe && isEbpfHeader(pipe) && i + 1 < lines.length && /^\s*\|[\s:|-]+\|\s*$/.test(lines[i + 1])) return { verdict: 'yes', reason: `eBPF table (Markdown) header (${pipe.slice(0, 4).join(', ')})` };
     const a = /^\s*[A-Za-z_]/.test(line) && !line.includes(',') ? alignedHeader(line) : undefined;
     if (a && isEbpfHeader(a.labels) && i + 1 < lines.length) {
       const next = lines[i + 1].trim().split(/\s+/);

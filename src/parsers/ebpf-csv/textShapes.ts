@@ -6,10 +6,9 @@
 import type { WarningLog } from '../../model/diagnostics';
 import type { EbpfHistogram, EbpfMapEntry, EbpfTable, HistogramBucket } from '../../model/ebpfTable';
 import { parseNumber } from '../shared/columns';
-import { isEbpfHeader } from '../shared/ebpfColumns';
 import { finishHistogram, histogramBucket, histogramHeader, histogramUnit } from '../shared/histogram';
-import { alignedHeader, AlignedTableReader } from '../shared/pandasTable';
-import { readAlignedTable, keyColumnOf } from '../shared/alignedEbpfTable';
+import { openEbpfTable, readAlignedTable } from '../shared/alignedEbpfTable';
+import type { TableLineReader } from '../shared/pipeTable';
 import { BpftraceJsonReader } from './bpftraceJson';
 
 const MAP_ENTRY = /^(@[\w.]*)(?:\[(.*)\])?:\s+(-?\d+(?:\.\d+)?)\s*$/;
@@ -23,7 +22,7 @@ export interface TextShapesSink {
 
 /** The state machine: which shape is open, if any. */
 export class TextShapesReader {
-  private tableReader: AlignedTableReader | undefined;
+  private tableReader: TableLineReader | undefined;
   private hist: { title: string; style: 'bcc' | 'bpftrace'; line: number; buckets: HistogramBucket[] } | undefined;
   private lastHistogram: EbpfHistogram | undefined;
   /** Events in the histograms since the last summary line (funclatency sums several functions in one). */
@@ -82,9 +81,9 @@ export class TextShapesReader {
         return true;
       }
     }
-    const header = alignedHeader(text);
-    if (header && isEbpfHeader(header.labels)) {
-      this.tableReader = new AlignedTableReader(header, lineNo, this.warnings, keyColumnOf);
+    const table = openEbpfTable(text, lineNo, this.warnings);
+    if (table) {
+      this.tableReader = table;
       return true;
     }
     // bcc prints a histogram's label above its header: `disk = 'sda'`, `Function = vfs_read`, `20:10:08`.

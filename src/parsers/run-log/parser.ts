@@ -7,10 +7,9 @@
 import type { EbpfTable } from '../../model/ebpfTable';
 import type { DerivedMetricDefinition, Run, RunLog } from '../../model/runLog';
 import { parseNumber } from '../shared/columns';
-import { isEbpfHeader } from '../shared/ebpfColumns';
 import { LineParser } from '../shared/lineParser';
-import { alignedHeader, AlignedTableReader } from '../shared/pandasTable';
-import { keyColumnOf, readAlignedTable } from '../shared/alignedEbpfTable';
+import { openEbpfTable, readAlignedTable } from '../shared/alignedEbpfTable';
+import type { TableLineReader } from '../shared/pipeTable';
 import { patternFacts, runNameFacts } from './runName';
 
 export interface RunLogOptions {
@@ -67,10 +66,12 @@ export class RunLogParser extends LineParser<RunLog> {
   private group: string | undefined;
   private run: Run | undefined;
   private section: { name: string; indent: number } | undefined;
-  private table: AlignedTableReader | undefined;
+  private table: TableLineReader | undefined;
   /** The CSV path named last, until a table is printed after it. */
   private pendingPath: { path: string; line: number } | undefined;
   private readonly pattern: RegExp | undefined;
+  /** A blank line was seen in the current run block. */
+  private blankInRun = false;
   /** Inside a Markdown fence: `#` lines there are shell comments, not headings. */
   private inFence = false;
 
@@ -95,7 +96,11 @@ export class RunLogParser extends LineParser<RunLog> {
     const banner = runBanner(line);
     if (banner !== undefined) return this.startRun(banner, lineNo);
     if (this.table) {
-      if (this.table.accept(line, lineNo)) return;
+      if (this.table.accept(line, lineNo)) {
+        // The aligned reader takes the blank line after a table (a footer may follow it).
+        if (line.trim().length === 0) this.blankInRun = true;
+        return;
+      }
       this.closeTable();
     }
     const title = this.inFence ? undefined : heading(line);
@@ -118,6 +123,7 @@ export class RunLogParser extends LineParser<RunLog> {
     }
     if (line.trim().length === 0) {
       this.section = undefined;
+      this.blankInRun = true;
       return;
     }
     const trimmed = line.trim();
@@ -140,9 +146,14 @@ export class RunLogParser extends LineParser<RunLog> {
       run.endLine = lineNo;
       return;
     }
-    const header = alignedHeader(line);
-    if (header && isEbpfHeader(header.labels)) {
-      this.table = new AlignedTableReader(header, lineNo, this.warnings, keyColumnOf);
+    const table = openEbpfTable(line, lineNo, this.warnings);
+    if (table) {
+      this.table = table;
+      return;
+    }
+    // After a blank line, text that is none of the above is the note's prose: the run block ended.
+    if (this.blankInRun && (run.metrics.length > 0 || run.tables.length > 0)) {
+      this.closeRun();
       return;
     }
     this.unrecognized(line, lineNo, "expected a 'Name: value' metric, 'Reading eBPF stats from …' or an eBPF table in this run block, got: ");
@@ -191,6 +202,7 @@ export class RunLogParser extends LineParser<RunLog> {
     if (!run) return;
     this.run = undefined;
     this.section = undefined;
+    this.blankInRun = false;
     if (run.metrics.length === 0) this.warnings.add(run.line, `run '${run.name}' has no metrics (expected 'Name: value' lines after its banner)`);
     this.unprintedPath(run);
     this.runs.push(run);
