@@ -5,6 +5,7 @@ import { checkTable, numberCell } from '../../src/model/table';
 import { parseRunLog, RunLogParser } from '../../src/parsers/run-log';
 import { runLogFormat } from '../../src/parsers/run-log';
 import { runNameFacts } from '../../src/parsers/run-log/runName';
+import { runBanner } from '../../src/parsers/run-log/parser';
 import { FIXTURES } from '../helpers/golden';
 import { switchableLanguage, takesOver } from '../../src/parsers/languageTakeover';
 import { detectFormat } from '../../src/parsers/detect';
@@ -272,5 +273,19 @@ describe('tables as Markdown pipe tables (DataFrame.to_markdown())', () => {
     const noSep = parseEbpf([table[0], table[2]].join('\n'));
     assert.match(noSep.warnings[0].message, /pipe table without its '\|---\|' separator/);
     assert.equal(noSep.tables[0].table.rows.length, 1);
+  });
+});
+
+describe('run banners', () => {
+  it('rules of - or =, the closing rule optional, "Run Metrics" in any case; nothing else', () => {
+    assert.equal(runBanner('------- a_8cores Run Metrics -------'), 'a_8cores');
+    assert.equal(runBanner('======= a b c Run Metrics ======='), 'a b c');
+    assert.equal(runBanner('------- a_8cores Run Metrics'), 'a_8cores');
+    assert.equal(runBanner('  --- a_8cores run metrics ---  '), 'a_8cores');
+    assert.equal(runBanner('------- Run Metrics -------'), undefined);
+    assert.equal(runBanner('------- a_8cores Run Metrics-------'), undefined);
+    assert.equal(runBanner('------- a_8cores XRun Metrics -------'), undefined);
+    assert.equal(runBanner('a_8cores Run Metrics'), undefined);
+    assert.equal(runBanner('---------------------------------'), undefined);
   });
 });

@@ -33,17 +33,18 @@ const SECTION = /^(\s*)([A-Za-z][^:]{0,200}):\s*$/;
 /** The run name of a `------- <name> Run Metrics -------` banner (`=` rules too), without regex backtracking. */
 export function runBanner(line: string): string | undefined {
   const t = line.trim();
-  if (t.length < 20 || !(t.startsWith('---') || t.startsWith('==='))) return undefined;
+  if (t.length < 16 || !(t.startsWith('---') || t.startsWith('==='))) return undefined;
   let a = 0;
   while (a < t.length && (t[a] === '-' || t[a] === '=')) a++;
+  // The closing rule is optional (`------- name Run Metrics`); when present it follows a space.
   let b = t.length;
   while (b > a && (t[b - 1] === '-' || t[b - 1] === '=')) b--;
-  if (t.length - b < 3) return undefined;
   const middle = t.slice(a, b);
-  if (!/^\s/.test(middle) || !/\s$/.test(middle)) return undefined;
+  if (!/^\s/.test(middle) || (b < t.length && !/\s$/.test(middle))) return undefined;
   const inner = middle.trim();
-  if (!inner.endsWith(' Run Metrics') && !inner.endsWith('\tRun Metrics')) return undefined;
-  const name = inner.slice(0, -'Run Metrics'.length).trim();
+  const tail = inner.slice(-' run metrics'.length);
+  if (!/^\s/.test(tail) || tail.trim().toLowerCase() !== 'run metrics') return undefined;
+  const name = inner.slice(0, -'run metrics'.length).trim();
   return name.length > 0 ? name : undefined;
 }
 
