@@ -87,3 +87,21 @@ describe('eBPF editor features', () => {
     assert.deepEqual(hist.map((i) => i.name), ['@usecs', '@usecs', '@usecs', '@usecs']);
   });
 });
+
+describe('eBPF hover index', () => {
+  it('typed arrays by line (cheap to send from the worker): every row found, absent figures stay absent', () => {
+    const rows = ['function,count,total_ns,mean_ns,variance_ns'];
+    for (let i = 0; i < 100000; i++) rows.push(`f${i},2,${2 * i},${i},${i % 2 ? -1 : 4}`);
+    const text = rows.join('\n');
+    const editor = ebpfCsvFormat.editor!;
+    const index = editor.hoverIndex!(parseEbpf(text));
+    assert.ok(index.rows.figures instanceof Float64Array && index.rows.lines instanceof Int32Array);
+    const doc = reader(text);
+    const h = editor.hover!(doc, 54321, 0, undefined, index)!; // line 54322: f54320
+    assert.equal(h.title, 'f54320');
+    assert.match(h.paragraphs[0], /^count 2 · total 108.64 µs · mean 54.32 µs · stddev 2 ns · /);
+    const neg = editor.hover!(doc, 2, 0, undefined, index)!; // f1: variance -1
+    assert.match(neg.paragraphs[0], /stddev — \(negative variance\)/);
+    assert.equal(editor.hover!(doc, 0, 0, undefined, index), undefined);
+  });
+});

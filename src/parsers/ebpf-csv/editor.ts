@@ -1,8 +1,9 @@
 /** Outline (tables, histograms) and hovers (a row's figures, a histogram's percentiles) for eBPF output. */
-import type { EbpfReport, EbpfRowStats } from '../../model/ebpfTable';
+import type { EbpfReport } from '../../model/ebpfTable';
 import { formatValue } from '../../model/units';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';
+import { buildRowIndex, rowAt, type EbpfRowIndex } from '../shared/ebpfRowIndex';
 import { EbpfParser } from './parser';
 
 /** Documents longer than this get no outline (it re-reads the document). */
@@ -11,15 +12,14 @@ const OUTLINE_MAX_LINES = 50000;
 const OUTLINE_ROWS = 200;
 
 export interface EbpfHoverIndex {
-  /** 1-based line -> the row's figures and its table's unit of work. */
-  rows: Map<number, { stats: EbpfRowStats; unitOfWork?: string; table: string }>;
+  /** Every table row's figures by line (typed arrays: cheap to send from the worker). */
+  rows: EbpfRowIndex;
   /** 1-based header line of a histogram -> its percentiles text. */
   histograms: Map<number, string>;
 }
 
 function hoverIndex(model: EbpfReport): EbpfHoverIndex {
-  const rows: EbpfHoverIndex['rows'] = new Map();
-  for (const t of model.tables) for (const s of t.stats) rows.set(s.line, { stats: s, ...(t.unitOfWork ? { unitOfWork: t.unitOfWork } : {}), table: t.title });
+  const rows = buildRowIndex(model.tables);
   const histograms = new Map<number, string>();
   for (const h of model.histograms) {
     const p = h.percentiles;
@@ -31,7 +31,7 @@ function hoverIndex(model: EbpfReport): EbpfHoverIndex {
 
 function hover(doc: LineReader, line: number, _character: number, _totals: unknown, index?: EbpfHoverIndex): HoverText | undefined {
   if (!index) return undefined;
-  const row = index.rows.get(line + 1);
+  const row = rowAt(index.rows, line + 1);
   if (row) return { title: row.stats.key, paragraphs: [rowFigures(row.stats, row.unitOfWork)] };
   const h = index.histograms.get(line + 1);
   if (h) return { title: doc.lineAt(line).trim(), paragraphs: [h] };
