@@ -33,6 +33,8 @@ export interface EbpfColumnInfo {
   role: EbpfColumnRole;
   /** For `per_<work>` columns (`count_per_page`): the unit of work (`page`). */
   per?: string;
+  /** For variance columns: the unit the header names; the values are in its square (`variance_us`: µs²). */
+  squareOf?: Unit;
 }
 
 /** One row's figures normalised to nanoseconds; absent where the table has no such column. */

@@ -50,6 +50,9 @@ describe('eBPF CSV parser', () => {
     assert.ok(Math.abs(numberCell(t.table, row, 'stddev_ns')! - Math.sqrt(615.39) * 1000) < 1e-6);
     const pages = 1047815 / 0.007757;
     assert.ok(Math.abs(numberCell(t.table, row, 'time_per_page_ns')! - 23282950277 / pages) < 1e-6);
+    // variance_us holds µs² values: a plain number in the table, its unit kept as squareOf.
+    assert.deepEqual(t.table.columns[5], { kind: 'number', id: 'variance_us', label: 'variance_us', unit: 'none' });
+    assert.deepEqual(t.columns[5], { id: 'variance_us', role: 'variance', squareOf: 'us' });
     // A negative variance has no standard deviation.
     assert.equal(numberCell(t.table, t.table.rows[1], 'stddev_ns'), undefined);
     let shares = 0;

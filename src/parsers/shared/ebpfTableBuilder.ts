@@ -97,12 +97,21 @@ export class EbpfTableBuilder {
   finish(endLine = this.endLine): EbpfTable {
     const kinds = this.kinds ?? this.labels.map((_, i) => (this.roles[i].role === 'key' ? 'text' : 'number'));
     const columns: TableColumn[] = this.labels.map((label, i) =>
-      kinds[i] === 'number' ? { kind: 'number', id: this.ids[i], label: label.trim() || this.ids[i], unit: this.roles[i].unit } : { kind: 'text', id: this.ids[i], label: label.trim() || this.ids[i] },
+      kinds[i] === 'number'
+        ? // A variance is in the square of its unit (`variance_us`: µs²), which no Unit expresses: shown as a plain number.
+          { kind: 'number', id: this.ids[i], label: label.trim() || this.ids[i], unit: this.roles[i].role === 'variance' ? 'none' : this.roles[i].unit }
+        : { kind: 'text', id: this.ids[i], label: label.trim() || this.ids[i] },
     );
-    const infos: EbpfColumnInfo[] = this.roles.map((r, i) => ({ id: this.ids[i], role: kinds[i] === 'text' && r.role !== 'key' ? 'text' : r.role, ...(r.per ? { per: r.per } : {}) }));
+    const infos: EbpfColumnInfo[] = this.roles.map((r, i) => ({
+      id: this.ids[i],
+      role: kinds[i] === 'text' && r.role !== 'key' ? 'text' : r.role,
+      ...(r.per ? { per: r.per } : {}),
+      ...(r.role === 'variance' && kinds[i] === 'number' && r.unit !== 'none' ? { squareOf: r.unit } : {}),
+    }));
     const col = (role: string) => infos.findIndex((c, i) => c.role === role && (role === 'key' || columns[i].kind === 'number'));
     const at = { key: col('key'), count: col('count'), total: col('total'), mean: col('mean'), variance: col('variance'), stddev: col('stddev'), per: col('perUnit') };
-    const unitOf = (i: number) => (i >= 0 ? (columns[i] as NumericColumn).unit : 'none');
+    // Units from the header (the variance column's own unit is `none`, see above).
+    const unitOf = (i: number) => (i >= 0 && columns[i].kind === 'number' ? this.roles[i].unit : 'none');
     const f = { total: nsFactor(unitOf(at.total)), mean: nsFactor(unitOf(at.mean)), variance: nsFactor(unitOf(at.variance)), stddev: nsFactor(unitOf(at.stddev)) };
     const num = (row: TableRow, i: number) => (i >= 0 && typeof row.cells[i] === 'number' ? (row.cells[i] as number) : undefined);
 
