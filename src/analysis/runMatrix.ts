@@ -92,7 +92,7 @@ export function runMatrix(log: RunLog, options: RunMatrixOptions = {}): RunMatri
     }
   }
   const columns: RunMatrixColumn[] = [
-    ...metrics.map((id): RunMatrixColumn => ({ id, label: id, unit: printedUnit(log, id), kind: 'metric' })),
+    ...metrics.map((id): RunMatrixColumn => ({ id, label: metricLabel(id), unit: printedUnit(log, id), kind: 'metric' })),
     ...functions.map((f): RunMatrixColumn => ({ id: `fn:${f}`, label: `${f} (${fig})`, unit: FIGURE_UNIT[fig], kind: 'function' })),
     ...derived.map((d): RunMatrixColumn => ({ id: `derived:${d.name}`, label: d.name, unit: 'none', kind: 'derived' })),
   ];
@@ -146,4 +146,10 @@ function findFunction(run: Run, key: string): EbpfRowStats | undefined {
     if (s) return s;
   }
   return undefined;
+}
+
+/** `Per page stats/IOTLB Miss` -> `IOTLB Miss (Per page stats)`: the metric first, so narrow columns still say which. */
+function metricLabel(id: string): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : `${id.slice(slash + 1)} (${id.slice(0, slash)})`;
 }

@@ -65,6 +65,7 @@ describe('run matrix', () => {
     assert.equal(m.errors.length, 1);
     assert.match(m.errors[0], /derived metric 'broken'/);
     assert.equal(row.values[9], 1327972808.688);
+    assert.deepEqual([m.columns[9].id, m.columns[9].label], ['Per page stats/PWT Occupancy', 'PWT Occupancy (Per page stats)']);
   });
 
   it('function figures: share of the run time and count', () => {
