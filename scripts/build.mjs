@@ -28,7 +28,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { flamegraph: 'webview/flamegraph/main.ts', tables: 'webview/tables/main.ts', compare: 'webview/compare/main.ts', statChart: 'webview/statChart/main.ts', syscallCosts: 'webview/syscallCosts/main.ts' },
+    entryPoints: { flamegraph: 'webview/flamegraph/main.ts', tables: 'webview/tables/main.ts', charts: 'webview/charts/main.ts', compare: 'webview/compare/main.ts', statChart: 'webview/statChart/main.ts', syscallCosts: 'webview/syscallCosts/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

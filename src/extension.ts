@@ -9,6 +9,8 @@ import type { StatChartViewState } from './protocol/statChart';
 import { SYSCALL_COSTS_VIEW_TYPE, SyscallCostsPanel } from './panels/syscallCostsPanel';
 import type { SyscallCostsViewState } from './protocol/syscallCosts';
 import { registerSyscallCompareCommand } from './panels/syscallCompareCommand';
+import { CHARTS_VIEW_TYPE, ChartsPanel } from './panels/chartsPanel';
+import type { ChartsViewState } from './protocol/charts';
 import type { ViewKind } from './model/format';
 import { COMPARE_VIEW_TYPE, ComparePanel } from './panels/comparePanel';
 import { registerCompareCommands } from './panels/compareCommands';
@@ -34,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', 'perflens.tablesLanguages', formatsWithView('tables').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.statChartLanguages', formatsWithView('statChart').map((f) => f.languageId));
   void vscode.commands.executeCommand('setContext', 'perflens.syscallCostsLanguages', formatsWithView('syscallCosts').map((f) => f.languageId));
+  void vscode.commands.executeCommand('setContext', 'perflens.chartsLanguages', formatsWithView('charts').map((f) => f.languageId));
   context.subscriptions.push(
     // From a hover's command link: (uri string, { search }) — the flame graph opens searching for a function.
     vscode.commands.registerCommand('perflens.openFlameGraph', async (uri?: vscode.Uri | string, focus?: { search?: unknown }) => {
@@ -63,6 +66,10 @@ export function activate(context: vscode.ExtensionContext): void {
         SyscallCostsPanel.revive(ctx, panel, state);
       },
     }),
+    vscode.commands.registerCommand('perflens.showCharts', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : await pickSource('charts');
+      if (target) ChartsPanel.open(ctx, target);
+    }),
     vscode.window.registerWebviewPanelSerializer(FLAME_GRAPH_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: FlameGraphViewState | undefined) {
         FlameGraphPanel.revive(ctx, panel, state);
@@ -78,6 +85,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewPanelSerializer(TABLES_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: TablesViewState | undefined) {
         TablesPanel.revive(ctx, panel, state);
+      },
+    }),
+    vscode.window.registerWebviewPanelSerializer(CHARTS_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: ChartsViewState | undefined) {
+        ChartsPanel.revive(ctx, panel, state);
       },
     }),
     vscode.window.registerCustomEditorProvider(REPORT_EDITOR_VIEW_TYPE, new ReportEditorProvider(ctx), {

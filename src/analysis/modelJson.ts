@@ -37,6 +37,11 @@ export function reportModelJson(model: ReportModel): object {
     // Rows as objects keyed by column id: what scripts want (`jq '.groups[].rows[] | .syscall'`).
     return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, groups: model.groups.map(syscallGroupJson) };
   }
+  if (model.kind === 'ebpf') {
+    // JSON has no Infinity: open-ended histogram buckets (`(..., 0)`, `[100, ...)`) print a null bound.
+    const histograms = model.histograms.map((h) => ({ ...h, buckets: h.buckets.map((b) => ({ ...b, low: finiteOrNull(b.low), high: finiteOrNull(b.high) })) }));
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, histograms };
+  }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
 }
 
@@ -54,4 +59,8 @@ function rowJson(table: Table, row: TableRow): Record<string, string | number | 
   const out: Record<string, string | number | null> = { line: row.line };
   table.columns.forEach((c, i) => (out[c.id] = row.cells[i]));
   return out;
+}
+
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
 }

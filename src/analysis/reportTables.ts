@@ -10,6 +10,7 @@ import type { StackProfile } from '../model/profile';
 import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
 import type { Table } from '../model/table';
 import { isSyscallSummary, type SyscallSummary } from '../model/syscallSummary';
+import { ebpfReportTables, runLogTables } from './ebpfTables';
 import { functionStats } from './functionStats';
 import type { PerfDiffModel } from '../model/perfDiff';
 import { statBlockTable, statMetricGroupTable, type PerfStatModel, type StatBlock } from '../model/perfStat';
@@ -141,6 +142,8 @@ export function reportTables(model: ReportModel): ViewTable[] {
   if (model.kind === 'perf-diff') return diffTables(model);
   if (model.kind === 'perf-stat') return statTables(model);
   if (isSyscallSummary(model)) return syscallTables(model);
+  if (model.kind === 'ebpf') return ebpfReportTables(model);
+  if (model.kind === 'run-log') return runLogTables(model);
   return [];
 }
 

@@ -15,7 +15,10 @@ export function cellText(column: TableColumn, value: TableCell): string {
     case 'events':
     case 'period':
     case 'count':
+      return formatValue(value, 'none');
     case 'none':
+      // Two decimals would print rates such as count_per_page 0.007757 as 0.01: tiny values keep 3 significant digits.
+      if (value !== 0 && Math.abs(value) < 0.01) return String(Number(value.toPrecision(3)));
       return formatValue(value, 'none');
     default:
       return formatValue(value, column.unit);

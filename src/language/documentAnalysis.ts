@@ -9,6 +9,7 @@ import type { DocumentAnalysis } from '../worker/messages';
 import type { ReportCache } from '../worker/reportCache';
 import { abortSignal } from '../panels/workerGlue';
 import { reportRequest } from '../panels/reportSource';
+import { runLogParserOptions } from '../panels/runLogSettings';
 
 /** Beyond this, VS Code itself turns off most language features; so do we. */
 const MAX_ANALYZED_CHARS = 64 << 20;
@@ -68,7 +69,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.running.set(key, cts);
     let request;
     try {
-      request = await reportRequest(doc.uri);
+      // Run logs parse with the run-log settings, as their views do (one parse for both).
+      request = await reportRequest(doc.uri, doc.languageId === 'run-log' ? runLogParserOptions(doc.uri) : undefined);
     } catch {
       return undefined; // deleted meanwhile
     }

@@ -14,5 +14,5 @@ export type FormatId =
   | 'run-log';
 
 /** The views a format's model can be shown in (a panel or the custom editor picks one). */
-export const VIEW_KINDS = ['flameGraph', 'tables', 'statChart', 'syscallCosts'] as const;
+export const VIEW_KINDS = ['flameGraph', 'tables', 'statChart', 'syscallCosts', 'charts'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];

@@ -16,7 +16,7 @@ import type { WebviewPanelHost } from './webviewPanelHost';
 import { abortSignal } from './workerGlue';
 
 /** How the view is named in messages: 'flame graph', 'tables'. */
-const VIEW_NAMES: Record<ViewKind, string> = { flameGraph: 'a flame graph', tables: 'tables', statChart: 'the counter chart', syscallCosts: 'syscall costs' };
+const VIEW_NAMES: Record<ViewKind, string> = { flameGraph: 'a flame graph', tables: 'tables', statChart: 'the counter chart', syscallCosts: 'syscall costs', charts: 'charts' };
 
 export interface LoadViewOptions {
   parserOptions?: Partial<Record<FormatId, unknown>>;

@@ -9,6 +9,7 @@ import type { TablesProtocol, TablesViewState } from '../protocol/tables';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
 import { loadReportView, watchFile } from './reportLoader';
+import { onRunLogSettingsChange, runLogParserOptions } from './runLogSettings';
 
 export const TABLES_VIEW_TYPE = 'perflens.tables';
 
@@ -46,6 +47,8 @@ export class TablesPanel {
     );
     const subs: vscode.Disposable[] = [];
     if (this.source?.scheme === 'file') subs.push(watchFile(this.source, () => void this.load()));
+    // Derived metrics and the run name pattern (run logs) change what the view shows.
+    subs.push(onRunLogSettingsChange(() => void this.load()));
     // Editor -> table: the row of the line under the cursor.
     subs.push(
       vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -80,7 +83,7 @@ export class TablesPanel {
     this.cancel?.cancel();
     const cts = new vscode.CancellationTokenSource();
     this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'tables', { cancel: cts, isCurrent: () => this.cancel === cts });
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'tables', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions(this.source) });
     if (!payload) return;
     const { meta, tables } = payload;
     this.host.show({ type: 'tables/show', meta, tables, state: { source: this.source.toString() } });

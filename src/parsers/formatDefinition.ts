@@ -151,6 +151,11 @@ export interface FormatDefinition<O = unknown, M extends ReportModel = ReportMod
   displayName: string;
   /** The VS Code language id of documents in this format. */
   languageId: string;
+  /**
+   * Languages besides plain text whose documents are switched to `languageId` when detection says
+   * `yes` (run logs are often Markdown notes: `.md` files open as markdown).
+   */
+  hostLanguages?: readonly string[];
   /** What a record of this format looks like, for "expected …" messages. */
   expected: string;
   applies(head: FormatHead): Applicability;

@@ -6,6 +6,7 @@ import type { FlameGraphMeta } from '../analysis/flameGraphView';
 import type { TablesView } from '../analysis/reportTables';
 import type { StatChartView } from '../analysis/statChart';
 import type { SyscallCostsView } from '../analysis/syscallCostsView';
+import type { ChartsView } from '../analysis/chartsView';
 import type { WeightUnit } from '../model/units';
 
 /** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
@@ -47,6 +48,7 @@ export type WorkerPayload =
   | ({ view: 'tables' } & TablesView)
   | ({ view: 'statChart' } & StatChartView)
   | ({ view: 'syscallCosts' } & SyscallCostsView)
+  | ({ view: 'charts' } & ChartsView)
   | { view: 'document'; analysis: DocumentAnalysis };
 
 export interface WorkerResult {

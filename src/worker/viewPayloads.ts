@@ -8,6 +8,7 @@ import { tablesView } from '../analysis/reportTables';
 import { statChartView } from '../analysis/statChart';
 import { syscallCostsView } from '../analysis/syscallCostsView';
 import { isSyscallSummary } from '../model/syscallSummary';
+import { chartsView } from '../analysis/chartsView';
 import type { ViewKind } from '../model/format';
 import { perfReportStackProfile } from '../model/perfReport';
 import type { StackProfile } from '../model/profile';
@@ -32,6 +33,10 @@ export const VIEW_PAYLOADS: { [K in ViewKind]: (model: ReportModel, title: strin
   syscallCosts: (model, title) => {
     const view = isSyscallSummary(model) ? syscallCostsView(model, title) : undefined;
     return view ? { view: 'syscallCosts', ...view } : undefined;
+  },
+  charts: (model, title) => {
+    const view = chartsView(model, title);
+    return view ? { view: 'charts', ...view } : undefined;
   },
 };
 

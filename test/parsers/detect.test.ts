@@ -72,13 +72,18 @@ describe('format detection on the real corpora', () => {
     }
   });
 
-  it('recognises eBPF CSV (bcc --csv output, the ebpf_guest_stats.csv columns) only as a maybe', () => {
+  it('recognises eBPF CSV by its header: a key column and timed columns yes (bcc --csv, ebpf_guest_stats.csv), keyless timed CSVs maybe', () => {
     const csvs = filesUnder('bcc/csv-extracts', (f) => f.endsWith('.csv'));
     assert.ok(csvs.length >= 10);
-    for (const f of csvs) assert.deepEqual(verdictOf(readCorpus(f)), { format: 'ebpf-csv', verdict: 'maybe' }, f);
+    for (const f of csvs) {
+      // cpuunclaimed prints TIMESTAMP_ns,CPU0,…: timed columns but no key.
+      const verdict = f.includes('cpuunclaimed') ? 'maybe' : 'yes';
+      assert.deepEqual(verdictOf(readCorpus(f)), { format: 'ebpf-csv', verdict }, f);
+    }
     const guest = readFileSync(join(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8');
     assert.match(guest, /^function,type,count,total_duration_ns,mean_ns,variance_us,count_per_page\n/);
-    assert.deepEqual(verdictOf(guest), { format: 'ebpf-csv', verdict: 'maybe' });
+    assert.deepEqual(verdictOf(guest), { format: 'ebpf-csv', verdict: 'yes' });
+    assert.deepEqual(verdictOf('name,age\nbob,3\n'), { format: undefined, verdict: undefined });
   });
 
   it('recognises a run-metric log by its banner (seed 000)', () => {
@@ -90,8 +95,8 @@ describe('format detection on the real corpora', () => {
     const list = 'read 12\nwrite 3\nclose 1\nopenat 7\n';
     assert.equal(foldedApplies(formatHead(list)).verdict, 'maybe');
     assert.deepEqual(verdictOf(list), { format: 'folded', verdict: 'maybe' });
-    // A real one: perf-tools' syscount -c prints `SYSCALL  COUNT` rows.
-    assert.deepEqual(verdictOf(readCorpus('perf-tools/examples/syscount_example.txt')), { format: 'folded', verdict: 'maybe' });
+    // perf-tools' syscount -c prints a `SYSCALL  COUNT` header over its rows: a table (the eBPF table reader), not stacks.
+    assert.deepEqual(verdictOf(readCorpus('perf-tools/examples/syscount_example.txt')), { format: 'ebpf-csv', verdict: 'yes' });
     for (const f of ['flamegraph/test/results/perf-vertx-stacks-01-collapsed-all.txt', 'inferno/tests/data/flamegraph/fractional-samples/fractional.txt']) {
       assert.equal(foldedApplies(formatHead(readCorpus(f))).verdict, 'yes', f);
       assert.deepEqual(verdictOf(readCorpus(f)), { format: 'folded', verdict: 'yes' }, f);

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FormatId } from '../../src/model/format';
 import { detectFormat } from '../../src/parsers/detect';
 import { CORPORA, corpusFile } from '../helpers/corpus';
+import { FIXTURES } from '../helpers/golden';
 
 export interface CorpusSample {
   /** Path under shared/corpora. */
@@ -16,8 +17,8 @@ export interface CorpusSample {
   bytes: Buffer;
 }
 
-/** Where the seeds come from: [folder under corpora, recursive]. */
-const ROOTS: [string, boolean][] = [
+/** Where the seeds come from: [folder under corpora, recursive, only for these formats]. */
+const ROOTS: [string, boolean, FormatId[]?][] = [
   ['flamegraph/test', false],
   ['inferno/tests/data', true],
   ['perf-6.1-captures', false],
@@ -29,6 +30,17 @@ const ROOTS: [string, boolean][] = [
   ['strace-c', true],
   ['strace', true],
   ['perf-trace-s', true],
+  // bcc/bpftrace examples: tables, histograms and maps of the eBPF format (their prose and stacks are not other formats' seeds).
+  ['bcc/csv-extracts', false, ['ebpf-csv']],
+  ['bcc/tools', true, ['ebpf-csv']],
+  ['bpftrace/tools', false, ['ebpf-csv']],
+  ['bpftrace/tests/runtime/outputs', false, ['ebpf-csv']],
+];
+
+/** Our own fixtures for formats no public corpus has (run-metric logs: the seed note). */
+const FIXTURE_SAMPLES: [string, FormatId][] = [
+  ['run-log/iommu-runs.md', 'run-log'],
+  ['ebpf-csv/ebpf_guest_stats.csv', 'ebpf-csv'],
 ];
 
 let byFormat: Map<FormatId, CorpusSample[]> | undefined;
@@ -46,17 +58,22 @@ function walk(dir: string, recursive: boolean, out: string[]): void {
 export function corpusSamples(format: FormatId): CorpusSample[] {
   if (!byFormat) {
     byFormat = new Map();
-    const paths: string[] = [];
-    for (const [root, recursive] of ROOTS) walk(corpusFile(root), recursive, paths);
-    for (const p of paths) {
-      let bytes = readFileSync(p);
-      if (p.endsWith('.gz')) bytes = gunzipSync(bytes);
-      const id = detectFormat(bytes.subarray(0, 65536).toString('utf8')).format;
-      if (!id) continue;
-      const list = byFormat.get(id) ?? [];
-      list.push({ rel: relative(CORPORA, p), bytes });
-      byFormat.set(id, list);
+    const add = (id: FormatId, sample: CorpusSample) => {
+      const list = byFormat!.get(id) ?? [];
+      list.push(sample);
+      byFormat!.set(id, list);
+    };
+    for (const [root, recursive, only] of ROOTS) {
+      const paths: string[] = [];
+      walk(corpusFile(root), recursive, paths);
+      for (const p of paths) {
+        let bytes = readFileSync(p);
+        if (p.endsWith('.gz')) bytes = gunzipSync(bytes);
+        const id = detectFormat(bytes.subarray(0, 65536).toString('utf8')).format;
+        if (id && (!only || only.includes(id))) add(id, { rel: relative(CORPORA, p), bytes });
+      }
     }
+    for (const [rel, id] of FIXTURE_SAMPLES) add(id, { rel: `../fixtures/${rel}`, bytes: readFileSync(join(FIXTURES, rel)) });
     for (const list of byFormat.values()) list.sort((a, b) => a.bytes.length - b.bytes.length || (a.rel < b.rel ? -1 : 1));
   }
   return byFormat.get(format) ?? [];

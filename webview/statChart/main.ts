@@ -45,7 +45,8 @@ const logBox = el('vscode-checkbox', { id: 'log-scale', label: 'Log scale', titl
 shell.toolbar.append(logBox);
 
 let blocks: StatChartBlock[] = [];
-let charts: Chart[] = [];
+/** The charts drawn now (error-bar and line charts: only destroyed, so their own types do not matter here). */
+let charts: Array<{ destroy(): void }> = [];
 
 const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
 const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'];

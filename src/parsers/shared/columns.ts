@@ -86,7 +86,8 @@ export function parseNumber(text: string): number | undefined {
   if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
   if (t.startsWith('+')) t = t.slice(1);
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
-  if (!/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return undefined;
+  // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the same numbers, without quadratic backtracking on long digit runs.
+  if (!/^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
