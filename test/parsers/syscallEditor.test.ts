@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseFile } from '../../src/io/parseFile';
+import type { EditorFeatures } from '../../src/parsers/formatDefinition';
 import type { LineReader } from '../../src/parsers/formatDefinition';
 import { parsePerfTraceSummary, perfTraceSummaryFormat } from '../../src/parsers/perf-trace-summary';
 import { describeErrno, describeSyscall, syscallHoverIndex } from '../../src/parsers/shared/syscallEditor';
@@ -122,5 +126,20 @@ describe('syscall summary editor features', () => {
       { start: 3, end: 11 },
       { start: 14, end: 19 },
     ]);
+  });
+});
+
+describe('syscall hover: averages below strace’s 1 µs resolution', () => {
+  it('gives total / calls where strace printed usecs/call 0 (real strace 6.1 capture)', async () => {
+    const file = resolve(__dirname, '../fixtures/strace-summary/strace-small-messages.txt');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const doc = { lineCount: lines.length, lineAt: (i: number) => lines[i] };
+    const { model } = await parseFile(file, file);
+    const editor = (straceSummaryFormat as unknown as { editor: Required<EditorFeatures> }).editor;
+    const line = lines.findIndex((l) => / recvmsg$/.test(l));
+    const h = editor.hover(doc, line, lines[line].indexOf('recvmsg') + 1, undefined, editor.hoverIndex(model));
+    // 0.014812 s over 16384 calls: 904.05 ns each.
+    const text = h!.paragraphs.join(' ');
+    assert.ok(text.includes('avg 904.05 ns (total / calls) per call'), text);
   });
 });

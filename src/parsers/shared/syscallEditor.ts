@@ -126,8 +126,11 @@ function hoverText(h: SyscallRowHover): HoverText {
   }
   const times: string[] = [];
   if (h.total !== undefined) times.push(`total ${duration(h.total)}`);
-  const avg = h.avg ?? (h.total !== undefined && h.calls ? h.total / h.calls : undefined);
-  if (avg !== undefined) times.push(`avg ${duration(avg)}${h.avg === undefined ? ' (total / calls)' : ''} per call`);
+  const computed = h.total !== undefined && h.calls ? h.total / h.calls : undefined;
+  // strace prints usecs/call as a whole number: below 1 µs it says 0; total / calls says more.
+  const printedZero = h.avg === 0 && computed !== undefined && computed > 0;
+  const avg = printedZero ? computed : (h.avg ?? computed);
+  if (avg !== undefined) times.push(`avg ${duration(avg)}${h.avg === undefined || printedZero ? ' (total / calls)' : ''} per call`);
   if (h.min !== undefined) times.push(`min ${duration(h.min)}`);
   if (h.max !== undefined) times.push(`max ${duration(h.max)}`);
   if (h.stddev !== undefined) times.push(`stddev ${h.stddev.toFixed(2)}% of avg`);
