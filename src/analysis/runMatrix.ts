@@ -92,7 +92,7 @@ export function runMatrix(log: RunLog, options: RunMatrixOptions = {}): RunMatri
     }
   }
   const columns: RunMatrixColumn[] = [
-    ...metrics.map((id): RunMatrixColumn => ({ id, label: metricLabel(id), unit: printedUnit(log, id), kind: 'metric' })),
+    ...metrics.map((id): RunMatrixColumn => ({ id, label: metricLabel(log, id), unit: printedUnit(log, id), kind: 'metric' })),
     ...functions.map((f): RunMatrixColumn => ({ id: `fn:${f}`, label: `${f} (${fig})`, unit: FIGURE_UNIT[fig], kind: 'function' })),
     ...derived.map((d): RunMatrixColumn => ({ id: `derived:${d.name}`, label: d.name, unit: 'none', kind: 'derived' })),
   ];
@@ -149,7 +149,13 @@ function findFunction(run: Run, key: string): EbpfRowStats | undefined {
 }
 
 /** `Per page stats/IOTLB Miss` -> `IOTLB Miss (Per page stats)`: the metric first, so narrow columns still say which. */
-function metricLabel(id: string): string {
-  const slash = id.indexOf('/');
-  return slash < 0 ? id : `${id.slice(slash + 1)} (${id.slice(0, slash)})`;
+/** `IOTLB Miss (Per page stats)` for a nested metric; the name as printed otherwise (`Total throughput (KB/s)`). */
+function metricLabel(log: RunLog, id: string): string {
+  for (const r of log.runs) {
+    const m = r.metrics.find((x) => x.id === id);
+    if (!m) continue;
+    // A nested metric's id is `section/name`; a name may hold a slash itself (KB/s).
+    return m.id !== m.name && m.id.endsWith(`/${m.name}`) ? `${m.name} (${m.id.slice(0, -m.name.length - 1)})` : m.name;
+  }
+  return id;
 }

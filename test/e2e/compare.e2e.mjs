@@ -56,6 +56,7 @@ function functionShare(text, name) {
 
 export function prepareCompareFixtures(workspace) {
   for (const f of ['pipeline-baseline.perf-script', 'pipeline-patched.perf-script']) cpSync(join(FIXTURES, f), join(workspace, f));
+  for (const f of ['usemem30-baseline.log', 'usemem30-v12.log']) cpSync(join(FIXTURES, 'seed003', f), join(workspace, f));
   const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
   const patchedText = readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8');
   const lineNo = patchedText.split('\n').findIndex((l) => /\scrc32_sw\+0x/.test(l)) + 1;
@@ -163,6 +164,45 @@ export const tests = [
       assert.ok(text.includes(want), `hover says "${want}"`);
       assert.ok(text.includes(`${hover.baseTotal.toFixed(2)}% total)`), 'and the baseline share');
       await shot('e2e-compare-hover');
+    },
+  },
+  {
+    name: 'Compare two run logs typed from seed 003 (usemem30): +49% throughput, copied as a cover-letter table',
+    timeout: 120_000,
+    async run({ wb, shot, log }) {
+      // The cover letter: Total throughput 7,191,949 -> 10,702,115 KB/s, "49%".
+      const want = ((100 * (10702115 - 7191949)) / 7191949).toFixed(2);
+      await closeAllEditors(wb);
+      await wb.openFile('usemem30-baseline.log');
+      await wb.runCommand('PerfLens: Select for Compare (PerfLens)');
+      await wb.openFile('usemem30-v12.log');
+      await wb.runCommand('PerfLens: Compare with Selected (PerfLens)');
+      const frame = await compareFrame(wb);
+      await waitForReady(frame);
+      await frame.waitForSelector('.pl-row', { timeout: 15_000 });
+      const row = await frame.evaluate(() => {
+        const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.dataset.column);
+        const r = [...document.querySelectorAll('.pl-row')].find((x) => x.querySelector('.pl-cell')?.textContent === 'Total throughput (KB/s)');
+        return r ? Object.fromEntries([...r.querySelectorAll('.pl-cell')].map((c, i) => [heads[i], c.textContent])) : undefined;
+      });
+      log(`Total throughput row: ${JSON.stringify(row)}`);
+      assert.ok(row, 'the metric has a row');
+      assert.equal(row['value@1:pct'], `${want}%`, 'the change the cover letter rounds to 49%');
+      assert.equal(Math.round(Number(want)), 49);
+      await shot('e2e-compare-run-logs');
+      await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
+      await frame.evaluate(() => {
+        const s = document.querySelector('#copy-table');
+        s.value = 'text';
+        s.dispatchEvent(new Event('change'));
+      });
+      const copied = await waitFor(async () => {
+        const t = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+        return t.includes('Total throughput') ? t : false;
+      }, { timeout: 10_000, message: 'the cover-letter table on the clipboard' });
+      log(`copied:\n${copied}`);
+      const line = copied.split('\n').find((l) => l.startsWith('Total throughput (KB/s)'));
+      assert.match(line, new RegExp(`^Total throughput \\(KB/s\\)\\s+7,191,949\\s+10,702,115\\s+3,510,166\\s+${want}%`));
     },
   },
 ];

@@ -256,9 +256,10 @@ exportButton.addEventListener('click', () => {
 copySelect.addEventListener('change', () => {
   const format = copySelect.value as TableTextFormat | '';
   copySelect.value = '';
-  if (!format || !current) return;
-  const text = renderTable(current.table, format, 30);
-  copyText(api, format === 'text' ? `${current.table.title}\n${text}` : text);
+  const table = tableComparison ? tableComparison.tables[Math.min(saved.table ?? 0, tableComparison.tables.length - 1)] : current?.table;
+  if (!format || !table) return;
+  const text = renderTable(table, format, 30);
+  copyText(api, format === 'text' ? `${table.title}\n${text}` : text);
   document.body.dataset.copied = format;
 });
 

@@ -42,5 +42,9 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
       unmatched.push(t.group ? `${t.group} — ${t.title}` : t.title);
     }
   });
-  return { labels: runs.map((r) => r.label), baseline, tables, unmatched, factWarnings: compareFacts(runs) };
+  // Tables whose rows meet in every run first (a run log's metrics before its run matrix, whose
+  // rows are runs and so never meet across files).
+  const meets = (t: ViewTable): boolean => t.rows.some((r) => r.cells[r.cells.length - 1] === 'all runs');
+  const ordered = [...tables.filter(meets), ...tables.filter((t) => !meets(t))];
+  return { labels: runs.map((r) => r.label), baseline, tables: ordered, unmatched, factWarnings: compareFacts(runs) };
 }

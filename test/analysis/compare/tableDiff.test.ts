@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { diffTables } from '../../../src/analysis/compare/tableDiff';
 import { compareTableRuns } from '../../../src/analysis/compare/compareTables';
+import { resolve } from 'node:path';
+import { parseFile } from '../../../src/io/parseFile';
+import { reportTables } from '../../../src/analysis/reportTables';
+import { FIXTURES } from '../../helpers/golden';
 import { checkTable, numberCell, type Table } from '../../../src/model/table';
 
 const syscalls = (rows: Array<[string, number, number | null]>): Table => ({
@@ -61,5 +65,26 @@ describe('compareTableRuns', () => {
     assert.deepEqual(c.unmatched, ['total']);
     assert.equal(numberCell(c.tables[0], c.tables[0].rows[0], 'calls@1:pct'), 100);
     assert.match(c.factWarnings[0], /kernel: a: 6\.1; b: 6\.8/);
+  });
+});
+
+describe('run logs compared (seed 003 retyped)', () => {
+  it('matches metrics across the files and gives the cover letter’s +49% throughput and -25% times', async () => {
+    const dir = resolve(FIXTURES, 'compare/seed003');
+    const runs = [];
+    for (const f of ['usemem30-baseline.log', 'usemem30-v12.log']) {
+      const { model } = await parseFile(resolve(dir, f), f);
+      runs.push({ label: f, tables: reportTables(model), facts: model.facts });
+    }
+    const c = compareTableRuns(runs);
+    const metrics = c.tables[0];
+    assert.match(metrics.title, /^metrics of mm-unstable/);
+    const pct = (metric: string) => numberCell(metrics, metrics.rows.find((r) => r.cells[0] === metric)!, 'value@1:pct')!;
+    // The cover letter rounds: 49%, 49%, -25%, -25%.
+    assert.equal(Math.round(pct('Total throughput (KB/s)')), 49);
+    assert.equal(Math.round(pct('Average throughput (KB/s)')), 49);
+    assert.equal(Math.round(pct('elapsed time (sec)')), -25);
+    assert.equal(Math.round(pct('sys time (sec)')), -25);
+    assert.ok(Math.abs(pct('Total throughput (KB/s)') - (100 * (10702115 - 7191949)) / 7191949) < 1e-9);
   });
 });
