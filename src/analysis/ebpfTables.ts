@@ -122,10 +122,10 @@ export function runLogTables(log: RunLog): ViewTable[] {
   if (log.runs.length === 0) return [];
   const quality = qualityByLine(log.warnings);
   const tables = [runsTable(log)];
+  for (const run of log.runs) for (const t of run.tables) tables.push(ebpfViewTable(t, runTableLabel(run, t), 'eBPF tables by run', quality));
   // Each run's metrics as rows keyed by metric: what a comparison of run logs (baseline vs patched,
   // one run per file) matches metric by metric.
   for (const run of log.runs) if (run.metrics.length > 0) tables.push(runMetricsTable(run));
-  for (const run of log.runs) for (const t of run.tables) tables.push(ebpfViewTable(t, runTableLabel(run, t), 'eBPF tables by run', quality));
   return tables;
 }
 

@@ -16,7 +16,9 @@ const SEED = readFileSync(resolve(FIXTURES, 'run-log/iommu-runs.md'), 'utf8');
 describe('tables view of run logs and eBPF output', () => {
   it('run log: the run matrix first (a row per run, linked to its banner), then each run\'s table marked with its data-quality problems', () => {
     const tables = reportTables(parseRunLog(SEED));
-    assert.equal(tables.length, 7);
+    // The run matrix, the 6 runs' eBPF tables, then the 6 runs' metrics (keyed by metric, for comparisons).
+    assert.equal(tables.length, 13);
+    assert.equal(tables[12].title, `metrics of ${parseRunLog(SEED).runs[5].name}`);
     for (const t of tables) assert.equal(checkTable(t), undefined, t.title);
     const runs = tables[0];
     assert.equal(runs.title, 'runs');
@@ -50,7 +52,7 @@ describe('tables view of run logs and eBPF output', () => {
   });
 
   it('the worker builds the tables payload for both formats', () => {
-    assert.equal(VIEW_PAYLOADS.tables(parseRunLog(SEED), 'seed')?.tables.length, 7);
+    assert.equal(VIEW_PAYLOADS.tables(parseRunLog(SEED), 'seed')?.tables.length, 13);
     const v = tablesView(parseEbpf(readFileSync(resolve(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8')), 'csv');
     assert.equal(v?.meta.format, 'ebpf-csv');
     assert.equal(v?.tables[0].rows.length, 13);
