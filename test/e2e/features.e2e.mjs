@@ -257,7 +257,7 @@ export async function revealLineText(wb, lineNo, needle) {
 }
 
 /** Rows of the Problems panel: { aria, text }. */
-async function problemRows(page) {
+export async function problemRows(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
       aria: r.getAttribute('aria-label') ?? '',

@@ -33,6 +33,7 @@ import { prepareViewerFixtures, tests as viewerTests } from './viewer.e2e.mjs';
 import { tests as tablesTests } from './tables.e2e.mjs';
 import { prepareCompareFixtures, tests as compareTests } from './compare.e2e.mjs';
 import { prepareReportFixtures, tests as reportTests } from './reports.e2e.mjs';
+import { prepareRunLogFixtures, RUN_LOG_SETTINGS, tests as runLogTests } from './runlog.e2e.mjs';
 
 const TOTAL_BUDGET_MS = 5 * 60_000; // the e2e proper (code-server start, browser, all tests)
 const INSTALL_BUDGET_MS = 20 * 60_000; // a cold code-server + chromium install (~1-3 min normally)
@@ -119,6 +120,7 @@ function prepareFixtures(workspace) {
     viewer: prepareViewerFixtures(workspace, need),
     compare: prepareCompareFixtures(workspace),
     reports: prepareReportFixtures(workspace, need),
+    runLog: prepareRunLogFixtures(workspace),
   };
 }
 
@@ -189,7 +191,7 @@ async function main() {
 
     t = Date.now();
     const port = await getFreePort();
-    server = await startCodeServer({ bin, port, workspace, userDataDir, extsDir, log: (m) => log(m) });
+    server = await startCodeServer({ bin, port, workspace, userDataDir, extsDir, settings: { ...RUN_LOG_SETTINGS }, log: (m) => log(m) });
     log(`code-server up (${secs(Date.now() - t)})`);
 
     t = Date.now();
@@ -209,7 +211,7 @@ async function main() {
       log(`screenshot ${relative(repoRoot, file)}`);
     };
     const filter = process.env.PERFLENS_E2E_FILTER;
-    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests, ...compareTests, ...reportTests]) {
+    for (const test of [...flameGraphTests, ...featureTests, ...viewerTests, ...tablesTests, ...compareTests, ...reportTests, ...runLogTests]) {
       if (filter && !test.name.includes(filter)) continue;
       const started = Date.now();
       log(`▶ ${test.name}`);
