@@ -129,10 +129,14 @@ export function runLogTables(log: RunLog): ViewTable[] {
   return tables;
 }
 
+/** The group of the per-run metrics tables (a comparison of the runs inside one log reads them). */
+export const RUN_METRICS_GROUP = 'metrics by run';
+export const RUN_METRICS_PREFIX = 'metrics of ';
+
 function runMetricsTable(run: RunLog['runs'][number]): ViewTable {
   return {
-    title: `metrics of ${run.name}`,
-    group: 'metrics by run',
+    title: `${RUN_METRICS_PREFIX}${run.name}`,
+    group: RUN_METRICS_GROUP,
     columns: [
       { kind: 'text', id: 'metric', label: 'metric' },
       { kind: 'number', id: 'value', label: 'value', unit: 'none' },

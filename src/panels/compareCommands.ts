@@ -23,12 +23,11 @@ async function candidates(): Promise<vscode.Uri[]> {
 async function pickRuns(): Promise<{ uris: vscode.Uri[]; baseline: number } | undefined> {
   const files = await candidates();
   const items = files.map((uri) => ({ label: basename(uri.path), description: vscode.workspace.asRelativePath(uri), uri }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'PerfLens: pick two or more runs to compare', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'PerfLens: pick two or more runs to compare (or one run-metric log: its runs)', matchOnDescription: true });
   if (!picked) return undefined;
-  if (picked.length < 2) {
-    void vscode.window.showWarningMessage('PerfLens: a comparison needs at least two runs.');
-    return undefined;
-  }
+  if (picked.length < 1) return undefined;
+  // One file: the runs inside a run-metric log (the panel says so when it is not one).
+  if (picked.length === 1) return { uris: [picked[0].uri], baseline: 0 };
   const base = await vscode.window.showQuickPick(
     picked.map((p, i) => ({ ...p, index: i })),
     { title: 'PerfLens: which run is the baseline?' },

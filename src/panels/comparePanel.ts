@@ -12,7 +12,7 @@ import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
 import { loadReportView } from './reportLoader';
 import { reportFormat } from './reportSource';
-import { compareTableRuns, type TableRun } from '../analysis/compare/compareTables';
+import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
@@ -43,7 +43,7 @@ export class ComparePanel {
   }
 
   static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: CompareViewState | undefined): void {
-    if (!state?.sources || state.sources.length < 2) {
+    if (!state?.sources || state.sources.length < 1) {
       const p = new ComparePanel(panel, ctx, []);
       p.host.show({ type: 'panel/error', title: panel.title, message: 'This comparison cannot be restored: its files are unknown. Compare them again with "PerfLens: Compare Runs…".' });
       return;
@@ -115,6 +115,18 @@ export class ComparePanel {
       const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', { cancel: cts, isCurrent: () => this.cancel === cts });
       if (!payload) return;
       runs.push({ label: labels[i], tables: payload.tables, facts: payload.meta.facts });
+    }
+    // One run log: its runs are what is compared (metrics x runs, deltas against the baseline run).
+    if (runs.length === 1) {
+      const inside = runsWithinOneLog(runs[0].tables, runs[0].facts);
+      if (inside.length === 0) {
+        this.host.show({ type: 'panel/error', title: 'Comparison', message: `${labels[0]}: one file compares only when it is a run-metric log of two or more runs; pick two or more files.` });
+        return;
+      }
+      this.tableRuns = inside;
+      if (this.choice.baseline >= inside.length) this.choice = { baseline: 0, compared: 1, shape: 1 };
+      this.showTables();
+      return;
     }
     const formats = new Set(await Promise.all(this.sources.map(async (s) => (await reportFormat(s))?.id)));
     if (formats.size > 1) {

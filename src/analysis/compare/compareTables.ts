@@ -7,6 +7,7 @@ import type { HeaderFacts } from '../../model/reportBase';
 import type { ViewTable } from '../reportTables';
 import { compareFacts } from './facts';
 import { diffTables } from './tableDiff';
+import { RUN_METRICS_GROUP, RUN_METRICS_PREFIX } from '../ebpfTables';
 
 export interface TableRun {
   label: string;
@@ -47,4 +48,16 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
   const meets = (t: ViewTable): boolean => t.rows.some((r) => r.cells[r.cells.length - 1] === 'all runs');
   const ordered = [...tables.filter(meets), ...tables.filter((t) => !meets(t))];
   return { labels: runs.map((r) => r.label), baseline, tables: ordered, unmatched, factWarnings: compareFacts(runs) };
+}
+
+/**
+ * The runs inside one run-metric log as runs to compare (seed 000: 8 vs 16 vs 20 cores): each
+ * run's metrics table, so the comparison is the matrix of metrics x runs with deltas against the
+ * baseline run. Empty when the file has fewer than two runs with metrics.
+ */
+export function runsWithinOneLog(tables: readonly ViewTable[], facts: HeaderFacts): TableRun[] {
+  const runs = tables
+    .filter((t) => t.group === RUN_METRICS_GROUP && t.title.startsWith(RUN_METRICS_PREFIX))
+    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts }));
+  return runs.length >= 2 ? runs : [];
 }

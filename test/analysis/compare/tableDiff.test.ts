@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { diffTables } from '../../../src/analysis/compare/tableDiff';
-import { compareTableRuns } from '../../../src/analysis/compare/compareTables';
+import { compareTableRuns, runsWithinOneLog } from '../../../src/analysis/compare/compareTables';
 import { resolve } from 'node:path';
 import { parseFile } from '../../../src/io/parseFile';
 import { reportTables } from '../../../src/analysis/reportTables';
@@ -86,5 +86,22 @@ describe('run logs compared (seed 003 retyped)', () => {
     assert.equal(Math.round(pct('elapsed time (sec)')), -25);
     assert.equal(Math.round(pct('sys time (sec)')), -25);
     assert.ok(Math.abs(pct('Total throughput (KB/s)') - (100 * (10702115 - 7191949)) / 7191949) < 1e-9);
+  });
+});
+
+describe('runs inside one run log (seed 000)', () => {
+  it('compares the runs of one file metric by metric against a baseline run', async () => {
+    const file = resolve(FIXTURES, 'run-log/iommu-runs.md');
+    const { model } = await parseFile(file, file, { format: 'run-log' });
+    const runs = runsWithinOneLog(reportTables(model), model.facts);
+    assert.equal(runs.length, 6);
+    assert.match(runs[1].label, /flow16-.*16cores/);
+    const c = compareTableRuns(runs);
+    const t = c.tables[0];
+    const throughput = t.rows.find((r) => r.cells[0] === 'Throughput')!;
+    // Seed: 221.323 at 8 cores, 344.445 at 16 cores, 273.807 at 20 cores (first variant).
+    assert.ok(Math.abs(numberCell(t, throughput, 'value@1:pct')! - (100 * (344.445 - 221.323)) / 221.323) < 1e-9);
+    assert.ok(Math.abs(numberCell(t, throughput, 'value@2:delta')! - (273.807 - 221.323)) < 1e-9);
+    assert.deepEqual(runsWithinOneLog(reportTables(model).slice(0, 1), model.facts), []);
   });
 });
