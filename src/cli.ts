@@ -35,6 +35,8 @@ const USAGE = `usage:
   perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] A B [C...]
       runs compared per function (self and total share, change in points, ratio); text is a
       cover-letter table of the first --limit rows (30)
+      table reports of one kind (run logs, eBPF tables, perf stat, perf diff, perf report rows):
+      table by table, every column per run with its change; one run log: its runs compared
   perflens diff --repeats [--trim] [--welch] [--self] [--baseline NAME] A-RUN-1 A-RUN-2 … B-RUN-1 …
       repeated runs grouped by name: per function n, mean, stddev, 95% CI of its share and a
       Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
@@ -63,7 +65,6 @@ async function diff(files: string[], values: Record<string, string | boolean | s
     if (parsed.some((p) => isSyscallSummary(p.model))) {
       return diffSyscalls(files, parsed, values as { group?: string[]; baseline?: string; metric?: string; format?: string });
     }
-    if (files.length < 2) throw new UsageError('diff needs at least two files');
     const output = outputFormat(values.format as string | undefined);
     process.stdout.write(
       diffText({

@@ -13,6 +13,8 @@ import { renderTable, type TableTextFormat } from '../analysis/tableText';
 import { isStackProfile } from '../model/report';
 import type { ParsedFile } from '../io/parseFile';
 import { formatById } from '../parsers/formats';
+import { reportTables } from '../analysis/reportTables';
+import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
 
 export interface DiffArgs {
   files: string[];
@@ -42,6 +44,7 @@ export function outputFormat(value: string | undefined): TableTextFormat {
 
 /** The diff's text, or throws a DiffUsageError saying why these files cannot be compared. */
 export function diffText(a: DiffArgs): string {
+  if (a.parsed.length > 0 && a.parsed.every((p) => !isStackProfile(p.model))) return tableReportsDiff(a);
   if (a.files.length < 2) throw new DiffUsageError('diff needs at least two files');
   const base = a.baseline === undefined ? 0 : a.files.findIndex((f) => f === a.baseline || basename(f) === a.baseline);
   if (base < 0 && !a.repeats) throw new DiffUsageError(`--baseline ${a.baseline} is not one of the files compared`);
@@ -77,4 +80,40 @@ export function diffText(a: DiffArgs): string {
   const table = profileDiffTable(diff);
   const head = a.output === 'text' ? `${table.title}: ${labels.map((l, i) => `${l} ${formatCount(diff.totals[i])} ${profiles[i].weight}`).join(', ')}\n` : '';
   return head + renderTable(table, a.output, a.limit);
+}
+
+/**
+ * Table reports of one kind (run logs, eBPF tables, perf stat, perf diff, perf report rows; syscall
+ * summaries have their own text): table by table, every column per run with its change. One run log
+ * compares its runs.
+ */
+function tableReportsDiff(a: DiffArgs): string {
+  const formats = new Set(a.parsed.map((p) => p.format));
+  if (formats.size > 1) throw new DiffUsageError(`these files are different kinds of report (${[...formats].join(', ')}): compare reports of one kind`);
+  const labels = a.files.map((f) => basename(f));
+  let runs: TableRun[] = a.parsed.map((p, i) => ({ label: labels[i], tables: reportTables(p.model), facts: p.model.facts }));
+  if (runs.length === 1) {
+    runs = runsWithinOneLog(runs[0].tables, runs[0].facts);
+    if (runs.length === 0) throw new DiffUsageError('diff needs at least two files (or one run-metric log of two or more runs)');
+  }
+  const names = runs.map((r) => r.label);
+  const base = a.baseline === undefined ? 0 : names.findIndex((n) => n === a.baseline || n === basename(a.baseline!));
+  if (base < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of ${names.join(', ')}`);
+  const c = compareTableRuns(runs, base);
+  // Tables whose rows meet in no two runs (a run matrix across files: its rows are the runs) say nothing.
+  const meets = c.tables.filter((t) => t.rows.some((r) => r.cells[r.cells.length - 1] === 'all runs'));
+  const tables = meets.length > 0 ? meets : c.tables;
+  if (tables.length === 0) throw new DiffUsageError(`no table of ${names[base]} has a counterpart in every run`);
+  const notes = [...c.factWarnings, ...(c.unmatched.length ? [`only in the baseline: ${c.unmatched.join(', ')}`] : [])];
+  switch (a.output) {
+    case 'json':
+      return JSON.stringify({ baseline: names[base], runs: names, notes, tables: tables.map((t) => JSON.parse(renderTable(t, 'json'))) }, null, 2) + '\n';
+    case 'csv':
+      // One CSV holds one table: the first (the one whose rows meet in every run).
+      return renderTable(tables[0], 'csv');
+    default: {
+      const head = a.output === 'markdown' ? (t: { title: string }) => `### ${t.title}\n\n` : (t: { title: string }) => `${t.title}\n`;
+      return notes.map((n) => `note: ${n}\n`).join('') + tables.map((t) => head(t) + renderTable(t, a.output, a.limit)).join('\n');
+    }
+  }
 }

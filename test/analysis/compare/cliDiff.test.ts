@@ -54,3 +54,24 @@ describe('perflens diff --repeats', () => {
     await assert.rejects(async () => diffText(await args([base, patched], { repeats: { trim: false, test: 'mann-whitney', share: 'total' } })), /--repeats needs repeated runs/);
   });
 });
+
+describe('perflens diff of table reports', () => {
+  it('compares two run logs metric by metric (seed 003 retyped: +48.81% throughput)', async () => {
+    const dir = resolve(FIXTURES, 'compare/seed003');
+    const files = ['usemem30-baseline.log', 'usemem30-v12.log'].map((f) => resolve(dir, f));
+    const text = diffText(await args(files));
+    assert.match(text, /^metrics of mm-unstable/);
+    assert.match(text, /\nTotal throughput \(KB\/s\) +7,191,949 +10,702,115 +3,510,166 +48\.81%/);
+    assert.ok(!text.includes('\nruns\n'), 'the run matrix (its rows never meet across files) is left out');
+    const json = JSON.parse(diffText(await args(files, { output: 'json', baseline: 'usemem30-v12.log' }))) as { baseline: string; tables: Array<{ rows: Array<Record<string, unknown>> }> };
+    assert.equal(json.baseline, 'usemem30-v12.log');
+    assert.equal(json.tables[0].rows.find((r) => r.metric === 'elapsed time (sec)')!['value@0:delta'], 93.21 - 69.98);
+  });
+
+  it('compares the runs inside one run log, and refuses reports of different kinds', async () => {
+    const log = resolve(FIXTURES, 'run-log/iommu-runs.md');
+    const csv = diffText(await args([log], { output: 'csv' }));
+    assert.match(csv.split('\r\n')[0], /^metric,value \S+8cores,/);
+    await assert.rejects(async () => diffText(await args([log, resolve(FIXTURES, 'compare/seed003/usemem30-v12.log'), resolve(FIXTURES, 'strace-summary/strace-batched.txt')])), /different kinds of report/);
+  });
+});
