@@ -72,7 +72,8 @@ export function repeatedRunsTable(groups: ReadonlyArray<RunGroup<{ label: string
   const o = { ...DEFAULTS, ...options };
   if (groups.length < 2) throw new Error('statistics over repeated runs need at least two configurations');
   if (o.baseline < 0 || o.baseline >= groups.length) throw new Error(`baseline ${o.baseline} is not one of the ${groups.length} configurations`);
-  const perGroup = groups.map((g) => (o.trim ? trimRuns(g.runs) : g.runs).map((r) => sharesOf(r.tree, o.share, o.matching)));
+  const kept = groups.map((g) => (o.trim ? trimRuns(g.runs) : g.runs));
+  const perGroup = kept.map((runs) => runs.map((r) => sharesOf(r.tree, o.share, o.matching)));
   const names = new Set<string>();
   for (const runs of perGroup) for (const m of runs) for (const n of m.keys()) names.add(n);
   const columns: TableColumn[] = [{ kind: 'text', id: 'function', label: 'Function' }];
@@ -84,6 +85,9 @@ export function repeatedRunsTable(groups: ReadonlyArray<RunGroup<{ label: string
     columns.push({ kind: 'number', id: `mean${i}`, label: `${letter(i)} mean ${what}`, unit: 'percent' });
     columns.push({ kind: 'number', id: `sd${i}`, label: `${letter(i)} ±sd`, unit: 'none' });
     columns.push({ kind: 'number', id: `ci${i}`, label: `${letter(i)} ±95% CI`, unit: 'none' });
+    columns.push({ kind: 'number', id: `min${i}`, label: `${letter(i)} min`, unit: 'percent' });
+    columns.push({ kind: 'number', id: `max${i}`, label: `${letter(i)} max`, unit: 'percent' });
+    columns.push({ kind: 'text', id: `outliers${i}`, label: `${letter(i)} outliers` });
   });
   const others = groups.map((_, i) => i).filter((i) => i !== o.baseline);
   for (const i of others) {
@@ -97,9 +101,13 @@ export function repeatedRunsTable(groups: ReadonlyArray<RunGroup<{ label: string
     const summaries = samples.map((s) => summarize(s));
     if (summaries.every((s) => !(s.mean >= o.minShare))) continue;
     const cells: TableCell[] = [name];
-    for (const s of summaries) {
+    summaries.forEach((s, g) => {
       cells.push(s.n, round(s.mean), Number.isNaN(s.stddev) ? null : round(s.stddev), s.ci95 ? round((s.ci95[1] - s.ci95[0]) / 2) : null);
-    }
+      cells.push(round(s.min), round(s.max));
+      // Tukey outliers: the runs that hold them, with their share.
+      const marked = samples[g].map((v, r) => (s.outliers.includes(v) ? `${kept[g][r].label} (${v.toFixed(2)}%)` : '')).filter(Boolean);
+      cells.push(marked.join(', '));
+    });
     let sort = 0;
     for (const i of others) {
       const v = compareSamples(samples[o.baseline], samples[i], { test: o.test, alpha: o.alpha });

@@ -89,3 +89,19 @@ describe('comparison view with repeated runs', () => {
     assert.match(swapped.stats!.title, /B = pipeline-patched.perf-script \(n=5\) baseline/);
   });
 });
+
+describe('repeated runs: min, max and outliers', () => {
+  it('gives each configuration min and max and names the runs Tukey fences mark as outliers', () => {
+    const run = (label: string, text: string) => ({ label, tree: parsePerfScript(text, {}, label).tree });
+    const sample = (f: number, g: number) => `p 1 1.0: 1 cpu-clock:\n\t1 ${'f'}+0x0 (/x)\n\n`.repeat(f) + `p 1 1.0: 1 cpu-clock:\n\t2 g+0x0 (/x)\n\n`.repeat(g);
+    // f's share in A: 50, 52, 48, 51, 90 (run 5 an outlier); in B: 20, 21, 19, 22, 20.
+    const a = [[50, 50], [52, 48], [48, 52], [51, 49], [90, 10]].map(([f, g], i) => run(`A-RUN-${i + 1}.txt`, sample(f, g)));
+    const b = [[20, 80], [21, 79], [19, 81], [22, 78], [20, 80]].map(([f, g], i) => run(`B-RUN-${i + 1}.txt`, sample(f, g)));
+    const t = repeatedRunsTable(groupRuns([...a, ...b]));
+    const f = t.rows.find((r) => r.cells[0] === 'f')!;
+    assert.equal(numberCell(t, f, 'min0'), 48);
+    assert.equal(numberCell(t, f, 'max0'), 90);
+    assert.equal(f.cells[t.columns.findIndex((c) => c.id === 'outliers0')], 'A-RUN-5.txt (90.00%)');
+    assert.equal(f.cells[t.columns.findIndex((c) => c.id === 'outliers1')], '');
+  });
+});
