@@ -45,6 +45,7 @@ const shapeSelect = select('shape-select', 'Shape from');
 const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold (points)', title: 'Changes smaller than this many points of share stay neutral', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
 thresholdField.style.width = '7em';
 const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the differential flame graph as SVG' }, 'Export SVG');
+const pngButton = el('vscode-button', { id: 'export-png', secondary: '', title: 'Save the chart as PNG' }, 'Export PNG');
 const tableSelect = select('compare-table', 'Table');
 const columnSelect = select('chart-column', 'Chart');
 const copySelect = select('copy-table', 'Copy the function table');
@@ -70,6 +71,7 @@ shell.toolbar.append(
   el('span', { class: 'spacer' }),
   copySelect,
   exportButton,
+  pngButton,
 );
 const MODES: Array<[CompareMode, string]> = [
   ['differential', 'Differential flame graph'],
@@ -155,6 +157,7 @@ function showControls(tables: boolean): void {
   modeSelect.parentElement!.hidden = tables;
   exportButton.hidden = tables || saved.mode !== 'differential';
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
+  pngButton.hidden = !tables;
   columnSelect.parentElement!.hidden = !tables;
 }
 
@@ -247,6 +250,12 @@ thresholdField.addEventListener('change', () => {
   saved = { ...saved, threshold: t };
   api.setState(saved);
   render();
+});
+pngButton.addEventListener('click', () => {
+  const canvas = bars?.canvas;
+  if (!canvas) return;
+  const data = canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+  saveFile(api, { fileName: 'comparison.png', content: data, encoding: 'base64', filters: { PNG: ['png'] }, mimeType: 'image/png' });
 });
 exportButton.addEventListener('click', () => {
   const file = views[0]?.exportSvg();
