@@ -29,6 +29,7 @@ export class ComparePanel {
   private readonly host: WebviewPanelHost<CompareProtocol>;
   private runs: ComparedRun[] = [];
   private tableRuns: TableRun[] = [];
+  private analysis = { matchSymbols: true, welch: false, trim: false };
   private choice = { baseline: 0, compared: 1, shape: 1 };
   private cancel: vscode.CancellationTokenSource | undefined;
 
@@ -50,6 +51,7 @@ export class ComparePanel {
     }
     const p = new ComparePanel(panel, ctx, state.sources.map((s) => vscode.Uri.parse(s)));
     p.choice = { baseline: state.baseline ?? 0, compared: state.compared ?? 1, shape: state.shape ?? 1 };
+    p.analysis = { matchSymbols: state.matchSymbols ?? true, welch: !!state.welch, trim: !!state.trim };
     void p.load();
   }
 
@@ -69,6 +71,11 @@ export class ComparePanel {
   }
 
   private onMessage(m: PanelMessage<CompareProtocol>): void {
+    if (m.type === 'setAnalysis') {
+      this.analysis = { matchSymbols: !!m.matchSymbols, welch: !!m.welch, trim: !!m.trim };
+      if (this.runs.length > 0) this.show();
+      return;
+    }
     if (m.type !== 'setRuns') return;
     const n = Math.max(this.runs.length, this.tableRuns.length);
     const ok = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < n;
@@ -147,10 +154,11 @@ export class ComparePanel {
   private show(): void {
     const started = Date.now();
     const labels = this.runs.map((r) => r.label);
-    const view = compareProfiles(this.runs, labels.join(' vs '), this.choice);
-    setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, DEFAULT_SYMBOL_MATCHING);
+    const matching = this.analysis.matchSymbols ? DEFAULT_SYMBOL_MATCHING : { stripHex: false, stripSuffixes: false };
+    const view = compareProfiles(this.runs, labels.join(' vs '), { ...this.choice, matching, test: this.analysis.welch ? 'welch' : 'mann-whitney', trim: this.analysis.trim });
+    setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis };
     this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, stats: view.stats, state });
   }
 }

@@ -21,6 +21,11 @@ export interface CompareViewState {
   mode: CompareMode;
   /** Table comparisons: the table shown. */
   table?: number;
+  /** Match symbols across addresses, offsets and compiler clones (on by default). */
+  matchSymbols?: boolean;
+  /** Repeated-run statistics: Welch's t-test instead of Mann-Whitney U; drop each configuration's first and last run. */
+  welch?: boolean;
+  trim?: boolean;
 }
 
 export type CompareToWebview =
@@ -32,7 +37,9 @@ export type CompareToWebview =
 export type CompareFromWebview =
   | CommonFromWebview
   /** Another baseline, compared run or shape: the host re-merges the runs. */
-  | { type: 'setRuns'; baseline: number; compared: number; shape: number };
+  | { type: 'setRuns'; baseline: number; compared: number; shape: number }
+  /** How profiles are matched and repeats tested: the host re-compares. */
+  | { type: 'setAnalysis'; matchSymbols: boolean; welch: boolean; trim: boolean };
 
 export interface CompareProtocol {
   toWebview: CompareToWebview;

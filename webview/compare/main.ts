@@ -13,6 +13,8 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
@@ -48,6 +50,10 @@ const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', titl
 const pngButton = el('vscode-button', { id: 'export-png', secondary: '', title: 'Save the chart as PNG' }, 'Export PNG');
 const tableSelect = select('compare-table', 'Table');
 const columnSelect = select('chart-column', 'Chart');
+const checkbox = (id: string, label: string, title: string): VscodeCheckbox => el('vscode-checkbox', { id, label, title }) as VscodeCheckbox;
+const matchBox = checkbox('match-symbols', 'Match symbols', 'Treat foo, foo+0x1a, foo.isra.0 and foo.cold as one function, and mask hex addresses');
+const welchBox = checkbox('welch', 'Welch', "Repeated runs: Welch's t-test instead of Mann-Whitney U");
+const trimBox = checkbox('trim', 'Drop first/last', "Repeated runs: drop each configuration's first and last run");
 const copySelect = select('copy-table', 'Copy the function table');
 copySelect.replaceChildren(
   el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
@@ -68,6 +74,9 @@ shell.toolbar.append(
   label('Noise ±', thresholdField),
   label('Table', tableSelect),
   label('Chart', columnSelect),
+  matchBox,
+  welchBox,
+  trimBox,
   el('span', { class: 'spacer' }),
   copySelect,
   exportButton,
@@ -158,6 +167,9 @@ function showControls(tables: boolean): void {
   exportButton.hidden = tables || saved.mode !== 'differential';
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
   pngButton.hidden = !tables;
+  matchBox.hidden = tables;
+  welchBox.hidden = tables || !current?.stats;
+  trimBox.hidden = tables || !current?.stats;
   columnSelect.parentElement!.hidden = !tables;
 }
 
@@ -251,6 +263,14 @@ thresholdField.addEventListener('change', () => {
   api.setState(saved);
   render();
 });
+const sendAnalysis = (): void => {
+  saved = { ...saved, matchSymbols: matchBox.checked, welch: welchBox.checked, trim: trimBox.checked };
+  api.setState(saved);
+  shell.showLoading('Re-comparing…');
+  api.postMessage({ type: 'setAnalysis', matchSymbols: matchBox.checked, welch: welchBox.checked, trim: trimBox.checked });
+};
+for (const box of [matchBox, welchBox, trimBox]) box.addEventListener('change', sendAnalysis);
+
 pngButton.addEventListener('click', () => {
   const canvas = bars?.canvas;
   if (!canvas) return;
@@ -293,11 +313,14 @@ startPanel<CompareToWebview>({
       return;
     }
     tableComparison = undefined;
-    showControls(false);
     const { meta } = msg;
     current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stats: msg.stats };
     saved = { ...saved, ...(msg.state ?? {}) };
+    matchBox.checked = saved.matchSymbols ?? true;
+    welchBox.checked = !!saved.welch;
+    trimBox.checked = !!saved.trim;
     fillModes(!!msg.stats);
+    showControls(false);
     api.setState(saved);
     fillRunSelect(baselineSelect, meta, saved.baseline);
     fillRunSelect(comparedSelect, meta, saved.compared);

@@ -16,11 +16,11 @@ import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
 import { groupRuns, repeatedRunsTable } from './repeats';
 
 /** Statistics when the runs are repeats of two or more configurations (at least one repeated). */
-function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number): Table | undefined {
+function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number, options: Pick<CompareOptions, 'test' | 'trim' | 'matching'>): Table | undefined {
   const groups = groupRuns(runs);
   if (groups.length < 2 || groups.every((g) => g.runs.length < 2)) return undefined;
   const baseline = groups.findIndex((g) => g.runs.includes(runs[baselineRun]));
-  return repeatedRunsTable(groups, { baseline: Math.max(0, baseline) });
+  return repeatedRunsTable(groups, { baseline: Math.max(0, baseline), test: options.test, trim: options.trim, matching: options.matching });
 }
 
 export interface ComparedRun {
@@ -64,6 +64,9 @@ export interface CompareOptions {
   threshold: number;
   /** The run compared with the baseline (of three or more); the first other run by default. */
   compared: number;
+  /** Repeated-run statistics: the test, and whether the first and last run of each configuration are dropped. */
+  test: 'mann-whitney' | 'welch';
+  trim: boolean;
   /** The run that gives the differential flame graph its shape; the compared run by default, as in FlameGraph. */
   shape: number;
 }
@@ -79,7 +82,7 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
   const units = new Set(runs.map((r) => `${r.unit}${r.event ? ` of ${r.event}` : ''}`));
   return {
     diff,
-    stats: repeatStatistics(runs, baseline),
+    stats: repeatStatistics(runs, baseline, { test: options.test ?? 'mann-whitney', trim: options.trim ?? false, matching: options.matching ?? DEFAULT_SYMBOL_MATCHING }),
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
     table: profileDiffTable(diff),

@@ -105,3 +105,14 @@ describe('repeated runs: min, max and outliers', () => {
     assert.equal(f.cells[t.columns.findIndex((c) => c.id === 'outliers1')], '');
   });
 });
+
+describe('comparison view: statistics options', () => {
+  it("passes the panel's test and trimming choices to the statistics", () => {
+    const run = (f: string) => {
+      const p = parsePerfScript(readFileSync(resolve(DIR, f), 'utf8'), {}, f);
+      return { label: f, format: 'perf-script' as const, tree: p.tree, facts: p.facts, samples: p.samples, unit: p.weight, warnings: p.warnings };
+    };
+    const v = compareProfiles(files.map(run), 'all', { test: 'welch', trim: true });
+    assert.match(v.stats!.title, /\(n=3\) baseline, .*Welch's t-test, α=0\.05, first and last run dropped$/);
+  });
+});
