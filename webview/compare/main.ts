@@ -199,7 +199,7 @@ function renderTables(): void {
     return;
   }
   const cols = comparedColumns(t);
-  const chosen = cols.find((c) => c.id === columnSelect.value) ?? cols[0];
+  const chosen = cols.find((c) => c.id === columnSelect.value) ?? cols.find((c) => c.id === t.sortBy) ?? cols[0];
   columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
   columnSelect.value = chosen.id;
   // The rows with the largest change of that column, at most 15, as bars per run.

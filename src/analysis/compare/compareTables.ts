@@ -38,7 +38,8 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
     }
     try {
       const diff = diffTables(runs.map((r, ri) => ({ label: r.label, table: matches[ri]! })), { baseline, sortBy: t.sortBy });
-      tables.push({ ...diff, group: t.group, title: t.title, sortBy: undefined });
+      // sortBy keeps the original column id: the chart of this comparison starts on it (total time for syscalls).
+      tables.push({ ...diff, group: t.group, title: t.title, sortBy: t.sortBy });
     } catch {
       unmatched.push(t.group ? `${t.group} — ${t.title}` : t.title);
     }
