@@ -47,12 +47,13 @@ describe('perf --header facts', () => {
   });
 
   it('ignores lines over 4096 characters, and reads one of exactly 4096', () => {
-    const f: HeaderFacts = {};
     const at = (n: number) => `# cmdline : ${'x'.repeat(n - '# cmdline : '.length)}`;
-    assert.equal(readHeaderFact(at(4097), f), false);
-    assert.equal(f.cmdline, undefined);
-    assert.equal(readHeaderFact(at(4096), f), true);
-    assert.equal(f.cmdline?.length, 4096 - '# cmdline : '.length);
+    const over: HeaderFacts = {};
+    assert.equal(readHeaderFact(at(4097), over), false);
+    assert.deepEqual(over, {});
+    const exact: HeaderFacts = {};
+    assert.equal(readHeaderFact(at(4096), exact), true);
+    assert.equal(exact.cmdline?.length, 4096 - '# cmdline : '.length);
   });
 });
 
