@@ -8,14 +8,14 @@ import { basename } from 'node:path';
 import type { ChartsProtocol, ChartsViewState } from '../protocol/charts';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
-import { loadReportView, watchFile } from './reportLoader';
+import { loadReportView, LoadSequence, revealSourceLine, watchFile } from './reportLoader';
 import { onRunLogSettingsChange, runLogParserOptions } from './runLogSettings';
 
 export const CHARTS_VIEW_TYPE = 'perflens.charts';
 
 export class ChartsPanel {
   private readonly host: WebviewPanelHost<ChartsProtocol>;
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly loads = new LoadSequence();
 
   static open(ctx: PanelContext, source: vscode.Uri): ChartsPanel {
     const panel = vscode.window.createWebviewPanel(CHARTS_VIEW_TYPE, `Charts: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
@@ -46,7 +46,7 @@ export class ChartsPanel {
     // Derived metrics and the run name pattern (run logs) change what the view shows.
     subs.push(onRunLogSettingsChange(() => void this.load()));
     panel.onDidDispose(() => {
-      this.cancel?.cancel();
+      this.loads.dispose();
       subs.forEach((d) => d.dispose());
       this.host.dispose();
     });
@@ -54,21 +54,13 @@ export class ChartsPanel {
 
   private async onMessage(m: PanelMessage<ChartsProtocol>): Promise<void> {
     if (m.type !== 'revealLine' || !this.source) return;
-    // Only lines of the file this panel shows: a webview cannot make us open anything else.
-    const line = Math.max(0, Math.floor(m.line) - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source?.toString());
-    const editor = await vscode.window.showTextDocument(this.source, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: true });
-    const range = new vscode.Range(line, 0, line, 0);
-    editor.selection = new vscode.Selection(range.start, range.start);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealSourceLine(this.source, m.line);
   }
 
   async load(): Promise<void> {
     if (!this.source) return;
-    this.cancel?.cancel();
-    const cts = new vscode.CancellationTokenSource();
-    this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions(this.source) });
+    const load = this.loads.next();
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { ...load, parserOptions: runLogParserOptions(this.source) });
     if (!payload) return;
     this.host.show({ type: 'charts/show', meta: payload.meta, charts: payload.charts, state: { source: this.source.toString() } });
     this.ctx.log.info(`charts of ${basename(this.source.path)}: ${payload.charts.length} charts sent to the webview`);

@@ -10,7 +10,7 @@ import { compareProfiles, type ComparedRun } from '../analysis/compare/compareVi
 import type { CompareProtocol, CompareViewState } from '../protocol/compare';
 import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
-import { loadReportView } from './reportLoader';
+import { loadReportView, LoadSequence, type LoadHandle } from './reportLoader';
 import { reportFormat } from './reportSource';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
@@ -31,7 +31,7 @@ export class ComparePanel {
   private tableRuns: TableRun[] = [];
   private analysis = { matchSymbols: true, welch: false, trim: false };
   private choice = { baseline: 0, compared: 1, shape: 1 };
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly loads = new LoadSequence();
 
   static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0): ComparePanel {
     const labels = runLabels(sources);
@@ -65,7 +65,7 @@ export class ComparePanel {
     );
     panel.onDidDispose(() => {
       clearActiveComparison(this);
-      this.cancel?.cancel();
+      this.loads.dispose();
       this.host.dispose();
     });
   }
@@ -86,9 +86,7 @@ export class ComparePanel {
   }
 
   private async load(): Promise<void> {
-    this.cancel?.cancel();
-    const cts = new vscode.CancellationTokenSource();
-    this.cancel = cts;
+    const load = this.loads.next();
     const labels = runLabels(this.sources);
     // Stack profiles compare as flame graphs; table reports (syscalls, eBPF …) table by table.
     let formats;
@@ -99,14 +97,14 @@ export class ComparePanel {
       return;
     }
     if (!formats.every((f) => f?.views.includes('flameGraph'))) {
-      if (formats.every((f) => f?.views.includes('tables'))) return this.loadTables(labels, cts);
+      if (formats.every((f) => f?.views.includes('tables'))) return this.loadTables(labels, load);
       const what = formats.map((f, i) => `${labels[i]}: ${f?.displayName ?? 'not a report PerfLens reads'}`).join('; ');
       this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files cannot be compared with each other (${what}). PerfLens compares stack profiles (perf script, folded, perf report call graphs) with each other, and table reports of one kind (strace -c, perf trace -s, eBPF tables …) with each other.` });
       return;
     }
     const runs: ComparedRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
-      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'flameGraph', { cancel: cts, isCurrent: () => this.cancel === cts });
+      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'flameGraph', load);
       if (!payload) return; // the loader showed why (a located parse error, or a format without stacks)
       const { meta, tree } = payload;
       runs.push({ label: labels[i], format: meta.format, tree, facts: meta.facts, samples: meta.samples, unit: meta.unit, event: meta.event, warnings: meta.warnings });
@@ -116,10 +114,10 @@ export class ComparePanel {
     this.show();
   }
 
-  private async loadTables(labels: string[], cts: vscode.CancellationTokenSource): Promise<void> {
+  private async loadTables(labels: string[], load: LoadHandle): Promise<void> {
     const runs: TableRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
-      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', { cancel: cts, isCurrent: () => this.cancel === cts });
+      const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', load);
       if (!payload) return;
       runs.push({ label: labels[i], tables: payload.tables, facts: payload.meta.facts });
     }

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { CollapseOptionsState, FlameGraphProtocol, FlameGraphViewState } from '../protocol/flameGraph';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
-import { loadReportView, watchFile } from './reportLoader';
+import { loadReportView, LoadSequence, watchFile } from './reportLoader';
 
 export const FLAME_GRAPH_VIEW_TYPE = 'perflens.flameGraph';
 
@@ -21,7 +21,7 @@ function isDefault(o: CollapseOptionsState): boolean {
 export class FlameGraphPanel {
   private readonly host: WebviewPanelHost<FlameGraphProtocol>;
   private options: CollapseOptionsState = { ...DEFAULT_OPTIONS };
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly loads = new LoadSequence();
   /** Search term for the first show only (then the webview's own state rules). */
   private initialSearch: string | undefined;
 
@@ -67,7 +67,7 @@ export class FlameGraphPanel {
     // `perf script > out.txt` again: the panel follows its file.
     const watcher = this.source?.scheme === 'file' ? watchFile(this.source, () => void this.load()) : undefined;
     panel.onDidDispose(() => {
-      this.cancel?.cancel();
+      this.loads.dispose();
       watcher?.dispose();
       this.host.dispose();
     });
@@ -90,14 +90,11 @@ export class FlameGraphPanel {
   async load(): Promise<void> {
     if (!this.source) return;
     const source = this.source;
-    this.cancel?.cancel();
-    const cts = new vscode.CancellationTokenSource();
-    this.cancel = cts;
+    const load = this.loads.next();
     const payload = await loadReportView(this.ctx, this.host, source, 'flameGraph', {
       // A perf report's event is chosen like perf script's (its parser keeps the event's call tree).
       parserOptions: isDefault(this.options) ? undefined : { 'perf-script': this.options, 'perf-report': { event: this.options.event } },
-      cancel: cts,
-      isCurrent: () => this.cancel === cts,
+      ...load,
     });
     if (!payload) return;
     const { meta: m, tree } = payload;

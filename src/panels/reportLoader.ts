@@ -105,3 +105,36 @@ export function watchFile(file: vscode.Uri, onChange: () => void): vscode.Dispos
     },
   };
 }
+
+/**
+ * Shows line `line` (1-based, as the webviews send it) of `source`, the file the panel shows, in
+ * its visible editor (or the first column), selected and centred; the panel keeps the focus. Only
+ * lines of the panel's own file: a webview cannot make us open anything else.
+ */
+export async function revealSourceLine(source: vscode.Uri, line: number): Promise<void> {
+  const l = Math.max(0, Math.floor(line) - 1);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === source.toString());
+  const editor = await vscode.window.showTextDocument(source, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: true });
+  const range = new vscode.Range(l, 0, l, 0);
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** One load of a panel: its cancellation, and whether it is still the newest. */
+export type LoadHandle = Pick<LoadViewOptions, 'cancel' | 'isCurrent'>;
+
+/** A panel's loads: starting one cancels the one in flight, whose result is then dropped. */
+export class LoadSequence implements vscode.Disposable {
+  private current: vscode.CancellationTokenSource | undefined;
+
+  next(): LoadHandle {
+    this.current?.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    this.current = cts;
+    return { cancel: cts, isCurrent: () => this.current === cts };
+  }
+
+  dispose(): void {
+    this.current?.cancel();
+  }
+}

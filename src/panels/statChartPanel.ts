@@ -7,13 +7,13 @@ import { basename } from 'node:path';
 import type { StatChartProtocol, StatChartViewState } from '../protocol/statChart';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
-import { loadReportView, watchFile } from './reportLoader';
+import { loadReportView, LoadSequence, revealSourceLine, watchFile } from './reportLoader';
 
 export const STAT_CHART_VIEW_TYPE = 'perflens.statChart';
 
 export class StatChartPanel {
   private readonly host: WebviewPanelHost<StatChartProtocol>;
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly loads = new LoadSequence();
 
   static open(ctx: PanelContext, source: vscode.Uri): StatChartPanel {
     const panel = vscode.window.createWebviewPanel(STAT_CHART_VIEW_TYPE, `Counters: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
@@ -42,7 +42,7 @@ export class StatChartPanel {
     const subs: vscode.Disposable[] = [];
     if (this.source?.scheme === 'file') subs.push(watchFile(this.source, () => void this.load()));
     panel.onDidDispose(() => {
-      this.cancel?.cancel();
+      this.loads.dispose();
       subs.forEach((d) => d.dispose());
       this.host.dispose();
     });
@@ -50,21 +50,13 @@ export class StatChartPanel {
 
   private async onMessage(m: PanelMessage<StatChartProtocol>): Promise<void> {
     if (m.type !== 'revealLine' || !this.source) return;
-    // Only lines of the file this panel shows: a webview cannot make us open anything else.
-    const line = Math.max(0, Math.floor(m.line) - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source?.toString());
-    const editor = await vscode.window.showTextDocument(this.source, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: true });
-    const range = new vscode.Range(line, 0, line, 0);
-    editor.selection = new vscode.Selection(range.start, range.start);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealSourceLine(this.source, m.line);
   }
 
   async load(): Promise<void> {
     if (!this.source) return;
-    this.cancel?.cancel();
-    const cts = new vscode.CancellationTokenSource();
-    this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'statChart', { cancel: cts, isCurrent: () => this.cancel === cts });
+    const load = this.loads.next();
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'statChart', load);
     if (!payload) return;
     const { meta, blocks } = payload;
     this.host.show({ type: 'statChart/show', meta, blocks, state: { source: this.source.toString() } });

@@ -9,13 +9,13 @@ import type { SyscallCompareSide, SyscallCompareSource, SyscallCostsProtocol, Sy
 import { runLabels } from './comparePanel';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
-import { loadReportView, watchFile } from './reportLoader';
+import { loadReportView, LoadSequence, type LoadHandle, revealSourceLine, watchFile } from './reportLoader';
 
 export const SYSCALL_COSTS_VIEW_TYPE = 'perflens.syscallCosts';
 
 export class SyscallCostsPanel {
   private readonly host: WebviewPanelHost<SyscallCostsProtocol>;
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly loads = new LoadSequence();
 
   /**
    * Compare mode: two or more files, or one file whose groups (threads, processes) are compared.
@@ -69,7 +69,7 @@ export class SyscallCostsPanel {
     const subs: vscode.Disposable[] = [];
     for (const uri of this.compared ?? (this.source ? [this.source] : [])) if (uri.scheme === 'file') subs.push(watchFile(uri, () => void this.load()));
     panel.onDidDispose(() => {
-      this.cancel?.cancel();
+      this.loads.dispose();
       subs.forEach((d) => d.dispose());
       this.host.dispose();
     });
@@ -77,33 +77,25 @@ export class SyscallCostsPanel {
 
   private async onMessage(m: PanelMessage<SyscallCostsProtocol>): Promise<void> {
     if (m.type !== 'revealLine' || !this.source || this.compared) return;
-    // Only lines of the file this panel shows: a webview cannot make us open anything else.
-    const line = Math.max(0, Math.floor(m.line) - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source?.toString());
-    const editor = await vscode.window.showTextDocument(this.source, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: true, preview: true });
-    const range = new vscode.Range(line, 0, line, 0);
-    editor.selection = new vscode.Selection(range.start, range.start);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealSourceLine(this.source, m.line);
   }
 
   async load(): Promise<void> {
     if (!this.source) return;
-    this.cancel?.cancel();
-    const cts = new vscode.CancellationTokenSource();
-    this.cancel = cts;
-    if (this.compared) return this.loadCompared(this.compared, cts);
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'syscallCosts', { cancel: cts, isCurrent: () => this.cancel === cts });
+    const load = this.loads.next();
+    if (this.compared) return this.loadCompared(this.compared, load);
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'syscallCosts', load);
     if (!payload) return;
     const { meta, groups, merged } = payload;
     this.host.show({ type: 'syscallCosts/show', meta, groups, ...(merged ? { merged } : {}), state: { source: this.source.toString() } });
     this.ctx.log.info(`syscall costs of ${basename(this.source.path)}: ${groups.length} groups, ${groups.reduce((n, g) => n + g.rows.length, 0)} rows sent to the webview`);
   }
 
-  private async loadCompared(uris: vscode.Uri[], cts: vscode.CancellationTokenSource): Promise<void> {
+  private async loadCompared(uris: vscode.Uri[], load: LoadHandle): Promise<void> {
     const labels = runLabels(uris);
     const sources: SyscallCompareSource[] = [];
     for (let i = 0; i < uris.length; i++) {
-      const payload = await loadReportView(this.ctx, this.host, uris[i], 'syscallCosts', { cancel: cts, isCurrent: () => this.cancel === cts });
+      const payload = await loadReportView(this.ctx, this.host, uris[i], 'syscallCosts', load);
       if (!payload) return; // the loader showed why (a located parse error, or not a syscall summary)
       const { meta, groups, merged } = payload;
       sources.push({ label: labels[i], meta, groups, ...(merged ? { merged } : {}) });

@@ -8,14 +8,14 @@ import { basename } from 'node:path';
 import type { TablesProtocol, TablesViewState } from '../protocol/tables';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import type { PanelContext } from './panelContext';
-import { loadReportView, watchFile } from './reportLoader';
+import { loadReportView, LoadSequence, revealSourceLine, watchFile } from './reportLoader';
 import { onRunLogSettingsChange, runLogParserOptions } from './runLogSettings';
 
 export const TABLES_VIEW_TYPE = 'perflens.tables';
 
 export class TablesPanel {
   private readonly host: WebviewPanelHost<TablesProtocol>;
-  private cancel: vscode.CancellationTokenSource | undefined;
+  private readonly loads = new LoadSequence();
 
   static open(ctx: PanelContext, source: vscode.Uri): TablesPanel {
     const panel = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, `Tables: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
@@ -57,7 +57,7 @@ export class TablesPanel {
       }),
     );
     panel.onDidDispose(() => {
-      this.cancel?.cancel();
+      this.loads.dispose();
       subs.forEach((d) => d.dispose());
       this.host.dispose();
     });
@@ -65,25 +65,13 @@ export class TablesPanel {
 
   private async onMessage(m: PanelMessage<TablesProtocol>): Promise<void> {
     if (m.type !== 'revealLine' || !this.source) return;
-    // Only lines of the file this panel shows: a webview cannot make us open anything else.
-    const line = Math.max(0, Math.floor(m.line) - 1);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.source?.toString());
-    const editor = await vscode.window.showTextDocument(this.source, {
-      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
-      preserveFocus: true,
-      preview: true,
-    });
-    const range = new vscode.Range(line, 0, line, 0);
-    editor.selection = new vscode.Selection(range.start, range.start);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await revealSourceLine(this.source, m.line);
   }
 
   async load(): Promise<void> {
     if (!this.source) return;
-    this.cancel?.cancel();
-    const cts = new vscode.CancellationTokenSource();
-    this.cancel = cts;
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'tables', { cancel: cts, isCurrent: () => this.cancel === cts, parserOptions: runLogParserOptions(this.source) });
+    const load = this.loads.next();
+    const payload = await loadReportView(this.ctx, this.host, this.source, 'tables', { ...load, parserOptions: runLogParserOptions(this.source) });
     if (!payload) return;
     const { meta, tables } = payload;
     this.host.show({ type: 'tables/show', meta, tables, state: { source: this.source.toString() } });
