@@ -3,19 +3,9 @@
  * colours from the --vscode-charts-* variables. Used where runs are compared value by value.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
-import { computedColors } from './theme';
+import { chartColors } from './theme';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Legend, Tooltip);
-
-/** One colour per run, from the theme's chart colours (VS Code's dark defaults as fallbacks). */
-const SERIES = {
-  s0: 'var(--vscode-charts-blue, #3794ff)',
-  s1: 'var(--vscode-charts-orange, #d18616)',
-  s2: 'var(--vscode-charts-green, #89d185)',
-  s3: 'var(--vscode-charts-purple, #b180d7)',
-  s4: 'var(--vscode-charts-red, #f14c4c)',
-  s5: 'var(--vscode-charts-yellow, #cca700)',
-};
 
 export interface GroupedBarsData {
   categories: string[];
@@ -35,9 +25,9 @@ export function createGroupedBars(container: HTMLElement, data: GroupedBarsData)
   const canvas = document.createElement('canvas');
   canvas.setAttribute('role', 'img');
   container.append(canvas);
-  const css = Object.values(computedColors(SERIES, container));
-  const fg = computedColors({ text: 'var(--vscode-foreground, #cccccc)', grid: 'var(--vscode-panel-border, rgba(128,128,128,0.35))' }, container);
-  const color = (i: number): string => css[i % css.length];
+  // One colour per run.
+  const fg = chartColors(container);
+  const color = (i: number): string => fg.series[i % fg.series.length];
   const config = (d: GroupedBarsData) => ({
     labels: d.categories,
     datasets: d.series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: color(i), borderWidth: 0 })),

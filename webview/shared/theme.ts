@@ -28,3 +28,16 @@ export function onThemeChange(onChange: () => void, doc: Document = document): (
   observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
   return () => observer.disconnect();
 }
+
+/** One colour per series (run, block) and the axes' text and grid colours of charts, from the theme's chart colours (VS Code's dark defaults standalone). */
+const CHART_SERIES = ['blue #3794ff', 'orange #d18616', 'green #89d185', 'purple #b180d7', 'red #f14c4c', 'yellow #cca700'];
+
+export function chartColors(within: Element = document.body): { series: string[]; text: string; grid: string } {
+  const exprs: Record<string, string> = { text: 'var(--vscode-foreground, #ccc)', grid: 'var(--vscode-panel-border, #8884)' };
+  CHART_SERIES.forEach((s, i) => {
+    const [name, fallback] = s.split(' ');
+    exprs[`c${i}`] = `var(--vscode-charts-${name}, ${fallback})`;
+  });
+  const c = computedColors(exprs, within);
+  return { series: CHART_SERIES.map((_, i) => c[`c${i}`]), text: c.text, grid: c.grid };
+}

@@ -17,7 +17,7 @@ import { formatCount } from '../shared/format';
 import { startPanel } from '../shared/panel';
 import { createPanelShell } from '../shared/panelShell';
 import { useStyles } from '../shared/styles';
-import { computedColors, onThemeChange } from '../shared/theme';
+import { chartColors, onThemeChange } from '../shared/theme';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { counterTooltip, missingCounters, seriesCharts, unitCharts, type SeriesChart, type UnitChart } from './chartData';
 
@@ -48,15 +48,7 @@ let blocks: StatChartBlock[] = [];
 /** The charts drawn now (error-bar and line charts: only destroyed, so their own types do not matter here). */
 let charts: Array<{ destroy(): void }> = [];
 
-const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
-const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'];
-
-function colors(): { series: string[]; text: string; grid: string } {
-  const exprs: Record<string, string> = { text: 'var(--vscode-foreground, #ccc)', grid: 'var(--vscode-panel-border, #8884)' };
-  PALETTE.forEach((v, i) => (exprs[`c${i}`] = `var(${v}, ${FALLBACK[i]})`));
-  const c = computedColors(exprs);
-  return { series: PALETTE.map((_, i) => c[`c${i}`]), text: c.text, grid: c.grid };
-}
+const colors = chartColors;
 
 const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 
