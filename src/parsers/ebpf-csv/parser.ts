@@ -4,7 +4,7 @@
  * bpftrace maps. The first non-blank line decides: a comma-separated header means CSV.
  */
 import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../../model/ebpfTable';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { EbpfTableBuilder } from '../shared/ebpfTableBuilder';
 import { CsvRecordReader, csvHeaderDelimiter, type CsvRecord } from './csvRecords';
 import { TextShapesReader } from './textShapes';
@@ -107,8 +107,5 @@ export class EbpfParser extends LineParser<EbpfReport> {
 }
 
 export function parseEbpf(text: string, source = '<text>', options: Partial<EbpfOptions> = {}): EbpfReport {
-  const p = new EbpfParser({ ...EBPF_DEFAULTS, ...options });
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new EbpfParser({ ...EBPF_DEFAULTS, ...options }), text, source);
 }

@@ -4,7 +4,7 @@
  * Streaming: feed chunks with push(); memory is bounded by the number of distinct frames and stacks.
  */
 import type { StackProfile } from '../../model/profile';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { StackTrie } from '../shared/stackTrie';
 
 const COUNT = /^[0-9]+(?:\.[0-9]*)?$|^\.[0-9]+$/;
@@ -72,8 +72,5 @@ function lastSpace(s: string): number {
 }
 
 export function parseFolded(text: string, source = '<text>'): StackProfile {
-  const p = new FoldedParser();
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new FoldedParser(), text, source);
 }

@@ -7,7 +7,7 @@
 import type { PerfDiffModel, PerfDiffSection } from '../../model/perfDiff';
 import type { TableCell } from '../../model/table';
 import { cutBySpans, isRuleLine, parseNumber, ruleSpans, splitSymbolMarker, stripAnsi, type Span } from '../shared/columns';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { QuotePrefix } from '../shared/quotePrefix';
 import { diffCellReaders, isDiffNumericTitle, type DiffCellReader } from './columns';
 
@@ -220,8 +220,5 @@ function splitBy(line: string, sep: string, n: number): string[] {
 }
 
 export function parsePerfDiff(text: string, source = '<text>'): PerfDiffModel {
-  const p = new PerfDiffParser();
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new PerfDiffParser(), text, source);
 }

@@ -9,7 +9,7 @@ import type { HeaderFacts } from '../../model/report';
 import type { PerfReport, PerfReportCallGraph, PerfReportEvent } from '../../model/perfReport';
 import type { TableCell } from '../../model/table';
 import { readHeaderFact } from '../shared/headerFacts';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { CallGraphAssembler } from './callGraphs';
 import { classifyChainLine } from './chainLines';
 import { cutAligned, cutBySeparator, cutBySpaces, HEADER_START, layoutFromHeader, layoutFromRow, layoutFromRule, tableColumns, type Layout } from './layout';
@@ -335,8 +335,5 @@ export class PerfReportParser extends LineParser<PerfReport> {
 }
 
 export function parsePerfReport(text: string, source = '<text>', options?: PerfReportOptions): PerfReport {
-  const p = new PerfReportParser(options);
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new PerfReportParser(options), text, source);
 }

@@ -7,7 +7,7 @@
  */
 import type { StackProfile } from '../../model/profile';
 import type { HeaderFacts } from '../../model/report';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { detach, StackTrie, type TrieExport } from '../shared/stackTrie';
 import { readHeaderFact } from '../shared/headerFacts';
 import { matchFrame, matchHeaderStart, matchTrailingEvent } from './lines';
@@ -243,10 +243,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
 
 /** Parses a whole perf script text (for small inputs and tests; large inputs stream via push()). */
 export function parsePerfScript(text: string, options: Partial<CollapseOptions> = {}, source = '<text>'): StackProfile {
-  const c = new PerfScriptCollapser(options);
-  c.push(text);
-  c.end();
-  return c.toModel(source);
+  return parseWholeText(new PerfScriptCollapser(options), text, source);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { PerfStatModel, StatBlock, StatCounter, StatMetricGroup } from '../../model/perfStat';
 import { stripAnsi } from '../shared/columns';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { QuotePrefix } from '../shared/quotePrefix';
 import { detectCsvSeparator, matchCsv, type CsvCounter } from './csv';
 import { matchJson } from './json';
@@ -268,8 +268,5 @@ function csvCounterOf(c: CsvCounter, lineNo: number): StatCounter {
 }
 
 export function parsePerfStat(text: string, source = '<text>'): PerfStatModel {
-  const p = new PerfStatParser();
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new PerfStatParser(), text, source);
 }

@@ -6,7 +6,7 @@
  */
 import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
 import { decimalCommaNumber, decimalIn, fieldBounds, isRuleLine, ruleSpans, stripQuote } from '../shared/columns';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds } from '../shared/syscallTable';
 import { errnoLine, groupLine, isTraceEventLine, SUMMARY_TITLE, tableHeader, TRACE_COLUMNS, UNIT_SCALE, unitsLine, type GroupLine } from './lines';
 
@@ -176,8 +176,5 @@ export class PerfTraceSummaryParser extends LineParser<SyscallSummary> {
 }
 
 export function parsePerfTraceSummary(text: string, source = '<text>'): SyscallSummary {
-  const p = new PerfTraceSummaryParser();
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new PerfTraceSummaryParser(), text, source);
 }

@@ -7,7 +7,7 @@
 import type { EbpfTable } from '../../model/ebpfTable';
 import type { DerivedMetricDefinition, Run, RunLog } from '../../model/runLog';
 import { parseNumber } from '../shared/columns';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { openEbpfTable, readAlignedTable } from '../shared/alignedEbpfTable';
 import type { TableLineReader } from '../shared/pipeTable';
 import { patternFacts, runNameFacts } from './runName';
@@ -227,8 +227,5 @@ export class RunLogParser extends LineParser<RunLog> {
 }
 
 export function parseRunLog(text: string, source = '<text>', options: Partial<RunLogOptions> = {}): RunLog {
-  const p = new RunLogParser({ ...RUN_LOG_DEFAULTS, ...options });
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new RunLogParser({ ...RUN_LOG_DEFAULTS, ...options }), text, source);
 }

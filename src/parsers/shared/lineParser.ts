@@ -55,3 +55,10 @@ export abstract class LineParser<M extends ReportModel> implements StreamParser<
     return { format, source, facts, lines: this.lineCount, warnings: this.warnings.items, droppedWarnings: this.warnings.dropped };
   }
 }
+
+/** A whole text through a streaming parser (small inputs and tests; files stream chunk by chunk). */
+export function parseWholeText<M extends ReportModel>(parser: StreamParser<M>, text: string, source: string): M {
+  parser.push(text);
+  parser.end();
+  return parser.toModel(source);
+}

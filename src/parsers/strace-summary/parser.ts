@@ -7,7 +7,7 @@
  */
 import type { SyscallColumnId, SyscallGroup, SyscallSummary } from '../../model/syscallSummary';
 import { cutBoundsBySpans, cutBySpans, decimalCommaNumber, decimalIn, fieldBounds, labelIds, ruleSpans, stripQuote, type Span } from '../shared/columns';
-import { LineParser } from '../shared/lineParser';
+import { LineParser, parseWholeText } from '../shared/lineParser';
 import { SyscallGroupBuilder, toMicroseconds, type SyscallCells } from '../shared/syscallTable';
 import { isStraceHeader, isStraceRule, isStraceToolLine, personalityOf, STRACE_COLUMNS } from './lines';
 
@@ -203,8 +203,5 @@ export class StraceSummaryParser extends LineParser<SyscallSummary> {
 }
 
 export function parseStraceSummary(text: string, source = '<text>'): SyscallSummary {
-  const p = new StraceSummaryParser();
-  p.push(text);
-  p.end();
-  return p.toModel(source);
+  return parseWholeText(new StraceSummaryParser(), text, source);
 }
