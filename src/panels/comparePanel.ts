@@ -97,7 +97,7 @@ export class ComparePanel {
       return;
     }
     if (!formats.every((f) => f?.views.includes('flameGraph'))) {
-      if (formats.every((f) => f?.views.includes('tables'))) return this.loadTables(labels, load);
+      if (formats.every((f) => f?.views.includes('tables'))) return this.loadTables(labels, load, formats.map((f) => f!.id));
       const what = formats.map((f, i) => `${labels[i]}: ${f?.displayName ?? 'not a report PerfLens reads'}`).join('; ');
       this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files cannot be compared with each other (${what}). PerfLens compares stack profiles (perf script, folded, perf report call graphs) with each other, and table reports of one kind (strace -c, perf trace -s, eBPF tables …) with each other.` });
       return;
@@ -114,7 +114,13 @@ export class ComparePanel {
     this.show();
   }
 
-  private async loadTables(labels: string[], load: LoadHandle): Promise<void> {
+  private async loadTables(labels: string[], load: LoadHandle, formatIds: string[]): Promise<void> {
+    // Reports of different kinds have no tables in common: say so before parsing them.
+    const kinds = new Set(formatIds);
+    if (kinds.size > 1) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files are different kinds of report (${[...kinds].join(', ')}): compare reports of one kind.` });
+      return;
+    }
     const runs: TableRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
       const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', load);
@@ -131,11 +137,6 @@ export class ComparePanel {
       this.tableRuns = inside;
       if (this.choice.baseline >= inside.length) this.choice = { baseline: 0, compared: 1, shape: 1 };
       this.showTables();
-      return;
-    }
-    const formats = new Set(await Promise.all(this.sources.map(async (s) => (await reportFormat(s))?.id)));
-    if (formats.size > 1) {
-      this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files are different kinds of report (${[...formats].join(', ')}): compare reports of one kind.` });
       return;
     }
     this.tableRuns = runs;
