@@ -6,17 +6,16 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { ChartsProtocol, ChartsViewState } from '../protocol/charts';
-import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
+import { WebviewPanelHost } from './webviewPanelHost';
+import { ReportViewPanel } from './reportViewPanel';
+import type { FormatId } from '../model/format';
+import type { WorkerPayload } from '../worker/messages';
 import type { PanelContext } from './panelContext';
-import { loadReportView, LoadSequence, revealSourceLine, watchFile } from './reportLoader';
 import { onRunLogSettingsChange, runLogParserOptions } from './runLogSettings';
 
 export const CHARTS_VIEW_TYPE = 'perflens.charts';
 
-export class ChartsPanel {
-  private readonly host: WebviewPanelHost<ChartsProtocol>;
-  private readonly loads = new LoadSequence();
-
+export class ChartsPanel extends ReportViewPanel<ChartsProtocol, 'charts'> {
   static open(ctx: PanelContext, source: vscode.Uri): ChartsPanel {
     const panel = vscode.window.createWebviewPanel(CHARTS_VIEW_TYPE, `Charts: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
     const p = new ChartsPanel(panel, ctx, source);
@@ -26,43 +25,24 @@ export class ChartsPanel {
 
   static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: ChartsViewState | undefined): void {
     if (!state?.source) {
-      const p = new ChartsPanel(panel, ctx, undefined);
-      p.host.show({ type: 'panel/error', title: panel.title, message: 'These charts cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Charts".' });
+      new ChartsPanel(panel, ctx, undefined).showUnrestorable(panel.title, 'These charts cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Charts".');
       return;
     }
     void new ChartsPanel(panel, ctx, vscode.Uri.parse(state.source)).load();
   }
 
-  private constructor(
-    panel: vscode.WebviewPanel,
-    private readonly ctx: PanelContext,
-    private readonly source: vscode.Uri | undefined,
-  ) {
-    this.host = new WebviewPanelHost<ChartsProtocol>(panel, ctx.extensionUri, 'charts', (m) => this.onMessage(m), () =>
-      this.source ? vscode.Uri.joinPath(this.source, '..') : undefined,
-    );
-    const subs: vscode.Disposable[] = [];
-    if (this.source?.scheme === 'file') subs.push(watchFile(this.source, () => void this.load()));
+  private constructor(panel: vscode.WebviewPanel, ctx: PanelContext, source: vscode.Uri | undefined) {
+    super(panel, ctx, source, 'charts', 'charts');
     // Derived metrics and the run name pattern (run logs) change what the view shows.
-    subs.push(onRunLogSettingsChange(() => void this.load()));
-    panel.onDidDispose(() => {
-      this.loads.dispose();
-      subs.forEach((d) => d.dispose());
-      this.host.dispose();
-    });
+    this.subscriptions.push(onRunLogSettingsChange(() => void this.load()));
   }
 
-  private async onMessage(m: PanelMessage<ChartsProtocol>): Promise<void> {
-    if (m.type !== 'revealLine' || !this.source) return;
-    await revealSourceLine(this.source, m.line);
+  protected override parserOptions(): Partial<Record<FormatId, unknown>> | undefined {
+    return this.source ? runLogParserOptions(this.source) : undefined;
   }
 
-  async load(): Promise<void> {
-    if (!this.source) return;
-    const load = this.loads.next();
-    const payload = await loadReportView(this.ctx, this.host, this.source, 'charts', { ...load, parserOptions: runLogParserOptions(this.source) });
-    if (!payload) return;
-    this.host.show({ type: 'charts/show', meta: payload.meta, charts: payload.charts, state: { source: this.source.toString() } });
-    this.ctx.log.info(`charts of ${basename(this.source.path)}: ${payload.charts.length} charts sent to the webview`);
+  protected present(payload: Extract<WorkerPayload, { view: 'charts' }>, source: vscode.Uri): void {
+    this.host.show({ type: 'charts/show', meta: payload.meta, charts: payload.charts, state: { source: source.toString() } });
+    this.ctx.log.info(`charts of ${basename(source.path)}: ${payload.charts.length} charts sent to the webview`);
   }
 }
