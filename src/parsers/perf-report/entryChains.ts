@@ -19,8 +19,16 @@ export const enum Weight {
   Sum,
 }
 
+export const enum ValueUnit {
+  None,
+  Percent,
+  Plain,
+}
+
 export interface ResolvedChains {
-  names: string[];
+  /** Frame id of each node (node 0, the row, has none); names in `frameNames`. */
+  frames: number[];
+  frameNames: readonly string[];
   parent: number[];
   self: number[];
   /** Depth of each node (0: the row). */
@@ -29,12 +37,21 @@ export interface ResolvedChains {
   rootSelf: number;
 }
 
+/** Gives a frame name's id (and keeps the name: frames repeat, and a kept substring pins its input chunk). */
+export interface FrameNames {
+  intern(name: string): number;
+  readonly frameNames: readonly string[];
+}
+
 export class EntryChains {
-  names: string[] = [''];
+  /** Frame id of each node; node 0 stands for the row. */
+  frames: number[] = [-1];
   parent: number[] = [-1];
   kind: Weight[] = [Weight.Row];
-  /** The printed value text (Printed), else ''. */
-  value: string[] = [''];
+  /** The printed value (Printed nodes), read once; NaN when none. */
+  printed: number[] = [NaN];
+  /** What the node's printed or folded value is: a percentage, a plain number (period/count), none. */
+  unit: ValueUnit[] = [ValueUnit.None];
   /** Weight printed for the node itself (folded chains), in printed units. */
   direct: number[] = [0];
   /** Open graph levels: the column where a node's frames and children continue, and its deepest frame. */
@@ -48,19 +65,29 @@ export class EntryChains {
   sawRemainder = false;
   lines = 0;
 
-  /** `intern` gives the copy of a frame name to keep (frames repeat; a kept substring pins its input chunk). */
-  constructor(private readonly intern: (name: string) => string = (n) => n) {}
+  /** Where the current row's frames are interned (its event's names). */
+  private names: FrameNames | undefined;
 
   get empty(): boolean {
-    return this.names.length === 1;
+    return this.frames.length === 1;
+  }
+
+  /** The node count (node 0 included). */
+  get size(): number {
+    return this.frames.length;
+  }
+
+  get frameNames(): readonly string[] {
+    return this.names?.frameNames ?? [];
   }
 
   reset(): void {
     // Node 0 stays; resolved trees keep their own arrays (see resolveChains).
-    this.names = [''];
+    this.frames = [-1];
     this.parent = [-1];
     this.kind.length = 1;
-    this.value.length = 1;
+    this.printed.length = 1;
+    this.unit.length = 1;
     this.direct.length = 1;
     this.open.length = 0;
     this.flatTail = -1;
@@ -69,12 +96,18 @@ export class EntryChains {
     this.lines = 0;
   }
 
-  private add(parent: number, name: string, kind: Weight, value = ''): number {
-    const i = this.names.length;
-    this.names.push(this.intern(name));
+  private add(parent: number, name: string, kind: Weight, value?: string): number {
+    const i = this.frames.length;
+    this.frames.push(this.names!.intern(name));
     this.parent.push(parent);
     this.kind.push(kind);
-    this.value.push(value);
+    if (value === undefined) {
+      this.printed.push(NaN);
+      this.unit.push(ValueUnit.None);
+    } else {
+      this.printed.push(valueNumber(value));
+      this.unit.push(valueUnit(value));
+    }
     this.direct.push(0);
     if (name.startsWith('[...]')) this.sawRemainder = true;
     return i;
@@ -91,8 +124,9 @@ export class EntryChains {
   }
 
   /** Adds a chain line; returns a problem to warn about, or undefined. */
-  addLine(line: ChainLine): string | undefined {
+  addLine(line: ChainLine, names: FrameNames): string | undefined {
     this.lines++;
+    this.names = names;
     switch (line.kind) {
       case 'separator':
       case 'tui':
@@ -134,8 +168,9 @@ export class EntryChains {
       case 'folded': {
         let node = 0;
         for (const frame of line.stack.split(';')) node = this.shared(node, frame);
-        this.direct[node] += Number(line.value.endsWith('%') ? line.value.slice(0, -1) : line.value);
-        this.value[node] = line.value.endsWith('%') ? '%' : '';
+        this.direct[node] += valueNumber(line.value);
+        // Only a percentage marks the node (a plain count is read as printed units either way).
+        this.unit[node] = line.value.endsWith('%') ? ValueUnit.Percent : ValueUnit.None;
         return undefined;
       }
     }
@@ -145,7 +180,8 @@ export class EntryChains {
   private closeFlat(): void {
     if (this.flatTail > 0) {
       this.kind[this.flatTail] = Weight.Printed;
-      this.value[this.flatTail] = this.flatValue;
+      this.printed[this.flatTail] = valueNumber(this.flatValue);
+      this.unit[this.flatTail] = valueUnit(this.flatValue);
     }
     this.flatTail = -1;
   }
@@ -156,7 +192,7 @@ export class EntryChains {
 
   /** The printed values that are percentages (for telling graph from fractal). */
   get printsPercent(): boolean {
-    for (let i = 1; i < this.value.length; i++) if (this.value[i]) return this.value[i].endsWith('%');
+    for (let i = 1; i < this.unit.length; i++) if (this.unit[i] !== ValueUnit.None) return this.unit[i] === ValueUnit.Percent;
     return true;
   }
 }
@@ -173,8 +209,27 @@ export interface Scale {
   slack: number;
 }
 
-function printed(text: string, total: number): number {
-  return text.endsWith('%') ? (Number(text.slice(0, -1)) * total) / 100 : Number(text);
+/** Work arrays reused from row to row (rows are resolved one at a time): two numbers and a count per node, zeroed. */
+let work = { a: new Float64Array(1024), b: new Float64Array(1024), count: new Int32Array(1024) };
+function scratch(n: number): typeof work {
+  if (work.a.length < n) {
+    const size = Math.max(n, work.a.length * 2);
+    work = { a: new Float64Array(size), b: new Float64Array(size), count: new Int32Array(size) };
+  } else {
+    work.a.fill(0, 0, n);
+    work.b.fill(0, 0, n);
+    work.count.fill(0, 0, n);
+  }
+  return work;
+}
+
+/** A printed chain value (`38.82%`, `1984`) as a number, without its `%`. */
+function valueNumber(text: string): number {
+  return Number(text.endsWith('%') ? text.slice(0, -1) : text);
+}
+
+function valueUnit(text: string): ValueUnit {
+  return text.endsWith('%') ? ValueUnit.Percent : ValueUnit.Plain;
 }
 
 /**
@@ -185,17 +240,16 @@ function printed(text: string, total: number): number {
  */
 export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
   if (chains.sawRemainder) return true;
-  const n = chains.names.length;
-  const pct = new Float64Array(n).fill(NaN);
+  const n = chains.size;
+  const { a: pct, b: kidSum, count: kidCount } = scratch(n);
+  pct.fill(NaN, 0, n);
   pct[0] = rowPercent;
-  const kidSum = new Float64Array(n);
-  const kidCount = new Int32Array(n);
   for (let i = 1; i < n; i++) {
     const p = chains.parent[i];
     if (chains.kind[i] === Weight.Row) pct[i] = rowPercent;
     else if (chains.kind[i] === Weight.Same) pct[i] = pct[p];
-    else if (chains.kind[i] === Weight.Printed && chains.value[i].endsWith('%')) {
-      pct[i] = Number(chains.value[i].slice(0, -1));
+    else if (chains.kind[i] === Weight.Printed && chains.unit[i] === ValueUnit.Percent) {
+      pct[i] = chains.printed[i];
       kidSum[p] += pct[i];
       kidCount[p]++;
     }
@@ -210,8 +264,8 @@ export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
 
 /** The entry's tree with each node's own weight (what ends there), in weight units. */
 export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains {
-  const n = chains.names.length;
-  const cum = new Float64Array(n);
+  const n = chains.size;
+  const { a: cum, b: kidSum, count: kids } = scratch(n);
   cum[0] = scale.row;
   const depth = new Array<number>(n).fill(0);
   for (let i = 1; i < n; i++) {
@@ -225,8 +279,9 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
         cum[i] = cum[p];
         break;
       case Weight.Printed: {
-        const v = chains.value[i];
-        cum[i] = scale.fractal && v.endsWith('%') ? (Number(v.slice(0, -1)) * cum[p]) / 100 : printed(v, scale.total);
+        const v = chains.printed[i];
+        const percent = chains.unit[i] === ValueUnit.Percent;
+        cum[i] = percent ? (v * (scale.fractal ? cum[p] : scale.total)) / 100 : v;
         break;
       }
       case Weight.Sum:
@@ -235,11 +290,9 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
     }
   }
   // Bottom-up: a node's own weight is what its printed weight leaves to its children.
-  const kidSum = new Float64Array(n);
-  const kids = new Int32Array(n);
   const self = new Array<number>(n).fill(0);
   for (let i = n - 1; i >= 1; i--) {
-    let d = chains.direct[i] === 0 ? 0 : chains.value[i] === '%' ? (chains.direct[i] * scale.total) / 100 : chains.direct[i];
+    let d = chains.direct[i] === 0 ? 0 : chains.unit[i] === ValueUnit.Percent ? (chains.direct[i] * scale.total) / 100 : chains.direct[i];
     // A number too large for a double, or a share of an unknown total, weighs nothing of its own.
     if (!Number.isFinite(d)) d = 0;
     if (!Number.isFinite(cum[i])) {
@@ -256,5 +309,5 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
   }
   const rest = cum[0] - kidSum[0];
   const rootSelf = kids[0] > 0 && Number.isFinite(rest) && rest > scale.slack * (kids[0] + 1) ? rest : 0;
-  return { names: chains.names, parent: chains.parent, self, depth, rootSelf };
+  return { frames: chains.frames, frameNames: chains.frameNames, parent: chains.parent, self, depth, rootSelf };
 }

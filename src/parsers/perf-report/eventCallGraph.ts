@@ -10,10 +10,9 @@
  *   made of the first kind only: a row's branches that do not start at the row's own function.
  *   Callee-ordered chains start at the row's function either way, so no tree is made from them.
  */
-import { buildTreeFromNodes } from '../../model/callTreeBuilder';
 import type { CallTree } from '../../model/callTree';
-import { NameTable } from '../../model/nameTable';
-import type { ResolvedChains } from './entryChains';
+import { StackTrie } from '../shared/stackTrie';
+import type { FrameNames, ResolvedChains } from './entryChains';
 
 /** Where threads and processes start: a chain that ends in one is callee-ordered. */
 const ENTRY_POINTS = new Set([
@@ -60,13 +59,13 @@ export function sameFunction(frame: string, symbol: string): boolean {
  * row's symbol, or starts at an entry point and goes on, is caller-ordered.
  */
 export function chainOrder(t: ResolvedChains, symbol: string, children: boolean): 'caller' | 'callee' | undefined {
-  const n = t.names.length;
+  const n = t.frames.length;
   const hasKid = new Uint8Array(n);
   for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
   let callee = 0;
   let caller = 0;
   for (let i = 1; i < n; i++) {
-    const name = t.names[i];
+    const name = t.frameNames[t.frames[i]];
     const leaf = !hasKid[i];
     if (!children && t.depth[i] === 1 && sameFunction(name, symbol)) callee++;
     if (!children && leaf && t.depth[i] > 1 && sameFunction(name, symbol)) caller++;
@@ -77,42 +76,30 @@ export function chainOrder(t: ResolvedChains, symbol: string, children: boolean)
   return callee > caller ? 'callee' : caller > callee ? 'caller' : undefined;
 }
 
-export class EventCallGraph {
-  private readonly table: NameTable;
-  private readonly nodeName: number[] = [0];
-  private readonly parent: number[] = [-1];
-  private readonly self: number[] = [0];
-  /** (parent, name id) -> child. */
-  private readonly kids = new Map<number, number>();
+/**
+ * The event's frames (interned once, as ids, while its chain lines are read) and its tree, a trie
+ * keyed by (parent node, frame id): no string is hashed twice.
+ */
+export class EventCallGraph implements FrameNames {
+  private readonly trie = new StackTrie();
+  private remainder = -1;
   entries = 0;
 
-  constructor(
-    rootName: string,
-    private readonly children: boolean,
-  ) {
-    this.table = new NameTable([rootName]);
+  constructor(private readonly children: boolean) {}
+
+  intern(name: string): number {
+    return this.trie.intern(name);
   }
 
-  private child(parent: number, name: string): number {
-    const id = this.table.intern(name);
-    // A key that stays a small integer (fast to hash) while the tree and its names are small;
-    // beyond that an exact wider key (negative, so the two kinds never collide).
-    const key = parent < 16384 && id < 65536 ? parent * 65536 + id : -(parent * 67108864 + id) - 1;
-    let c = this.kids.get(key);
-    if (c === undefined) {
-      c = this.nodeName.length;
-      this.nodeName.push(id);
-      this.parent.push(parent);
-      this.self.push(0);
-      this.kids.set(key, c);
-    }
-    return c;
+  get frameNames(): readonly string[] {
+    return this.trie.frameNames;
   }
 
   /** Adds the chains of the row of `symbol`, printed in `order`. */
   add(t: ResolvedChains, order: 'caller' | 'callee', symbol: string): void {
     this.entries++;
-    const n = t.names.length;
+    const n = t.frames.length;
+    const names = this.trie.frameNames;
     if (order === 'caller') {
       const map = new Int32Array(n);
       const skip = new Uint8Array(n);
@@ -121,29 +108,31 @@ export class EventCallGraph {
       for (let i = 1; i < n; i++) {
         const p = t.parent[i];
         // `--children`: the chains from the row's own function down are other rows' samples.
-        if (skip[p] || (this.children && t.depth[i] === 1 && sameFunction(t.names[i], symbol))) {
+        if (skip[p] || (this.children && t.depth[i] === 1 && sameFunction(names[t.frames[i]], symbol))) {
           skip[i] = 1;
           continue;
         }
-        map[i] = this.child(map[p], t.names[i]);
-        if (t.self[i] > 0) this.self[this.sampled(map[i], t.names[i], symbol, hasKid[i] === 1)] += t.self[i];
+        map[i] = this.trie.child(map[p], t.frames[i]);
+        if (t.self[i] > 0) this.trie.addWeight(this.sampled(map[i], names[t.frames[i]], symbol, hasKid[i] === 1), t.self[i]);
       }
       // Without --children the row's share is its own samples: what its printed chains leave
       // ran the row's function under callers the threshold hid.
-      if (!this.children && t.rootSelf > 0) this.self[this.sampled(0, '', symbol || '[...]', true)] += t.rootSelf;
+      if (!this.children && t.rootSelf > 0) this.trie.addWeight(this.sampled(0, '', symbol || '[...]', true), t.rootSelf);
       return;
     }
     // Callee order: a node's path runs from the sampled function (first level) to its callers.
-    const path: string[] = [];
     for (let i = 1; i < n; i++) {
       if (!(t.self[i] > 0)) continue;
-      path.length = 0;
-      for (let j = i; j > 0; j = t.parent[j]) path.push(t.names[j]);
       let node = 0;
-      for (const name of path) node = this.child(node, name);
-      this.self[node] += t.self[i];
+      // Walk from the sampled node up to the row: that is the path root-first in callee order.
+      for (let j = i; j > 0; j = t.parent[j]) this.path.push(t.frames[j]);
+      for (let k = 0; k < this.path.length; k++) node = this.trie.child(node, this.path[k]);
+      this.path.length = 0;
+      this.trie.addWeight(node, t.self[i]);
     }
   }
+
+  private readonly path: number[] = [];
 
   /**
    * Where weight left at a caller-ordered chain's node goes: every sample under a row ran the row's
@@ -153,10 +142,12 @@ export class EventCallGraph {
    */
   private sampled(node: number, name: string, symbol: string, branches: boolean): number {
     if (!symbol || sameFunction(name, symbol)) return node;
-    return this.child(branches ? this.child(node, '[...]') : node, symbol);
+    if (branches && this.remainder < 0) this.remainder = this.trie.intern('[...]');
+    return this.trie.child(branches ? this.trie.child(node, this.remainder) : node, this.trie.intern(symbol));
   }
 
-  build(label: string): CallTree {
-    return buildTreeFromNodes(this.table.names, this.nodeName, this.parent, this.self, label);
+  /** The tree, its root named `rootName` (the event). */
+  build(rootName: string): CallTree {
+    return this.trie.toCallTree(rootName, rootName);
   }
 }

@@ -61,7 +61,6 @@ export class PerfReportParser extends LineParser<PerfReport> {
   private readonly graphs = new CallGraphAssembler(
     (line, message) => this.warnings.add(line, message),
     () => this.children,
-    (name) => this.cells.intern(name),
   );
   private tuiWarned = false;
   private tuiChainsWarned = false;

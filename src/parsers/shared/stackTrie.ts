@@ -41,7 +41,8 @@ export class StackTrie {
     this.weight[node] += weight;
   }
 
-  private child(node: number, frame: number): number {
+  /** The node for `frame` under `node` (0: the root), made when new. */
+  child(node: number, frame: number): number {
     const mask = this.slotParent.length - 1;
     let i = (Math.imul(node, 0x9e3779b1) ^ Math.imul(frame, 0x85ebca77)) & mask;
     for (;;) {
@@ -59,6 +60,11 @@ export class StackTrie {
     this.slotChild[i] = c;
     if (++this.used * 2 > this.slotParent.length) this.rehash();
     return c;
+  }
+
+  /** Adds `weight` to what ends at `node`. */
+  addWeight(node: number, weight: number): void {
+    this.weight[node] += weight;
   }
 
   private rehash(): void {
