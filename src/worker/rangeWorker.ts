@@ -1,7 +1,7 @@
 /** Parses one byte range of a file (it starts and ends at record boundaries) for parallelParse.ts. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { parentPort, workerData } from 'node:worker_threads';
+import { Utf8ChunkDecoder } from '../io/decode';
 import type { RangeMessage, RangeRequest } from '../io/parallelParse';
 import { formatById } from '../parsers/formats';
 
@@ -13,7 +13,7 @@ if (!def?.parser || !def.parallel) {
 } else {
   const parallel = def.parallel;
   const parser = def.parser.create(req.options as never);
-  const decoder = new StringDecoder('utf8');
+  const decoder = new Utf8ChunkDecoder();
   const fd = openSync(req.path, 'r');
   const buf = Buffer.alloc(1 << 20);
   try {
