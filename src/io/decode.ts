@@ -19,7 +19,8 @@ export class ChunkDecoder {
     // Two bytes tell the encoding; a pipe may hand us one at a time.
     const bytes = this.head ? Buffer.concat([this.head, buf]) : buf;
     if (bytes.length < 2) {
-      this.head = bytes;
+      // A copy: the caller may reuse its buffer for the next chunk.
+      this.head = Buffer.from(bytes);
       return '';
     }
     this.head = undefined;

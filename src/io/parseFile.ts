@@ -3,7 +3,8 @@
  * names, so a 1 GB input never sits in memory; large files of formats that can be split are parsed
  * on every core. Turns unusable input into one located ParseError.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { ParseError } from '../model/diagnostics';
@@ -110,8 +111,27 @@ function finishModel(
   }
 }
 
+/**
+ * A file's bytes, a chunk at a time, read into one buffer that is reused: a stream allocates a new
+ * buffer per chunk, which piles up (tens of MiB) before the garbage collector frees it. Each chunk
+ * is only valid until the next one is read (the decoder copies it).
+ */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+    for (;;) {
+      const { bytesRead } = await file.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
 async function parseSequential(source: string | Readable, name: string, opts: ParseFileOptions): Promise<ParsedFile> {
-  const stream = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK_SIZE }) : source;
+  const stream: AsyncIterable<Buffer | string> = typeof source === 'string' ? fileChunks(source) : source;
   const decoder = new ChunkDecoder();
   let parser: StreamParser | undefined;
   let def: FormatDefinition | undefined;
@@ -142,7 +162,7 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
   };
 
   try {
-    for await (const buf of stream as AsyncIterable<Buffer | string>) {
+    for await (const buf of stream) {
       if (opts.signal?.aborted) throw abortError();
       // Object-mode streams (an editor's unsaved text) give strings; files and stdin give bytes.
       const text = typeof buf === 'string' ? buf : decoder.write(buf);
@@ -164,7 +184,8 @@ async function parseSequential(source: string | Readable, name: string, opts: Pa
       parser!.push(pending + tail);
     } else if (tail.length > 0) parser.push(tail);
   } finally {
-    if (typeof source === 'string') stream.destroy();
+    // An early exit (a parse error, cancelling) closes the file (the generator's finally).
+    if (typeof source === 'string') await (stream as AsyncGenerator<Buffer>).return(undefined);
   }
   const p = parser!;
   p.end();

@@ -8,6 +8,7 @@ import type { CallGraphMode } from '../../model/perfReport';
 import type { ChainLine } from './chainLines';
 import { EntryChains, looksFractal, resolveChains, type ResolvedChains, type Scale } from './entryChains';
 import { chainOrder, EventCallGraph } from './eventCallGraph';
+import { workInts, WorkSlot } from './workArrays';
 import { samplesCeiling } from './preamble';
 import { weightBasis, type RowEntry, type Section } from './section';
 
@@ -71,7 +72,7 @@ export class CallGraphAssembler {
     const n = t.frames.length;
     const symbol = s.graph!.intern(entry.symbol);
     for (let i = 1; i < n; i++) if (t.depth[i] === 1 && t.frames[i] === symbol) return t;
-    const hasKid = new Uint8Array(n);
+    const hasKid = workInts(WorkSlot.HasKid, n);
     for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
     for (let i = 1; i < n; i++) if (!hasKid[i] && t.frames[i] === symbol) return t;
     // Node 1 becomes the symbol; the old nodes move down by one.

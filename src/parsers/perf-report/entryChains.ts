@@ -6,6 +6,7 @@
  * weights when the row ends (`resolve`), once the event's value kind is known.
  */
 import type { ChainLine } from './chainLines';
+import { workFloats, workInts, WorkSlot } from './workArrays';
 
 /** How a node's weight follows from what was printed. */
 export const enum Weight {
@@ -209,20 +210,6 @@ export interface Scale {
   slack: number;
 }
 
-/** Work arrays reused from row to row (rows are resolved one at a time): two numbers and a count per node, zeroed. */
-let work = { a: new Float64Array(1024), b: new Float64Array(1024), count: new Int32Array(1024) };
-function scratch(n: number): typeof work {
-  if (work.a.length < n) {
-    const size = Math.max(n, work.a.length * 2);
-    work = { a: new Float64Array(size), b: new Float64Array(size), count: new Int32Array(size) };
-  } else {
-    work.a.fill(0, 0, n);
-    work.b.fill(0, 0, n);
-    work.count.fill(0, 0, n);
-  }
-  return work;
-}
-
 /** A printed chain value (`38.82%`, `1984`) as a number, without its `%`. */
 function valueNumber(text: string): number {
   return Number(text.endsWith('%') ? text.slice(0, -1) : text);
@@ -241,7 +228,9 @@ function valueUnit(text: string): ValueUnit {
 export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
   if (chains.sawRemainder) return true;
   const n = chains.size;
-  const { a: pct, b: kidSum, count: kidCount } = scratch(n);
+  const pct = workFloats(WorkSlot.NumberA, n);
+  const kidSum = workFloats(WorkSlot.NumberB, n);
+  const kidCount = workInts(WorkSlot.Count, n);
   pct.fill(NaN, 0, n);
   pct[0] = rowPercent;
   for (let i = 1; i < n; i++) {
@@ -265,7 +254,9 @@ export function looksFractal(chains: EntryChains, rowPercent: number): boolean {
 /** The entry's tree with each node's own weight (what ends there), in weight units. */
 export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains {
   const n = chains.size;
-  const { a: cum, b: kidSum, count: kids } = scratch(n);
+  const cum = workFloats(WorkSlot.NumberA, n);
+  const kidSum = workFloats(WorkSlot.NumberB, n);
+  const kids = workInts(WorkSlot.Count, n);
   cum[0] = scale.row;
   const depth = new Array<number>(n).fill(0);
   for (let i = 1; i < n; i++) {

@@ -13,6 +13,7 @@
 import type { CallTree } from '../../model/callTree';
 import { StackTrie } from '../shared/stackTrie';
 import type { FrameNames, ResolvedChains } from './entryChains';
+import { workFloats, workInts, WorkSlot } from './workArrays';
 
 /** Where threads and processes start: a chain that ends in one is callee-ordered. */
 const ENTRY_POINTS = new Set([
@@ -60,7 +61,7 @@ export function sameFunction(frame: string, symbol: string): boolean {
  */
 export function chainOrder(t: ResolvedChains, symbol: string, children: boolean): 'caller' | 'callee' | undefined {
   const n = t.frames.length;
-  const hasKid = new Uint8Array(n);
+  const hasKid = workInts(WorkSlot.HasKid, n);
   for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
   let callee = 0;
   let caller = 0;
@@ -101,14 +102,21 @@ export class EventCallGraph implements FrameNames {
     const n = t.frames.length;
     const names = this.trie.frameNames;
     if (order === 'caller') {
-      const map = new Int32Array(n);
-      const skip = new Uint8Array(n);
-      const hasKid = new Uint8Array(n);
+      const map = workInts(WorkSlot.NodeMap, n);
+      const skip = workInts(WorkSlot.Skip, n);
+      const hasKid = workInts(WorkSlot.HasKid, n);
+      // Weight below each node: printed chains of 0.00% weigh nothing and would only grow the trie
+      // with nodes the built tree leaves out (hundreds of thousands in a `-g caller,0` report).
+      const below = workFloats(WorkSlot.NumberA, n);
+      for (let i = n - 1; i >= 1; i--) {
+        below[i] += t.self[i];
+        below[t.parent[i]] += below[i];
+      }
       for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
       for (let i = 1; i < n; i++) {
         const p = t.parent[i];
         // `--children`: the chains from the row's own function down are other rows' samples.
-        if (skip[p] || (this.children && t.depth[i] === 1 && sameFunction(names[t.frames[i]], symbol))) {
+        if (skip[p] || !(below[i] > 0) || (this.children && t.depth[i] === 1 && sameFunction(names[t.frames[i]], symbol))) {
           skip[i] = 1;
           continue;
         }
