@@ -8,6 +8,7 @@ import type { CallGraphMode } from '../../model/perfReport';
 import type { ChainLine } from './chainLines';
 import { EntryChains, looksFractal, resolveChains, type ResolvedChains, type Scale } from './entryChains';
 import { chainOrder, EventCallGraph } from './eventCallGraph';
+import { detached } from './rowCells';
 import { workInts, WorkSlot } from './workArrays';
 import { samplesCeiling } from './preamble';
 import { weightBasis, type RowEntry, type Section } from './section';
@@ -26,11 +27,9 @@ export class CallGraphAssembler {
 
   /** Adds a chain line of the current row. */
   add(entry: RowEntry, line: ChainLine, text: string, lineNo: number): void {
-    const s = entry.section;
-    // The event's frame names: each chain line's frame is interned once, into the event's tree.
-    s.graph ??= new EventCallGraph(this.children());
-    const problem = this.chains.addLine(line, s.graph);
+    const problem = this.chains.addLine(line);
     if (problem) this.warn(lineNo, `${problem}: ${text.trim().slice(0, 80)}`);
+    const s = entry.section;
     if (!s.mode || s.mode === 'graph') {
       const mode: CallGraphMode | undefined =
         line.kind === 'flatValue' ? 'flat' : line.kind === 'folded' ? 'folded' : line.kind === 'root' || line.kind === 'branch' ? 'graph' : undefined;
@@ -56,6 +55,8 @@ export class CallGraphAssembler {
     if (!s.order) {
       s.order = chainOrder(resolved, entry.symbol, this.children());
       if (!s.order) {
+        // Kept for a while: copies of the names, which would otherwise pin their input chunks.
+        resolved.names = resolved.names.map(detached);
         s.pending.push({ chains: resolved, symbol: entry.symbol });
         if (s.pending.length >= MAX_PENDING) this.decideOrder(s, false);
         return;
@@ -69,22 +70,22 @@ export class CallGraphAssembler {
   private withSkippedFrame(s: Section, t: ResolvedChains, entry: RowEntry, scale: Scale): ResolvedChains {
     const first = s.layout?.columns.find((c) => c.type === 'text');
     if (!first?.symbol || this.children() || !entry.symbol) return t;
-    const n = t.frames.length;
-    const symbol = s.graph!.intern(entry.symbol);
-    for (let i = 1; i < n; i++) if (t.depth[i] === 1 && t.frames[i] === symbol) return t;
+    const n = t.names.length;
+    const symbol = entry.symbol;
+    for (let i = 1; i < n; i++) if (t.depth[i] === 1 && t.names[i] === symbol) return t;
     const hasKid = workInts(WorkSlot.HasKid, n);
     for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
-    for (let i = 1; i < n; i++) if (!hasKid[i] && t.frames[i] === symbol) return t;
+    for (let i = 1; i < n; i++) if (!hasKid[i] && t.names[i] === symbol) return t;
     // Node 1 becomes the symbol; the old nodes move down by one.
-    const frames = [-1, symbol, ...t.frames.slice(1)];
+    const names = ['', symbol, ...t.names.slice(1)];
     const parent = [-1, 0, ...t.parent.slice(1).map((p) => p + 1)];
     const self = [0, 0, ...t.self.slice(1)];
     const depth = [0, 1, ...t.depth.slice(1).map((d) => d + 1)];
     // What the printed branches leave of the row is the symbol's own weight.
     let sum = 0;
-    for (let i = 2; i < frames.length; i++) sum += self[i];
+    for (let i = 2; i < names.length; i++) sum += self[i];
     if (Number.isFinite(scale.row) && scale.row - sum > scale.slack * 2) self[1] = scale.row - sum;
-    return { frames, frameNames: t.frameNames, parent, self, depth, rootSelf: 0 };
+    return { names, parent, self, depth, rootSelf: 0 };
   }
 
   private decideOrder(s: Section, fromChains: boolean): void {
@@ -110,7 +111,8 @@ export class CallGraphAssembler {
       }
       return;
     }
-    s.graph!.add(t, s.order!, symbol);
+    s.graph ??= new EventCallGraph(children);
+    s.graph.add(t, s.order!, symbol);
   }
 
   /** Ends the input: pending rows are added, each event's tree is built and checked. */

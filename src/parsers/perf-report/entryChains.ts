@@ -27,9 +27,11 @@ export const enum ValueUnit {
 }
 
 export interface ResolvedChains {
-  /** Frame id of each node (node 0, the row, has none); names in `frameNames`. */
-  frames: number[];
-  frameNames: readonly string[];
+  /**
+   * Frame name of each node (node 0, the row, has ''), as cut from its line: interned only when the
+   * node is added to a tree (most 0.00% chains never are).
+   */
+  names: string[];
   parent: number[];
   self: number[];
   /** Depth of each node (0: the row). */
@@ -38,15 +40,9 @@ export interface ResolvedChains {
   rootSelf: number;
 }
 
-/** Gives a frame name's id (and keeps the name: frames repeat, and a kept substring pins its input chunk). */
-export interface FrameNames {
-  intern(name: string): number;
-  readonly frameNames: readonly string[];
-}
-
 export class EntryChains {
-  /** Frame id of each node; node 0 stands for the row. */
-  frames: number[] = [-1];
+  /** Frame name of each node; node 0 stands for the row. */
+  names: string[] = [''];
   parent: number[] = [-1];
   kind: Weight[] = [Weight.Row];
   /** The printed value (Printed nodes), read once; NaN when none. */
@@ -66,25 +62,18 @@ export class EntryChains {
   sawRemainder = false;
   lines = 0;
 
-  /** Where the current row's frames are interned (its event's names). */
-  private names: FrameNames | undefined;
-
   get empty(): boolean {
-    return this.frames.length === 1;
+    return this.names.length === 1;
   }
 
   /** The node count (node 0 included). */
   get size(): number {
-    return this.frames.length;
-  }
-
-  get frameNames(): readonly string[] {
-    return this.names?.frameNames ?? [];
+    return this.names.length;
   }
 
   reset(): void {
     // Node 0 stays; resolved trees keep their own arrays (see resolveChains).
-    this.frames = [-1];
+    this.names = [''];
     this.parent = [-1];
     this.kind.length = 1;
     this.printed.length = 1;
@@ -98,8 +87,8 @@ export class EntryChains {
   }
 
   private add(parent: number, name: string, kind: Weight, value?: string): number {
-    const i = this.frames.length;
-    this.frames.push(this.names!.intern(name));
+    const i = this.names.length;
+    this.names.push(name);
     this.parent.push(parent);
     this.kind.push(kind);
     if (value === undefined) {
@@ -125,9 +114,8 @@ export class EntryChains {
   }
 
   /** Adds a chain line; returns a problem to warn about, or undefined. */
-  addLine(line: ChainLine, names: FrameNames): string | undefined {
+  addLine(line: ChainLine): string | undefined {
     this.lines++;
-    this.names = names;
     switch (line.kind) {
       case 'separator':
       case 'tui':
@@ -300,5 +288,5 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
   }
   const rest = cum[0] - kidSum[0];
   const rootSelf = kids[0] > 0 && Number.isFinite(rest) && rest > scale.slack * (kids[0] + 1) ? rest : 0;
-  return { frames: chains.frames, frameNames: chains.frameNames, parent: chains.parent, self, depth, rootSelf };
+  return { names: chains.names, parent: chains.parent, self, depth, rootSelf };
 }

@@ -12,7 +12,7 @@
  */
 import type { CallTree } from '../../model/callTree';
 import { StackTrie } from '../shared/stackTrie';
-import type { FrameNames, ResolvedChains } from './entryChains';
+import type { ResolvedChains } from './entryChains';
 import { workFloats, workInts, WorkSlot } from './workArrays';
 
 /** Where threads and processes start: a chain that ends in one is callee-ordered. */
@@ -60,13 +60,13 @@ export function sameFunction(frame: string, symbol: string): boolean {
  * row's symbol, or starts at an entry point and goes on, is caller-ordered.
  */
 export function chainOrder(t: ResolvedChains, symbol: string, children: boolean): 'caller' | 'callee' | undefined {
-  const n = t.frames.length;
+  const n = t.names.length;
   const hasKid = workInts(WorkSlot.HasKid, n);
   for (let i = 1; i < n; i++) hasKid[t.parent[i]] = 1;
   let callee = 0;
   let caller = 0;
   for (let i = 1; i < n; i++) {
-    const name = t.frameNames[t.frames[i]];
+    const name = t.names[i];
     const leaf = !hasKid[i];
     if (!children && t.depth[i] === 1 && sameFunction(name, symbol)) callee++;
     if (!children && leaf && t.depth[i] > 1 && sameFunction(name, symbol)) caller++;
@@ -78,29 +78,21 @@ export function chainOrder(t: ResolvedChains, symbol: string, children: boolean)
 }
 
 /**
- * The event's frames (interned once, as ids, while its chain lines are read) and its tree, a trie
- * keyed by (parent node, frame id): no string is hashed twice.
+ * One event's tree as a trie keyed by (parent node, frame id): a frame name is hashed once, when its
+ * node is added, and only nodes that weigh something are.
  */
-export class EventCallGraph implements FrameNames {
+export class EventCallGraph {
   private readonly trie = new StackTrie();
   private remainder = -1;
   entries = 0;
 
   constructor(private readonly children: boolean) {}
 
-  intern(name: string): number {
-    return this.trie.intern(name);
-  }
-
-  get frameNames(): readonly string[] {
-    return this.trie.frameNames;
-  }
-
   /** Adds the chains of the row of `symbol`, printed in `order`. */
   add(t: ResolvedChains, order: 'caller' | 'callee', symbol: string): void {
     this.entries++;
-    const n = t.frames.length;
-    const names = this.trie.frameNames;
+    const n = t.names.length;
+    const names = t.names;
     if (order === 'caller') {
       const map = workInts(WorkSlot.NodeMap, n);
       const skip = workInts(WorkSlot.Skip, n);
@@ -116,12 +108,12 @@ export class EventCallGraph implements FrameNames {
       for (let i = 1; i < n; i++) {
         const p = t.parent[i];
         // `--children`: the chains from the row's own function down are other rows' samples.
-        if (skip[p] || !(below[i] > 0) || (this.children && t.depth[i] === 1 && sameFunction(names[t.frames[i]], symbol))) {
+        if (skip[p] || !(below[i] > 0) || (this.children && t.depth[i] === 1 && sameFunction(names[i], symbol))) {
           skip[i] = 1;
           continue;
         }
-        map[i] = this.trie.child(map[p], t.frames[i]);
-        if (t.self[i] > 0) this.trie.addWeight(this.sampled(map[i], names[t.frames[i]], symbol, hasKid[i] === 1), t.self[i]);
+        map[i] = this.trie.child(map[p], this.trie.intern(names[i]));
+        if (t.self[i] > 0) this.trie.addWeight(this.sampled(map[i], names[i], symbol, hasKid[i] === 1), t.self[i]);
       }
       // Without --children the row's share is its own samples: what its printed chains leave
       // ran the row's function under callers the threshold hid.
@@ -129,11 +121,13 @@ export class EventCallGraph implements FrameNames {
       return;
     }
     // Callee order: a node's path runs from the sampled function (first level) to its callers.
+    // Paths share their first nodes: each node's frame id is looked up once (0: not yet, else id + 1).
+    const ids = workInts(WorkSlot.FrameId, n);
     for (let i = 1; i < n; i++) {
       if (!(t.self[i] > 0)) continue;
       let node = 0;
       // Walk from the sampled node up to the row: that is the path root-first in callee order.
-      for (let j = i; j > 0; j = t.parent[j]) this.path.push(t.frames[j]);
+      for (let j = i; j > 0; j = t.parent[j]) this.path.push(ids[j] > 0 ? ids[j] - 1 : (ids[j] = this.trie.intern(t.names[j]) + 1) - 1);
       for (let k = 0; k < this.path.length; k++) node = this.trie.child(node, this.path[k]);
       this.path.length = 0;
       this.trie.addWeight(node, t.self[i]);

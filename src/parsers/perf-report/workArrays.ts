@@ -13,6 +13,7 @@ export const enum WorkSlot {
   HasKid,
   Skip,
   NodeMap,
+  FrameId,
 }
 
 const floats: Float64Array[] = [];
