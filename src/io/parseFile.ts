@@ -15,15 +15,9 @@ import { isPerfReport, perfReportStackProfile } from '../model/perfReport';
 import type { FormatDefinition, LineText, StreamParser } from '../parsers/formatDefinition';
 import { binaryReason, detectFormat } from '../parsers/detect';
 import { describeFormats, formatById, formatsWithView, readableFormats } from '../parsers/formats';
-import { ChunkDecoder, readFileHead, utf16Encoding } from './decode';
+import { CHUNK_SIZE, ChunkDecoder, readFileHead, utf16Encoding } from './decode';
 import { parseInParallel, PARALLEL_MIN_BYTES } from './parallelParse';
 
-/**
- * Bytes read (and decoded) at a time. Below Node's ~1 MB limit for strings kept outside the JS heap:
- * a decoded chunk that big becomes an external string, freed only by a full collection, and
- * substrings still alive (a row's frames) made those pile up (+30 MiB peak on a 100 MB report).
- */
-export const CHUNK_SIZE = 1 << 19;
 /** Detection reads this much before choosing a parser, so a short first chunk from a pipe cannot mislead it. */
 const DETECT_CHARS = 65536;
 

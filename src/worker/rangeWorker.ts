@@ -1,7 +1,7 @@
 /** Parses one byte range of a file (it starts and ends at record boundaries) for parallelParse.ts. */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Utf8ChunkDecoder } from '../io/decode';
+import { CHUNK_SIZE, Utf8ChunkDecoder } from '../io/decode';
 import type { RangeMessage, RangeRequest } from '../io/parallelParse';
 import { formatById } from '../parsers/formats';
 
@@ -15,7 +15,7 @@ if (!def?.parser || !def.parallel) {
   const parser = def.parser.create(req.options as never);
   const decoder = new Utf8ChunkDecoder();
   const fd = openSync(req.path, 'r');
-  const buf = Buffer.alloc(1 << 20);
+  const buf = Buffer.alloc(CHUNK_SIZE);
   try {
     for (let pos = req.start; pos < req.end; ) {
       const n = readSync(fd, buf, 0, Math.min(buf.length, req.end - pos), pos);
