@@ -36,12 +36,24 @@ describe('perf report flame graph', () => {
       assert.equal(payload.meta.event, 'cpu-clock:pppH');
       assert.equal(payload.meta.unit, 'period');
       // The chains are printed for leaf_a (58.46%) and leaf_b (40.52%): everything runs under start_thread.
-      // The 1.02% of the event count that no row shows is one frame, so the root is the event count
-      // and every frame's share of the flame graph is its share in the report.
+      // The root is the event count, so every frame's share of the flame graph is its share in the report.
       const eventCount = model.events[0].eventCount!;
-      assert.equal(payload.tree.columns[0].total[0], eventCount);
+      assert.equal(Math.round(payload.tree.columns[0].total[0]), eventCount);
       const top = topFrames(payload.tree, eventCount);
-      assert.deepEqual([...top.entries()], [['start_thread', 98.98], ["[not in the report's call graphs]", 1.02]]);
+      if (model.children) {
+        // --children rows overlap: the 1.02% no chain shows is one frame.
+        assert.deepEqual([...top.entries()], [['start_thread', 98.98], ["[not in the report's call graphs]", 1.02]]);
+        return;
+      }
+      // Without --children the rows printed without chains (their callers below the threshold) are
+      // under `[...]`, each with its row's share: 0.25% + 0.22% + … (rounded rows add up to 100.01%,
+      // so they are scaled to the 1.02% the event has left).
+      assert.deepEqual([...top.entries()], [['start_thread', 98.98], ['[...]', 1.02]]);
+      const hidden = [...Array(payload.tree.nodeName.length).keys()].find((i) => payload.tree.parent[i] === 0 && payload.tree.names[payload.tree.nodeName[i]] === '[...]')!;
+      const under = topFrames({ ...payload.tree, parent: payload.tree.parent.map((p) => (p === hidden ? 0 : -1)) }, eventCount);
+      const chainless = model.events[0].table.rows.filter((r) => !['leaf_a', 'leaf_b'].includes(String(r.cells.at(-1))));
+      assert.deepEqual([...under.keys()].sort(), chainless.map((r) => String(r.cells.at(-1))).sort(), 'one frame per row without chains');
+      assert.ok(Math.abs(under.get('irqentry_exit_to_user_mode')! - 0.25) <= 0.01, 'the first of them with its row’s share');
     });
   }
 

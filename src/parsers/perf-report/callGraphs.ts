@@ -42,6 +42,11 @@ export class CallGraphAssembler {
   endRow(entry: RowEntry | undefined): void {
     if (!entry || this.chains.empty) {
       if (this.chains.lines > 0) this.chains.reset();
+      // Its samples still belong to the event's tree (without --children rows do not overlap).
+      if (entry && !this.children() && entry.percent > 0) {
+        const hidden = (entry.section.hidden ??= new Map());
+        hidden.set(entry.symbol, (hidden.get(entry.symbol) ?? 0) + entry.percent);
+      }
       return;
     }
     this.chains.finish();
@@ -115,13 +120,20 @@ export class CallGraphAssembler {
     s.graph.add(t, s.order!, symbol);
   }
 
+  /** Rows without chains under `[...]` (see `Section.hidden`). */
+  private addHiddenRows(s: Section, graph: EventCallGraph, total: number): void {
+    const scale = hiddenScale(s, graph, total);
+    for (const [symbol, percent] of s.hidden!) graph.addHidden(symbol, (scale * percent * total) / 100);
+  }
+
   /** Ends the input: pending rows are added, each event's tree is built and checked. */
   finish(sections: readonly Section[]): void {
     for (const s of sections) {
       if (!s.order && s.pending.length > 0) this.decideOrder(s, false);
       if (!s.graph || s.graph.entries === 0) continue;
-      const tree = s.graph.build(s.event.name || s.event.table.title);
       const { total, unit } = weightBasis(s);
+      if (s.hidden && Number.isFinite(total)) this.addHiddenRows(s, s.graph, total);
+      const tree = s.graph.build(s.event.name || s.event.table.title);
       // `# Samples: 5K` stands for up to 5999 samples.
       const limit = unit === 'samples' && s.samplesLine ? samplesCeiling(s.samplesLine) : total;
       const weight = tree.columns[0].total[0];
@@ -144,6 +156,17 @@ export class CallGraphAssembler {
       s.tree = tree;
     }
   }
+}
+
+/**
+ * Rows printed without chains weigh their printed (rounded) share: when rounding takes the event past
+ * 100%, they are scaled down to what is left of it, so the tree never outweighs its event.
+ */
+function hiddenScale(s: Section, graph: EventCallGraph, total: number): number {
+  let hidden = 0;
+  for (const percent of s.hidden!.values()) hidden += (percent * total) / 100;
+  const room = total - graph.weight;
+  return hidden <= room ? 1 : Math.max(0, room) / hidden;
 }
 
 /** `-g …,period` and `-g …,count` both print integers: a count is never above the event's samples. */

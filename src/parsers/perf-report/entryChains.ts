@@ -280,13 +280,15 @@ export function resolveChains(chains: EntryChains, scale: Scale): ResolvedChains
     } else {
       const rest = cum[i] - kidSum[i];
       // Percentages are rounded to 0.01%: a leftover of that size is rounding, not time spent here.
-      self[i] = kids[i] > 0 && rest <= scale.slack * (kids[i] + 1) ? 0 : Math.max(0, rest);
+      // Only branches printed above zero count: a 0.00% branch's weight is only ever rounded down,
+      // so what hundreds of them leave is real weight (keeping it keeps the node's printed total).
+      self[i] = kids[i] > 0 && rest <= scale.slack ? 0 : Math.max(0, rest);
     }
     const p = chains.parent[i];
     kidSum[p] += cum[i];
-    kids[p]++;
+    if (cum[i] > 0) kids[p]++;
   }
   const rest = cum[0] - kidSum[0];
-  const rootSelf = kids[0] > 0 && Number.isFinite(rest) && rest > scale.slack * (kids[0] + 1) ? rest : 0;
+  const rootSelf = Number.isFinite(rest) && rest > scale.slack * (kids[0] + 1) ? rest : 0;
   return { names: chains.names, parent: chains.parent, self, depth, rootSelf };
 }

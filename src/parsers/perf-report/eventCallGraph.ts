@@ -117,9 +117,10 @@ export class EventCallGraph {
       }
       // Without --children the row's share is its own samples: what its printed chains leave
       // ran the row's function under callers the threshold hid.
-      if (!this.children && t.rootSelf > 0) this.trie.addWeight(this.sampled(0, '', symbol || '[...]', true), t.rootSelf);
+      if (!this.children && t.rootSelf > 0) this.addHidden(symbol, t.rootSelf);
       return;
     }
+    if (!this.children && t.rootSelf > 0) this.addHidden(symbol, t.rootSelf);
     // Callee order: a node's path runs from the sampled function (first level) to its callers.
     // Paths share their first nodes: each node's frame id is looked up once (0: not yet, else id + 1).
     const ids = workInts(WorkSlot.FrameId, n);
@@ -144,8 +145,26 @@ export class EventCallGraph {
    */
   private sampled(node: number, name: string, symbol: string, branches: boolean): number {
     if (!symbol || sameFunction(name, symbol)) return node;
-    if (branches && this.remainder < 0) this.remainder = this.trie.intern('[...]');
-    return this.trie.child(branches ? this.trie.child(node, this.remainder) : node, this.trie.intern(symbol));
+    return this.trie.child(branches ? this.trie.child(node, this.remainderId()) : node, this.trie.intern(symbol));
+  }
+
+  /**
+   * Weight of a row's function whose callers the threshold hid (its chains leave it, or none was
+   * printed): under `[...]`, perf's mark for what the threshold left out, below the root.
+   */
+  addHidden(symbol: string, weight: number): void {
+    const hidden = this.trie.child(0, this.remainderId());
+    this.trie.addWeight(symbol ? this.trie.child(hidden, this.trie.intern(symbol)) : hidden, weight);
+  }
+
+  /** The weight of everything added so far. */
+  get weight(): number {
+    return this.trie.totalWeight();
+  }
+
+  private remainderId(): number {
+    if (this.remainder < 0) this.remainder = this.trie.intern('[...]');
+    return this.remainder;
   }
 
   /** The tree, its root named `rootName` (the event). */

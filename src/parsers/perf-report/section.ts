@@ -27,6 +27,11 @@ export interface Section {
   /** Rows whose chains wait until the chain order is known. */
   pending: Array<{ chains: ResolvedChains; symbol: string }>;
   entries: number;
+  /**
+   * Rows printed without chains (all below the threshold), without --children: percent of the
+   * event per symbol, added under `[...]` when the event has call graphs (units known by then).
+   */
+  hidden?: Map<string, number>;
   /** A reason for not building the call tree was given already. */
   treeWarned: boolean;
 }

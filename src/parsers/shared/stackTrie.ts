@@ -62,6 +62,13 @@ export class StackTrie {
     return c;
   }
 
+  /** The weight of all stacks. */
+  totalWeight(): number {
+    let sum = 0;
+    for (let i = 0; i < this.nodes; i++) sum += this.weight[i];
+    return sum;
+  }
+
   /** Adds `weight` to what ends at `node`. */
   addWeight(node: number, weight: number): void {
     this.weight[node] += weight;
