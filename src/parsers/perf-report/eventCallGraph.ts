@@ -70,9 +70,13 @@ export function chainOrder(t: ResolvedChains, symbol: string, children: boolean)
     const leaf = !hasKid[i];
     if (!children && t.depth[i] === 1 && sameFunction(name, symbol)) callee++;
     if (!children && leaf && t.depth[i] > 1 && sameFunction(name, symbol)) caller++;
-    const ep = ENTRY_POINTS.has(bare(name));
-    if (ep && leaf && t.depth[i] > 1) callee++;
-    if (ep && t.depth[i] === 1 && hasKid[i]) caller++;
+    // Only a chain's ends can be entry points that tell (rows' graphs have thousands of inner nodes).
+    if ((leaf && t.depth[i] > 1) || (t.depth[i] === 1 && hasKid[i])) {
+      if (ENTRY_POINTS.has(bare(name))) {
+        if (leaf) callee++;
+        else caller++;
+      }
+    }
   }
   return callee > caller ? 'callee' : caller > callee ? 'caller' : undefined;
 }
