@@ -128,11 +128,12 @@ export class EventCallGraph {
     // Callee order: a node's path runs from the sampled function (first level) to its callers.
     // Paths share their first nodes: each node's frame id is looked up once (0: not yet, else id + 1).
     const ids = workInts(WorkSlot.FrameId, n);
+    const frameId = (j: number): number => (ids[j] > 0 ? ids[j] : (ids[j] = this.trie.intern(t.names[j]) + 1)) - 1;
     for (let i = 1; i < n; i++) {
       if (!(t.self[i] > 0)) continue;
       let node = 0;
       // Walk from the sampled node up to the row: that is the path root-first in callee order.
-      for (let j = i; j > 0; j = t.parent[j]) this.path.push(ids[j] > 0 ? ids[j] - 1 : (ids[j] = this.trie.intern(t.names[j]) + 1) - 1);
+      for (let j = i; j > 0; j = t.parent[j]) this.path.push(frameId(j));
       for (let k = 0; k < this.path.length; k++) node = this.trie.child(node, this.path[k]);
       this.path.length = 0;
       this.trie.addWeight(node, t.self[i]);
