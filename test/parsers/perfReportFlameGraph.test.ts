@@ -57,6 +57,34 @@ describe('perf report flame graph', () => {
     });
   }
 
+  // Without --children every sample is in one row: the tree must hold what the rows print (within
+  // the rounding of their chains), whatever the call-graph mode, order, value kind or threshold.
+  for (const file of [
+    'perf-6.1-captures/g_nochildren.txt',
+    'perf-6.1-captures/g_caller.txt',
+    'perf-6.1-captures/g_flat.txt',
+    'perf-6.1-captures/g_folded.txt',
+    'perf-6.1-captures/g_fractal.txt',
+    'perf-6.1-captures/g_period.txt',
+    'perf-6.1-captures/g_address.txt',
+    'perf-6.1-captures/g_plimit5.txt',
+    'perf-6.1-captures/sys_nochildren.txt',
+    'perf-6.1-captures/big-report-nochildren.txt',
+    'perf-6.1-captures/u_fractal_rem.txt',
+    'perf-report/tidesdb-tidesdb/perf_report.txt',
+  ]) {
+    it(`${file}: the tree holds the rows' share of the event`, () => {
+      const model = parsePerfReport(readCorpus(file), file);
+      assert.equal(model.children, false);
+      const e = model.events.find((x) => x.callGraph)!;
+      const share = e.table.columns.findIndex((c) => c.unit === 'percent');
+      const rows = e.table.rows.reduce((sum, r) => sum + (r.cells[share] as number), 0);
+      const tree = (100 * e.callGraph!.tree.columns[0].total[0]) / e.eventCount!;
+      // Rounded rows may add up to a little over 100%: the tree then stops at the event.
+      assert.ok(Math.abs(tree - Math.min(100, rows)) < 0.05, `tree ${tree.toFixed(3)}% vs rows ${rows.toFixed(2)}%`);
+    });
+  }
+
   it('a report without call graphs has no flame graph payload', () => {
     const model = parsePerfReport(readCorpus(CAP + 'ng_default.txt'));
     assert.equal(VIEW_PAYLOADS.flameGraph(model, 'x'), undefined);
