@@ -150,6 +150,17 @@ describe('perf diff parser', () => {
     );
   });
 
+  it('-v: the address and origin before the [x] marker are not part of the symbol (real perf 6.1 capture)', () => {
+    const text = readFileSync(resolve(__dirname, '../fixtures/perf-diff/verbose-v.txt'), 'utf8');
+    const [section] = parsePerfDiff(text).sections;
+    const cells = section.table.rows.map((r) => r.cells.slice(2));
+    // `0x48b0             B [.] 0x00000000000048b0`, `0xffffffff813695e2 k [k] handle_softirqs`
+    assert.deepEqual(cells[0], ['/usr/lib/x86_64-linux-gnu/liblzma.so.5.4.1', '.', '0x00000000000048b0']);
+    assert.deepEqual(cells[1], ['/usr/lib/x86_64-linux-gnu/libc.so.6', '.', '__memcmp_evex_movbe']);
+    assert.deepEqual(cells[2], ['[kernel.kallsyms]', 'k', 'handle_softirqs']);
+    assert.equal(section.table.rows.length, text.split('\n').filter((l) => /^ +[-+\d]/.test(l)).length);
+  });
+
   it('-t keeps separators inside symbols (C++ templates)', () => {
     const s = only(parsePerfDiff('# Baseline,Delta Abs,Shared Object,Symbol\n1.00,+0.50%,a.out,[.] std::map<int, int>::find\n'));
     assert.deepEqual(s.table.rows[0].cells, [1, 0.5, 'a.out', '.', 'std::map<int, int>::find']);

@@ -77,7 +77,7 @@ describe('perf report flame graph', () => {
       const model = parsePerfReport(readCorpus(file), file);
       assert.equal(model.children, false);
       const e = model.events.find((x) => x.callGraph)!;
-      const share = e.table.columns.findIndex((c) => c.unit === 'percent');
+      const share = e.table.columns.findIndex((c) => c.kind === 'number' && c.unit === 'percent');
       const rows = e.table.rows.reduce((sum, r) => sum + (r.cells[share] as number), 0);
       const tree = (100 * e.callGraph!.tree.columns[0].total[0]) / e.eventCount!;
       // Rounded rows may add up to a little over 100%: the tree then stops at the event.

@@ -4,6 +4,7 @@
  * copied out of the input.
  */
 import type { TableCell } from '../../model/table';
+import { symbolLevel } from '../shared/columns';
 import { parseCellNumber, type Layout } from './layout';
 
 /** Distinct text cells kept interned. */
@@ -15,20 +16,6 @@ const MAX_INTERNED = 1 << 19;
  */
 export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/**
- * Where the `[x] ` level marker of a Symbol cell starts (`[.] name`; with `-v` after the address and
- * origin, `0x119c  B [.] name`), or -1.
- */
-export function symbolLevel(cell: string): number {
-  let at = 0;
-  if (cell.charCodeAt(0) === 48 && cell.charCodeAt(1) === 120) {
-    const m = /^0x[0-9a-f]+\s+\S\s+(?=\[)/.exec(cell);
-    if (!m) return -1;
-    at = m[0].length;
-  }
-  return cell.charCodeAt(at) === 91 && cell.charCodeAt(at + 2) === 93 && cell.charCodeAt(at + 3) === 32 && '.kguHsX'.includes(cell[at + 1]) ? at : -1;
 }
 
 export class RowCells {

@@ -195,10 +195,24 @@ export function stripAnsi(line: string): string {
   return line.includes('\x1b') ? line.replace(ANSI_SGR, '') : line;
 }
 
-/** perf's symbol cell `[k] name`: the marker letter and the name; no marker, the text as it is. */
+/** perf's symbol cell `[k] name` (`-v`: `0x119c  B [k] name`): the marker letter and the name; no marker, the text as it is. */
 export function splitSymbolMarker(cell: string): { level: string | undefined; name: string } {
-  if (cell.length >= 4 && cell[0] === '[' && cell[2] === ']' && cell[3] === ' ') return { level: cell[1], name: cell.slice(4).trimStart() };
-  return { level: undefined, name: cell };
+  const at = symbolLevel(cell);
+  return at < 0 ? { level: undefined, name: cell } : { level: cell[at + 1], name: cell.slice(at + 4).trimStart() };
+}
+
+/**
+ * Where the `[x] ` level marker of a Symbol cell starts (`[.] name`; with `-v` after the address and
+ * origin, `0x119c  B [.] name`), or -1.
+ */
+export function symbolLevel(cell: string): number {
+  let at = 0;
+  if (cell.charCodeAt(0) === 48 && cell.charCodeAt(1) === 120) {
+    const m = /^0x[0-9a-f]+\s+\S\s+(?=\[)/.exec(cell);
+    if (!m) return -1;
+    at = m[0].length;
+  }
+  return cell.charCodeAt(at) === 91 && cell.charCodeAt(at + 2) === 93 && cell.charCodeAt(at + 3) === 32 && '.kguHsX'.includes(cell[at + 1]) ? at : -1;
 }
 
 /** Header labels to column ids through an alias table (exact, case-insensitive); undefined where unknown. */
