@@ -2,11 +2,12 @@
  * The comparison panel ("PerfLens: Compare Runs…", "Compare with Selected"): two or more stack
  * profiles (perf script, folded …) as a differential flame graph, side by side, and a function
  * diff table (webview/compare). Each file comes from the report cache (parsed in the worker); the
- * merge into one multi-run tree happens here, on trees already reduced to frames.
+ * merge into one multi-run tree and the diffs run in the worker too (one request per choice of
+ * baseline, shape or options; a newer choice cancels the one in flight).
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { compareProfiles, type ComparedRun } from '../analysis/compare/compareView';
+import type { ComparedRun } from '../analysis/compare/compareView';
 import type { CompareProtocol, CompareViewState } from '../protocol/compare';
 import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
@@ -16,6 +17,7 @@ import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/c
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
+import { compareProfilesInWorker } from './workerGlue';
 
 export const COMPARE_VIEW_TYPE = 'perflens.compare';
 
@@ -32,6 +34,8 @@ export class ComparePanel {
   private analysis = { matchSymbols: true, welch: false, trim: false };
   private choice = { baseline: 0, compared: 1, shape: 1 };
   private readonly loads = new LoadSequence();
+  /** Comparisons asked of the worker: a newer choice cancels the one in flight. */
+  private readonly merges = new LoadSequence();
 
   static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0): ComparePanel {
     const labels = runLabels(sources);
@@ -66,6 +70,7 @@ export class ComparePanel {
     panel.onDidDispose(() => {
       clearActiveComparison(this);
       this.loads.dispose();
+      this.merges.dispose();
       this.host.dispose();
     });
   }
@@ -73,7 +78,7 @@ export class ComparePanel {
   private onMessage(m: PanelMessage<CompareProtocol>): void {
     if (m.type === 'setAnalysis') {
       this.analysis = { matchSymbols: !!m.matchSymbols, welch: !!m.welch, trim: !!m.trim };
-      if (this.runs.length > 0) this.show();
+      if (this.runs.length > 0) void this.show();
       return;
     }
     if (m.type !== 'setRuns') return;
@@ -82,7 +87,7 @@ export class ComparePanel {
     if (!ok(m.baseline) || !ok(m.compared) || !ok(m.shape) || m.baseline === m.compared) return;
     this.choice = { baseline: m.baseline, compared: m.compared, shape: m.shape };
     if (this.tableRuns.length > 0) this.showTables();
-    else this.show();
+    else if (this.runs.length > 0) void this.show();
   }
 
   private async load(): Promise<void> {
@@ -111,7 +116,7 @@ export class ComparePanel {
       this.ctx.log.info(`compare: ${labels[i]} is ${formatById(meta.format)?.displayName ?? meta.format}, ${tree.nodeName.length} nodes`);
     }
     this.runs = runs;
-    this.show();
+    await this.show();
   }
 
   private async loadTables(labels: string[], load: LoadHandle, formatIds: string[]): Promise<void> {
@@ -150,14 +155,24 @@ export class ComparePanel {
     this.host.show({ type: 'compare/showTables', comparison, state });
   }
 
-  private show(): void {
+  private async show(): Promise<void> {
+    const merge = this.merges.next();
     const started = Date.now();
-    const labels = this.runs.map((r) => r.label);
+    const runs = this.runs;
+    const labels = runs.map((r) => r.label);
     const matching = this.analysis.matchSymbols ? DEFAULT_SYMBOL_MATCHING : { stripHex: false, stripSuffixes: false };
-    const view = compareProfiles(this.runs, labels.join(' vs '), { ...this.choice, matching, test: this.analysis.welch ? 'welch' : 'mann-whitney', trim: this.analysis.trim });
+    const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim };
+    const outcome = await compareProfilesInWorker(this.ctx.extensionUri, { runs, title: labels.join(' vs '), options }, merge.cancel.token);
+    if (!merge.isCurrent()) return; // a newer choice (or closing the panel) superseded this one
+    if (outcome.type === 'error') {
+      this.ctx.log.warn(`compare: ${outcome.message}`);
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: outcome.message });
+      return;
+    }
+    const { view } = outcome;
     setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
-    this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
+    this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms (worker: ${outcome.ms} ms)`);
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis };
-    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, stats: view.stats, state });
+    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stats: view.stats, state });
   }
 }
