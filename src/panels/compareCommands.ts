@@ -1,12 +1,13 @@
 /**
  * How users start a comparison: "PerfLens: Compare Runs…" (pick two or more files, then the
- * baseline), and in the explorer "Select for Compare" then "Compare with Selected", like VS Code's
- * own file compare (the selected file is the baseline).
+ * baseline; or one run-metric log, then which of its runs and the baseline among them), and in the
+ * explorer "Select for Compare" then "Compare with Selected", like VS Code's own file compare (the
+ * selected file is the baseline).
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { formatsWithView } from '../parsers/formats';
-import { ComparePanel } from './comparePanel';
+import { ComparePanel, type ChooseLogRuns } from './comparePanel';
 import type { PanelContext } from './panelContext';
 
 const SELECTED_KEY = 'perflens.compareSelected';
@@ -19,6 +20,29 @@ async function candidates(): Promise<vscode.Uri[]> {
   const seen = new Set<string>();
   return [...open, ...found].filter((u) => !seen.has(u.toString()) && seen.add(u.toString()));
 }
+
+/**
+ * Which runs of one run log (all preselected; asked when there are more than two), then the
+ * baseline among them. The list comes from the parsed log (the panel asks once it has it).
+ */
+export const pickLogRuns: ChooseLogRuns = async (choices) => {
+  let chosen = choices;
+  if (choices.length > 2) {
+    const items = choices.map((c) => ({ label: c.label, description: c.name, picked: true, choice: c }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'PerfLens: which runs of this log to compare? (two or more)', matchOnDescription: true });
+    if (!picked) return undefined;
+    if (picked.length < 2) {
+      void vscode.window.showWarningMessage('PerfLens: pick two or more runs of the log to compare.');
+      return undefined;
+    }
+    chosen = picked.map((p) => p.choice).sort((a, b) => a.index - b.index);
+  }
+  const base = await vscode.window.showQuickPick(
+    chosen.map((c, position) => ({ label: c.label, description: c.name, position })),
+    { title: 'PerfLens: which run is the baseline?', matchOnDescription: true },
+  );
+  return base ? { runs: chosen.map((c) => c.index), baseline: base.position } : undefined;
+};
 
 async function pickRuns(): Promise<{ uris: vscode.Uri[]; baseline: number } | undefined> {
   const files = await candidates();
@@ -39,11 +63,13 @@ async function pickRuns(): Promise<{ uris: vscode.Uri[]; baseline: number } | un
 export function registerCompareCommands(ctx: PanelContext): vscode.Disposable[] {
   let selected: vscode.Uri | undefined;
   return [
-    vscode.commands.registerCommand('perflens.compareRuns', async (_uri?: vscode.Uri, uris?: vscode.Uri[]) => {
+    vscode.commands.registerCommand('perflens.compareRuns', async (uri?: vscode.Uri, uris?: vscode.Uri[]) => {
       // From the explorer with several files selected: those files, the first one the baseline.
       if (Array.isArray(uris) && uris.length >= 2) return void ComparePanel.open(ctx, uris, 0);
+      // From the explorer on one run log: its runs.
+      if (uri instanceof vscode.Uri) return void ComparePanel.open(ctx, [uri], 0, pickLogRuns);
       const runs = await pickRuns();
-      if (runs) ComparePanel.open(ctx, runs.uris, runs.baseline);
+      if (runs) ComparePanel.open(ctx, runs.uris, runs.baseline, runs.uris.length === 1 ? pickLogRuns : undefined);
     }),
     vscode.commands.registerCommand('perflens.selectForCompare', (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;

@@ -14,12 +14,16 @@ import type { PanelContext } from './panelContext';
 import { loadReportView, LoadSequence, type LoadHandle } from './reportLoader';
 import { reportFormat } from './reportSource';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
+import { logRunChoices, runsAt, type LogRunChoice } from '../analysis/compare/logRuns';
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import { compareProfilesInWorker } from './workerGlue';
 
 export const COMPARE_VIEW_TYPE = 'perflens.compare';
+
+/** Asks the user which runs of one run log to compare (positions among `choices`) and the baseline among them. */
+export type ChooseLogRuns = (choices: LogRunChoice[]) => Promise<{ runs: number[]; baseline: number } | undefined>;
 
 /** Labels that tell the runs apart: file names, with their folder when two share a name. */
 export function runLabels(uris: readonly vscode.Uri[]): string[] {
@@ -36,11 +40,17 @@ export class ComparePanel {
   private readonly loads = new LoadSequence();
   /** Comparisons asked of the worker: a newer choice cancels the one in flight. */
   private readonly merges = new LoadSequence();
+  /** One run log: the positions of its runs compared (all when undefined and nobody is asked). */
+  private logRuns: number[] | undefined;
+  /** One run log opened from "Compare Runs…": who asks which of its runs to compare. */
+  private chooseLogRuns: ChooseLogRuns | undefined;
 
-  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0): ComparePanel {
+  /** `chooseLogRuns`: when the one source is a run log, ask which of its runs (else all compare). */
+  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0, chooseLogRuns?: ChooseLogRuns): ComparePanel {
     const labels = runLabels(sources);
     const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${labels.join(' vs ')}`, vscode.ViewColumn.Active, WebviewPanelHost.options(ctx.extensionUri));
     const p = new ComparePanel(panel, ctx, sources);
+    p.chooseLogRuns = chooseLogRuns;
     const compared = baseline === 0 ? 1 : 0;
     p.choice = { baseline, compared, shape: compared };
     void p.load();
@@ -56,11 +66,12 @@ export class ComparePanel {
     const p = new ComparePanel(panel, ctx, state.sources.map((s) => vscode.Uri.parse(s)));
     p.choice = { baseline: state.baseline ?? 0, compared: state.compared ?? 1, shape: state.shape ?? 1 };
     p.analysis = { matchSymbols: state.matchSymbols ?? true, welch: !!state.welch, trim: !!state.trim };
+    p.logRuns = state.logRuns;
     void p.load();
   }
 
   private constructor(
-    panel: vscode.WebviewPanel,
+    private readonly panel: vscode.WebviewPanel,
     private readonly ctx: PanelContext,
     private readonly sources: vscode.Uri[],
   ) {
@@ -133,25 +144,40 @@ export class ComparePanel {
       runs.push({ label: labels[i], tables: payload.tables, facts: payload.meta.facts });
     }
     // One run log: its runs are what is compared (metrics x runs, deltas against the baseline run).
-    if (runs.length === 1) {
-      const inside = runsWithinOneLog(runs[0].tables, runs[0].facts);
-      if (inside.length === 0) {
-        this.host.show({ type: 'panel/error', title: 'Comparison', message: `${labels[0]}: one file compares only when it is a run-metric log of two or more runs; pick two or more files.` });
-        return;
-      }
-      this.tableRuns = inside;
-      if (this.choice.baseline >= inside.length) this.choice = { baseline: 0, compared: 1, shape: 1 };
-      this.showTables();
+    if (runs.length === 1) return this.loadLogRuns(runs[0], load);
+    this.tableRuns = runs;
+    this.showTables();
+  }
+
+  /** The runs inside one run log: those saved or chosen by the user (asked once), else all of them. */
+  private async loadLogRuns(log: TableRun, load: LoadHandle): Promise<void> {
+    const inside = runsWithinOneLog(log.tables, log.facts);
+    if (inside.length === 0) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `${log.label}: one file compares only when it is a run-metric log of two or more runs; pick two or more files.` });
       return;
     }
-    this.tableRuns = runs;
+    const choices = logRunChoices(log.tables, log.facts);
+    let indices = this.logRuns && runsAt(inside, this.logRuns) ? this.logRuns : undefined;
+    if (!indices && this.chooseLogRuns) {
+      const chosen = await this.chooseLogRuns(choices);
+      if (!load.isCurrent()) return;
+      if (!chosen) return void this.panel.dispose(); // the user cancelled the command
+      indices = chosen.runs;
+      this.choice = { baseline: chosen.baseline, compared: chosen.baseline === 0 ? 1 : 0, shape: chosen.baseline === 0 ? 1 : 0 };
+    }
+    this.chooseLogRuns = undefined;
+    this.logRuns = indices ?? inside.map((_, i) => i);
+    // The runs as the user picked them: labelled by cores, heading and date rather than by banner name.
+    this.tableRuns = this.logRuns.map((i) => ({ ...inside[i], label: choices[i].label }));
+    if (this.choice.baseline >= this.tableRuns.length) this.choice = { baseline: 0, compared: 1, shape: 1 };
+    this.ctx.log.info(`compare: ${log.label}: ${this.tableRuns.length} of its ${inside.length} runs`);
     this.showTables();
   }
 
   private showTables(): void {
     const comparison = compareTableRuns(this.tableRuns, this.choice.baseline);
     this.ctx.log.info(`compare: ${comparison.labels.join(', ')}: ${comparison.tables.length} tables compared, ${comparison.unmatched.length} without a counterpart`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, logRuns: this.logRuns };
     this.host.show({ type: 'compare/showTables', comparison, state });
   }
 

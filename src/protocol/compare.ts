@@ -19,6 +19,8 @@ export interface CompareViewState {
   shape: number;
   threshold: number;
   mode: CompareMode;
+  /** One run log: the positions of its runs compared (among those with metrics, in file order). */
+  logRuns?: number[];
   /** Table comparisons: the table shown. */
   table?: number;
   /** Match symbols across addresses, offsets and compiler clones (on by default). */
