@@ -37,6 +37,7 @@ const USAGE = `usage:
       cover-letter table of the first --limit rows (30)
       table reports of one kind (run logs, eBPF tables, perf stat, perf diff, perf report rows):
       table by table, every column per run with its change; one run log: its runs compared
+      (--runs NAME,NAME… or 1,3… picks some of them: banner names, labels or positions)
   perflens diff --repeats [--trim] [--welch] [--self] [--baseline NAME] A-RUN-1 A-RUN-2 … B-RUN-1 …
       repeated runs grouped by name: per function n, mean, stddev, 95% CI of its share and a
       Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
@@ -77,6 +78,7 @@ async function diff(files: string[], values: Record<string, string | boolean | s
         stripHex: !!values['strip-hex'],
         matchSymbols: !values['exact-symbols'],
         limit,
+        runs: typeof values.runs === 'string' ? values.runs.split(',') : undefined,
         repeats: values.repeats ? { trim: !!values.trim, test: values.welch ? 'welch' : 'mann-whitney', share: values.self ? 'self' : 'total' } : undefined,
       }),
     );
@@ -118,6 +120,7 @@ async function main(argv: string[]): Promise<number> {
       'exact-symbols': { type: 'boolean' },
       'input-format': { type: 'string' },
       repeats: { type: 'boolean' },
+      runs: { type: 'string' },
       trim: { type: 'boolean' },
       welch: { type: 'boolean' },
       self: { type: 'boolean' },

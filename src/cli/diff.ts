@@ -1,7 +1,7 @@
 /**
  * `perflens diff A B [C…]`: runs compared as text (a cover-letter table), Markdown, CSV or JSON,
  * or as FlameGraph's three-column diff-folded input (`--folded`). The baseline is the first file
- * unless `--baseline FILE` names another.
+ * unless `--baseline FILE` names another. One run log compares its runs (`--runs` picks some).
  */
 import { basename } from 'node:path';
 import { diffFolded } from '../analysis/compare/foldedDiff';
@@ -15,6 +15,7 @@ import type { ParsedFile } from '../io/parseFile';
 import { formatById } from '../parsers/formats';
 import { reportTables } from '../analysis/reportTables';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
+import { logRunChoices, selectLogRuns } from '../analysis/compare/logRuns';
 
 export interface DiffArgs {
   files: string[];
@@ -30,6 +31,8 @@ export interface DiffArgs {
   limit: number;
   /** Repeated runs: group files by configuration name and give statistics per function. */
   repeats?: { trim: boolean; test: 'mann-whitney' | 'welch'; share: 'total' | 'self' };
+  /** One run log: the runs compared (banner names, labels or 1-based positions), all when absent. */
+  runs?: string[];
 }
 
 export class DiffUsageError extends Error {}
@@ -44,6 +47,7 @@ export function outputFormat(value: string | undefined): TableTextFormat {
 
 /** The diff's text, or throws a DiffUsageError saying why these files cannot be compared. */
 export function diffText(a: DiffArgs): string {
+  if (a.runs && (a.parsed.length !== 1 || a.parsed[0].model.kind !== 'run-log')) throw new DiffUsageError('--runs picks runs inside one run-metric log: give one run log');
   if (a.parsed.length > 0 && a.parsed.every((p) => !isStackProfile(p.model))) return tableReportsDiff(a);
   if (a.files.length < 2) throw new DiffUsageError('diff needs at least two files');
   const base = a.baseline === undefined ? 0 : a.files.findIndex((f) => f === a.baseline || basename(f) === a.baseline);
@@ -92,10 +96,7 @@ function tableReportsDiff(a: DiffArgs): string {
   if (formats.size > 1) throw new DiffUsageError(`these files are different kinds of report (${[...formats].join(', ')}): compare reports of one kind`);
   const labels = a.files.map((f) => basename(f));
   let runs: TableRun[] = a.parsed.map((p, i) => ({ label: labels[i], tables: reportTables(p.model), facts: p.model.facts }));
-  if (runs.length === 1) {
-    runs = runsWithinOneLog(runs[0].tables, runs[0].facts);
-    if (runs.length === 0) throw new DiffUsageError('diff needs at least two files (or one run-metric log of two or more runs)');
-  }
+  if (runs.length === 1) runs = logRuns(runs[0], a.runs);
   const names = runs.map((r) => r.label);
   const base = a.baseline === undefined ? 0 : names.findIndex((n) => n === a.baseline || n === basename(a.baseline!));
   if (base < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of ${names.join(', ')}`);
@@ -116,4 +117,17 @@ function tableReportsDiff(a: DiffArgs): string {
       return notes.map((n) => `note: ${n}\n`).join('') + tables.map((t) => head(t) + renderTable(t, a.output, a.limit)).join('\n');
     }
   }
+}
+
+/** The runs inside one run log to compare: all, or those `--runs` names (two or more). */
+function logRuns(log: TableRun, wanted: string[] | undefined): TableRun[] {
+  const runs = runsWithinOneLog(log.tables, log.facts);
+  if (runs.length === 0) throw new DiffUsageError('diff needs at least two files (or one run-metric log of two or more runs)');
+  if (!wanted) return runs;
+  const choices = logRunChoices(log.tables, log.facts);
+  const chosen = selectLogRuns(runs, choices, wanted);
+  const list = (): string => choices.map((c) => `  ${c.index + 1}: ${c.name} (${c.label})`).join('\n');
+  if (chosen.unknown.length > 0) throw new DiffUsageError(`--runs: no run ${chosen.unknown.map((u) => `'${u}'`).join(', ')} in ${log.label}; its runs (name or number):\n${list()}`);
+  if (chosen.runs.length < 2) throw new DiffUsageError(`--runs names two or more runs of ${log.label} (name or number):\n${list()}`);
+  return chosen.runs;
 }

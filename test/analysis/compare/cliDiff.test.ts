@@ -1,6 +1,6 @@
 /** `perflens diff` in-process (the CLI subprocess tests cannot reach mutants): real recordings, inferno's diff-folded. */
 import { strict as assert } from 'node:assert';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFile } from '../../../src/io/parseFile';
 import { diffText, outputFormat, type DiffArgs } from '../../../src/cli/diff';
@@ -73,5 +73,22 @@ describe('perflens diff of table reports', () => {
     const csv = diffText(await args([log], { output: 'csv' }));
     assert.match(csv.split('\r\n')[0], /^metric,value \S+8cores,/);
     await assert.rejects(async () => diffText(await args([log, resolve(FIXTURES, 'compare/seed003/usemem30-v12.log'), resolve(FIXTURES, 'strace-summary/strace-batched.txt')])), /different kinds of report/);
+  });
+
+  it('--runs compares some runs of one run log, by position or banner name, and says which runs there are', async () => {
+    const log = resolve(FIXTURES, 'run-log/iommu-runs.md');
+    const banners = [...readFileSync(log, 'utf8').matchAll(/^------- (\S+) Run Metrics -------$/gm)].map((m) => m[1]);
+    const json = (t: string) => JSON.parse(t) as { baseline: string; runs: string[]; tables: Array<{ rows: Array<Record<string, unknown>> }> };
+    const byPosition = json(diffText(await args([log], { output: 'json', runs: ['2', '5'] })));
+    assert.deepEqual(byPosition.runs, [banners[1], banners[4]]);
+    assert.equal(byPosition.baseline, banners[1]);
+    const byName = json(diffText(await args([log], { output: 'json', runs: [banners[4], banners[1]], baseline: banners[1] })));
+    assert.deepEqual(byName.runs, [banners[4], banners[1]]);
+    const throughput = (j: ReturnType<typeof json>) => j.tables[0].rows.find((r) => r.metric === 'Throughput')!;
+    // The two selections compare the same pair with the same baseline: same change.
+    assert.equal(throughput(byName)['value@0:delta'], throughput(byPosition)['value@1:delta']);
+    await assert.rejects(async () => diffText(await args([log], { runs: ['2', 'nope'] })), (e: Error) => e.message.includes("no run 'nope'") && e.message.includes(`6: ${banners[5]}`));
+    await assert.rejects(async () => diffText(await args([log], { runs: ['3'] })), /--runs names two or more runs/);
+    await assert.rejects(async () => diffText(await args([base, patched], { runs: ['1', '2'] })), /--runs picks runs inside one run-metric log/);
   });
 });
