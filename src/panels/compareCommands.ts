@@ -6,17 +6,19 @@
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { formatsWithView } from '../parsers/formats';
+import { formatByLanguage } from '../parsers/formats';
 import { ComparePanel, type ChooseLogRuns } from './comparePanel';
 import type { PanelContext } from './panelContext';
 
 const SELECTED_KEY = 'perflens.compareSelected';
 
-/** Candidate files: open documents of stack formats first, then report-like files in the workspace. */
+/** File names of the reports PerfLens reads (package.json's languages), and plain text and logs. */
+const REPORT_FILES = '**/*.{perf-script,perfscript,perf.txt,stacks,folded,collapsed,perf-report,perfreport,perf-diff,perfdiff,perf-stat,perfstat,strace-c,strace-summary,perf-trace-s,trace-summary,csv,runlog,run-log,log,txt}';
+
+/** Candidate files: open documents of PerfLens formats first (a run log in Markdown too), then report-like files in the workspace. */
 async function candidates(): Promise<vscode.Uri[]> {
-  const languages = new Set(formatsWithView('flameGraph').map((f) => f.languageId));
-  const open = vscode.workspace.textDocuments.filter((d) => languages.has(d.languageId) && !d.isUntitled).map((d) => d.uri);
-  const found = await vscode.workspace.findFiles('**/*.{perf-script,perfscript,perf.txt,stacks,folded,collapsed,txt,data.txt}', '**/{node_modules,.git}/**', 500);
+  const open = vscode.workspace.textDocuments.filter((d) => !d.isUntitled && formatByLanguage(d.languageId)?.parser).map((d) => d.uri);
+  const found = await vscode.workspace.findFiles(REPORT_FILES, '**/{node_modules,.git}/**', 500);
   const seen = new Set<string>();
   return [...open, ...found].filter((u) => !seen.has(u.toString()) && seen.add(u.toString()));
 }
