@@ -72,6 +72,50 @@ async function compareFrame(wb, timeout = 60_000) {
   return waitFor(async () => (await wb.framesWith('#compare-mode')).at(0), { timeout, message: 'the comparison webview (a frame with #compare-mode)', interval: 500 });
 }
 
+/** The seed 000 run log's runs, read here: banner name, heading above it, cores and its Throughput. */
+function logRuns(text) {
+  const runs = [];
+  let heading = '';
+  for (const line of text.split('\n')) {
+    const h = /^## (.+)$/.exec(line);
+    if (h) heading = h[1].trim();
+    const b = /^------- (\S+) Run Metrics -------$/.exec(line);
+    if (b) runs.push({ name: b[1], heading, cores: Number(/_(\d+)cores$/.exec(b[1])[1]) });
+    const t = /^Throughput: ([\d.]+)$/.exec(line);
+    if (t && runs.length && runs.at(-1).throughput === undefined) runs.at(-1).throughput = Number(t[1]);
+  }
+  return runs;
+}
+
+const quickRows = (wb) => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+
+/** In the open multi-select quick pick: exactly the rows whose label satisfies `keep` end up checked. */
+async function checkOnly(wb, keep, what) {
+  const rows = quickRows(wb);
+  await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const label = (await row.getAttribute('aria-label')) ?? '';
+    const checked = async () => (await row.getAttribute('aria-checked')) === 'true';
+    if (keep(label) !== (await checked())) {
+      await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
+      await waitFor(async () => keep(label) === (await checked()), { timeout: 5_000, message: `${what}: row "${label}" ${keep(label) ? 'checked' : 'unchecked'}` });
+    }
+  }
+  await wb.page.keyboard.press('Enter');
+}
+
+/** In the open single-select quick pick: types `text` and accepts the focused row once its label satisfies `match`. */
+async function pickFocused(wb, text, match, what) {
+  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  await input.fill(text);
+  const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  await waitFor(async () => (await row.count()) > 0 && match((await row.first().getAttribute('aria-label')) ?? ''), { timeout: 20_000, message: what });
+  await wb.page.keyboard.press('Enter');
+}
+
 export const tests = [
   {
     name: 'Compare with Selected: differential flame graph marks the most-grown frame red, side by side, function table',
@@ -203,6 +247,37 @@ export const tests = [
       log(`copied:\n${copied}`);
       const line = copied.split('\n').find((l) => l.startsWith('Total throughput (KB/s)'));
       assert.match(line, new RegExp(`^Total throughput \\(KB/s\\)\\s+7,191,949\\s+10,702,115\\s+3,510,166\\s+${want}%`));
+
+      // Several runs inside one run log (seed 000: 2 variants x 8/16/20 cores): "Compare Runs…" on
+      // the log, keep its two 8-core runs, the first variant the baseline.
+      const runs = logRuns(readFileSync(resolve(import.meta.dirname, '../fixtures/run-log/iommu-runs.md'), 'utf8'));
+      const [base8, other8] = runs.filter((r) => r.cores === 8);
+      log(`8-core runs: ${base8.heading} ${base8.throughput}, ${other8.heading} ${other8.throughput}`);
+      await closeAllEditors(wb);
+      await wb.openFile('iommu-runs.md');
+      await wb.runCommand('PerfLens: Compare Runs...');
+      await checkOnly(wb, (label) => label.startsWith('iommu-runs.md'), 'the run log among the files');
+      await checkOnly(wb, (label) => label.startsWith('8 cores,'), 'the 8-core runs of the log');
+      await pickFocused(wb, base8.heading, (label) => label.includes(base8.heading), `the baseline run (${base8.heading})`);
+      const logFrame = await waitFor(async () => {
+        for (const f of await wb.framesWith('#compare-mode')) if ((await f.locator('.pl-row').count()) > 0 && (await f.evaluate(() => document.body.textContent.includes('8 cores')))) return f;
+        return false;
+      }, { timeout: 60_000, interval: 500, message: 'the comparison of the 8-core runs' });
+      const shown = await logFrame.evaluate(() => {
+        const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.dataset.column);
+        const r = [...document.querySelectorAll('.pl-row')].find((x) => x.querySelector('.pl-cell')?.textContent === 'Throughput');
+        const options = [...document.querySelectorAll('#baseline-select vscode-option')].map((o) => o.textContent.trim());
+        return { heads, options, row: r ? Object.fromEntries([...r.querySelectorAll('.pl-cell')].map((c, i) => [heads[i], c.textContent])) : undefined };
+      });
+      log(`runs of the log compared: ${JSON.stringify(shown)}`);
+      assert.equal(shown.options.length, 2, 'exactly the two runs chosen');
+      assert.ok(shown.options[0].startsWith('8 cores') && shown.options[0].includes(base8.heading), `the baseline first: ${shown.options[0]}`);
+      assert.ok(shown.options[1].startsWith('8 cores') && shown.options[1].includes(other8.heading), `then the other variant: ${shown.options[1]}`);
+      assert.ok(!shown.heads.some((h) => /@2/.test(h)), 'no third run column');
+      const pct = ((100 * (other8.throughput - base8.throughput)) / base8.throughput).toFixed(2);
+      assert.ok(shown.row, 'a Throughput row');
+      assert.equal(shown.row['value@1:pct'], `${pct}%`, `Throughput ${base8.throughput} -> ${other8.throughput}`);
+      await shot('e2e-compare-log-runs');
     },
   },
 ];
