@@ -208,6 +208,20 @@ export const tests = [
       assert.ok(text.includes(want), `hover says "${want}"`);
       assert.ok(text.includes(`${hover.baseTotal.toFixed(2)}% total)`), 'and the baseline share');
       await shot('e2e-compare-hover');
+
+      // The patched run as the baseline: one more comparison in the worker; crc32_sw's change flips sign.
+      await wb.page.locator('.tabs-container .tab', { hasText: 'Compare:' }).first().click();
+      const again = await compareFrame(wb);
+      await again.evaluate(() => {
+        const s = document.querySelector('#baseline-select');
+        s.value = '1';
+        s.dispatchEvent(new Event('change'));
+      });
+      const swapped = await waitFor(async () => {
+        const cells = await again.evaluate(() => [...(document.querySelector('.pl-row[data-index="0"]')?.querySelectorAll('.pl-cell') ?? [])].map((c) => c.textContent));
+        return cells[0] === grown.name && cells[6] === (-hover.totalDelta).toFixed(2) ? cells : false;
+      }, { timeout: 20_000, interval: 300, message: `${grown.name} first with ${(-hover.totalDelta).toFixed(2)} pts total against the patched run` });
+      log(`patched as the baseline: ${swapped.join(' | ')}`);
     },
   },
   {
