@@ -20,6 +20,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
 import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, FlameGraphMeta, TableComparison } from '../../src/protocol';
 import { createGroupedBars, type GroupedBars } from '../shared/groupedBars';
+import { chartColumns, defaultChartColumn, tableChartData } from './tableChart';
 import type { Table } from '../../src/model/table';
 import { createDataTable } from '../shared/dataTable';
 import { el } from '../shared/dom';
@@ -174,15 +175,6 @@ function showControls(tables: boolean): void {
 }
 
 /** The compared numeric columns of a diffed table: `calls@0` … -> 'calls' with its label. */
-function comparedColumns(t: Table): Array<{ id: string; label: string; unit: string }> {
-  const out: Array<{ id: string; label: string; unit: string }> = [];
-  for (const c of t.columns) {
-    const m = /^(.*)@0$/.exec(c.id);
-    if (m && c.kind === 'number') out.push({ id: m[1], label: c.label.replace(/ (base|new|\S+)$/, ''), unit: c.unit });
-  }
-  return out;
-}
-
 function renderTables(): void {
   const comparison = tableComparison;
   if (!comparison) return;
@@ -198,23 +190,17 @@ function renderTables(): void {
     body.append(el('div', { class: 'pl-empty' }, 'No table of the baseline has a counterpart in every run.'));
     return;
   }
-  const cols = comparedColumns(t);
-  const chosen = cols.find((c) => c.id === columnSelect.value) ?? cols.find((c) => c.id === t.sortBy) ?? cols[0];
-  columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
-  columnSelect.value = chosen.id;
-  // The rows with the largest change of that column, at most 15, as bars per run.
-  const idx = (id: string): number => t.columns.findIndex((c) => c.id === id);
-  const delta = idx(`${chosen.id}@${comparison.baseline === 0 ? 1 : 0}:delta`);
-  const top = [...t.rows].sort((a, b) => Math.abs(Number(b.cells[delta] ?? 0)) - Math.abs(Number(a.cells[delta] ?? 0))).slice(0, 15);
-  const keyCount = t.keys.length;
-  const chartBox = el('div', { class: 'pl-chart', id: 'compare-chart' });
-  chartBox.style.height = `${Math.max(160, 26 * top.length * Math.min(3, comparison.labels.length) + 60)}px`;
-  body.append(chartBox);
-  bars = createGroupedBars(chartBox, {
-    categories: top.map((r) => r.cells.slice(0, keyCount).join(' / ')),
-    series: comparison.labels.map((l, r) => ({ label: r === comparison.baseline ? `${l} (baseline)` : l, values: top.map((row) => (typeof row.cells[idx(`${chosen.id}@${r}`)] === 'number' ? (row.cells[idx(`${chosen.id}@${r}`)] as number) : null)) })),
-    axis: chosen.unit && chosen.unit !== 'none' ? `${chosen.label} (${chosen.unit})` : chosen.label,
-  });
+  const cols = chartColumns(t);
+  const chosen = defaultChartColumn(t, cols, columnSelect.value || undefined, t.sortBy);
+  if (chosen) {
+    columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
+    columnSelect.value = chosen.id;
+    const data = tableChartData(t, comparison.labels, comparison.baseline, chosen);
+    const chartBox = el('div', { class: 'pl-chart', id: 'compare-chart' });
+    chartBox.style.height = `${Math.max(160, 26 * data.categories.length * Math.min(3, data.series.length) + 60)}px`;
+    body.append(chartBox);
+    bars = createGroupedBars(chartBox, data);
+  }
   body.append(createDataTable(t).element);
 }
 
