@@ -22,7 +22,7 @@ import { isSyscallSummary } from './model/syscallSummary';
 import { flameGraphView } from './analysis/flameGraphView';
 import type { FormatId } from './model/format';
 import { renderWebviewHtml, makeNonce } from './page/webviewHtml';
-import { DiffUsageError, diffText, outputFormat } from './cli/diff';
+import { DiffUsageError, diffText, outputFormat, wdiffWeights } from './cli/diff';
 
 const USAGE = `usage:
   perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs|--inline] [--event NAME] [--perl-compat] [--stats] [FILE|-]
@@ -32,8 +32,9 @@ const USAGE = `usage:
       the parsed model as JSON, format detected from the content unless --format is given
   perflens flamegraph [collapse options] FILE -o OUT.html
       a standalone HTML flame graph
-  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] A B [C...]
-      runs compared per function (self and total share, change in points, ratio); text is a
+  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] [--wdiff WB,WN] A B [C...]
+      runs compared per function (self and total share, change in points, ratio; --wdiff adds
+      perf diff's weighted diff WN x new - WB x base of the self weights); text is a
       cover-letter table of the first --limit rows (30)
       table reports of one kind (run logs, eBPF tables, perf stat, perf diff, perf report rows):
       table by table, every column per run with its change; one run log: its runs compared
@@ -78,6 +79,7 @@ async function diff(files: string[], values: Record<string, string | boolean | s
         stripHex: !!values['strip-hex'],
         matchSymbols: !values['exact-symbols'],
         limit,
+        weights: wdiffWeights(values.wdiff as string | undefined),
         runs: typeof values.runs === 'string' ? values.runs.split(',') : undefined,
         repeats: values.repeats ? { trim: !!values.trim, test: values.welch ? 'welch' : 'mann-whitney', share: values.self ? 'self' : 'total' } : undefined,
       }),
@@ -121,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
       'input-format': { type: 'string' },
       repeats: { type: 'boolean' },
       runs: { type: 'string' },
+      wdiff: { type: 'string' },
       trim: { type: 'boolean' },
       welch: { type: 'boolean' },
       self: { type: 'boolean' },

@@ -31,6 +31,8 @@ export interface DiffArgs {
   limit: number;
   /** Repeated runs: group files by configuration name and give statistics per function. */
   repeats?: { trim: boolean; test: 'mann-whitney' | 'welch'; share: 'total' | 'self' };
+  /** perf diff's `-c wdiff:W_BASE,W_NEW`: a weighted-difference column per run (new x W_NEW - base x W_BASE of the self weights). */
+  weights?: [number, number];
   /** One run log: the runs compared (banner names, labels or 1-based positions), all when absent. */
   runs?: string[];
 }
@@ -38,6 +40,15 @@ export interface DiffArgs {
 export class DiffUsageError extends Error {}
 
 const OUTPUTS: readonly TableTextFormat[] = ['text', 'markdown', 'csv', 'json'];
+
+/** `--wdiff W_BASE,W_NEW` as perf diff's weights. */
+export function wdiffWeights(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((x) => x.trim());
+  const w = parts.map(Number);
+  if (parts.length !== 2 || parts.some((x) => x === '') || !w.every(Number.isFinite)) throw new DiffUsageError(`--wdiff is two weights W_BASE,W_NEW as perf diff -c wdiff takes them (got '${value}')`);
+  return [w[0], w[1]];
+}
 
 export function outputFormat(value: string | undefined): TableTextFormat {
   if (value === undefined) return 'text';
@@ -81,7 +92,7 @@ export function diffText(a: DiffArgs): string {
     profiles.map((p, i) => ({ label: labels[i], tree: p.tree })),
     { baseline: base, matching },
   );
-  const table = profileDiffTable(diff);
+  const table = profileDiffTable(diff, a.weights);
   const head = a.output === 'text' ? `${table.title}: ${labels.map((l, i) => `${l} ${formatCount(diff.totals[i])} ${profiles[i].weight}`).join(', ')}\n` : '';
   return head + renderTable(table, a.output, a.limit);
 }

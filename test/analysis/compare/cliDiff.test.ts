@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFile } from '../../../src/io/parseFile';
-import { diffText, outputFormat, type DiffArgs } from '../../../src/cli/diff';
+import { diffText, outputFormat, wdiffWeights, type DiffArgs } from '../../../src/cli/diff';
 import { corpusFile, readCorpus, sortedLines } from '../../helpers/corpus';
 import { FIXTURES } from '../../helpers/golden';
 
@@ -21,6 +21,25 @@ describe('perflens diff', () => {
     const [head, first] = text.split('\r\n');
     assert.equal(head.split(',')[0], 'Function');
     assert.match(first, /^crc32_sw,/);
+  });
+
+  it('--wdiff adds perf diff\'s weighted diff of the raw self weights', async () => {
+    const plain = JSON.parse(diffText(await args([base, patched], { output: 'json' }))) as { rows: Array<Record<string, number | string>> };
+    const weighted = JSON.parse(diffText(await args([base, patched], { output: 'json', weights: [2, 3] }))) as { rows: Array<Record<string, number | string>> };
+    assert.ok(!('wdiff1' in plain.rows[0]));
+    // crc32_sw's self weight summed here from the recordings: the period of each sample whose leaf it is.
+    const leaves = (file: string) =>
+      readFileSync(file, 'utf8')
+        .split(/\n\s*\n/)
+        .map((b) => b.split('\n').filter((l) => l.trim()))
+        .filter((l) => l.length > 1 && /^\S/.test(l[0]) && /\scrc32_sw\+0x/.test(l[1]))
+        .reduce((sum, l) => sum + Number(/:\s+(\d+)\s+cpu-clock:/.exec(l[0])![1]), 0);
+    const crc = weighted.rows.find((r) => r.function === 'crc32_sw')!;
+    assert.equal(crc.wdiff1, 3 * leaves(patched) - 2 * leaves(base));
+    assert.equal(wdiffWeights('1, 2.5')?.join(), '1,2.5');
+    assert.throws(() => wdiffWeights('1'), /--wdiff is two weights/);
+    assert.throws(() => wdiffWeights('1,x'), /--wdiff is two weights/);
+    assert.throws(() => wdiffWeights('1,'), /--wdiff is two weights/);
   });
 
   it('takes another baseline by file name, and swaps the sign of the change', async () => {
