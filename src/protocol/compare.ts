@@ -8,7 +8,7 @@ import type { CommonFromWebview, CommonToWebview } from './common';
 export type { CompareMeta } from '../analysis/compare/compareView';
 export type { TableComparison } from '../analysis/compare/compareTables';
 
-export type CompareMode = 'differential' | 'sideBySide' | 'table' | 'statistics';
+export type CompareMode = 'differential' | 'sideBySide' | 'table' | 'stacks' | 'statistics';
 
 /** What the webview saves so a reloaded panel comes back as it was. */
 export interface CompareViewState {
@@ -32,7 +32,7 @@ export interface CompareViewState {
 
 export type CompareToWebview =
   | CommonToWebview
-  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table; state?: Partial<CompareViewState> }
+  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stacks: Table; stats?: Table; state?: Partial<CompareViewState> }
   /** Table reports (syscall summaries, eBPF tables …): each table of the baseline compared with its counterparts. */
   | { type: 'compare/showTables'; comparison: TableComparison; state?: Partial<CompareViewState> };
 

@@ -48,7 +48,7 @@ function compare(req: CompareRequest): void {
     const started = performance.now();
     const full = compareProfiles(req.runs, req.title, req.options);
     // Each run's own tree stays out of the answer: the host sent it.
-    const view: ComparedView = { meta: full.meta, tree: full.tree, table: full.table, diff: full.diff, stats: full.stats };
+    const view: ComparedView = { meta: full.meta, tree: full.tree, table: full.table, stacks: full.stacks, diff: full.diff, stats: full.stats };
     const buffers = new Set<ArrayBuffer>();
     for (const a of [view.tree.nodeName, view.tree.parent, ...view.tree.columns.flatMap((c) => [c.total, c.self])]) buffers.add(a.buffer as ArrayBuffer);
     reply({ type: 'compared', view, ms: Math.round(performance.now() - started) }, [...buffers]);

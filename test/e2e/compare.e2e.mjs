@@ -48,6 +48,21 @@ export function mostGrown(baseText, patchedText) {
   return best;
 }
 
+/** The stack present in one recording only (its parent in both) with the largest share: path, share, run. */
+export function partialStacksExpected(baseText, patchedText) {
+  const a = pathShares(stacks(baseText));
+  const b = pathShares(stacks(patchedText));
+  let best;
+  for (const [shares, other, run] of [[a, b, 0], [b, a, 1]]) {
+    for (const [path, share] of shares) {
+      const parent = path.split(';').slice(0, -1).join(';');
+      if (other.has(path) || (parent && !other.has(parent))) continue;
+      if (!best || share > best.share) best = { path, share, run };
+    }
+  }
+  return best;
+}
+
 /** Share (%) of samples whose stack holds `name` anywhere. */
 function functionShare(text, name) {
   const all = stacks(text);
@@ -64,6 +79,7 @@ export function prepareCompareFixtures(workspace) {
     hover: { lineNo, name: 'crc32_sw', totalDelta: functionShare(patchedText, 'crc32_sw') - functionShare(baseText, 'crc32_sw'), baseTotal: functionShare(baseText, 'crc32_sw') },
     baseline: 'pipeline-baseline.perf-script',
     patched: 'pipeline-patched.perf-script',
+    partial: partialStacksExpected(baseText, patchedText),
     grown: mostGrown(readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8'), readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8')),
   };
 }
@@ -171,6 +187,25 @@ export const tests = [
       const first = await frame.evaluate(() => [...document.querySelector('.pl-row[data-index="0"]').querySelectorAll('.pl-cell')].map((c) => c.textContent));
       log(`first table row: ${first.join(' | ')}`);
       assert.equal(first[0], grown.name);
+
+      // Stacks in one run only: the largest, as read here from the recordings.
+      const { partial } = fixtures.compare;
+      const setMode = (mode) => frame.evaluate((m) => {
+        const s = document.querySelector('#compare-mode');
+        s.value = m;
+        s.dispatchEvent(new Event('change'));
+      }, mode);
+      await setMode('stacks');
+      const partialRow = await waitFor(async () => {
+        const cells = await frame.evaluate(() => [...(document.querySelector('.pl-row[data-index="0"]')?.querySelectorAll('.pl-cell') ?? [])].map((c) => c.textContent));
+        return cells.length > 3 && cells.at(-1).startsWith('only in') ? cells : false;
+      }, { timeout: 10_000, message: 'the first row of the stacks in one run only' });
+      log(`largest stack in one run only: ${partialRow.join(' | ')}`);
+      assert.equal(partialRow[0], partial.path);
+      assert.equal(partialRow[1 + partial.run], `${partial.share.toFixed(2)}%`);
+      assert.equal(partialRow.at(-1), `only in ${partial.run === 0 ? baseline : patched}`);
+      await setMode('table');
+      await frame.waitForSelector('.pl-row', { timeout: 10_000 });
 
       // Copy as a cover-letter table: VS Code's clipboard gets the fixed-width text.
       await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});

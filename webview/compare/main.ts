@@ -55,7 +55,7 @@ const checkbox = (id: string, label: string, title: string): VscodeCheckbox => e
 const matchBox = checkbox('match-symbols', 'Match symbols', 'Treat foo, foo+0x1a, foo.isra.0 and foo.cold as one function, and mask hex addresses');
 const welchBox = checkbox('welch', 'Welch', "Repeated runs: Welch's t-test instead of Mann-Whitney U");
 const trimBox = checkbox('trim', 'Drop first/last', "Repeated runs: drop each configuration's first and last run");
-const copySelect = select('copy-table', 'Copy the function table');
+const copySelect = select('copy-table', 'Copy the table shown (the functions under a flame graph)');
 copySelect.replaceChildren(
   el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
   el('vscode-option', { value: 'text' }, 'Cover-letter text (top 30)'),
@@ -87,6 +87,7 @@ const MODES: Array<[CompareMode, string]> = [
   ['differential', 'Differential flame graph'],
   ['sideBySide', 'Side by side'],
   ['table', 'Functions'],
+  ['stacks', 'Stacks in some runs only'],
   ['statistics', 'Repeated runs: statistics'],
 ];
 
@@ -97,7 +98,7 @@ function fillModes(withStats: boolean): void {
   );
 }
 
-let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table } | undefined;
+let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stacks: Table; stats?: Table } | undefined;
 let tableComparison: TableComparison | undefined;
 let bars: GroupedBars | undefined;
 let views: FlameGraphView[] = [];
@@ -156,6 +157,9 @@ function render(): void {
     unsync = syncZoom(views);
   } else if (saved.mode === 'statistics' && current.stats) {
     body.append(el('div', { class: 'pl-stats-title' }, current.stats.title), createDataTable(current.stats).element);
+  } else if (saved.mode === 'stacks') {
+    const { stacks } = current;
+    body.append(el('div', { class: 'pl-stats-title' }, stacks.rows.length > 0 ? stacks.title : 'Every stack is in every run.'), createDataTable(stacks).element);
   } else {
     body.append(createDataTable(table).element);
   }
@@ -271,12 +275,19 @@ exportButton.addEventListener('click', () => {
 copySelect.addEventListener('change', () => {
   const format = copySelect.value as TableTextFormat | '';
   copySelect.value = '';
-  const table = tableComparison ? tableComparison.tables[Math.min(saved.table ?? 0, tableComparison.tables.length - 1)] : current?.table;
+  const table = tableComparison ? tableComparison.tables[Math.min(saved.table ?? 0, tableComparison.tables.length - 1)] : shownTable();
   if (!format || !table) return;
   const text = renderTable(table, format, 30);
   copyText(api, format === 'text' ? `${table.title}\n${text}` : text);
   document.body.dataset.copied = format;
 });
+
+/** The profile comparison's table in view: the stacks or statistics when shown, else the functions. */
+function shownTable(): Table | undefined {
+  if (saved.mode === 'stacks') return current?.stacks;
+  if (saved.mode === 'statistics' && current?.stats) return current.stats;
+  return current?.table;
+}
 
 const typed = (t: CallTree): CallTree => (t.nodeName instanceof Int32Array ? t : callTreeFromJson(t));
 
@@ -300,7 +311,7 @@ startPanel<CompareToWebview>({
     }
     tableComparison = undefined;
     const { meta } = msg;
-    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stats: msg.stats };
+    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stacks: msg.stacks, stats: msg.stats };
     saved = { ...saved, ...(msg.state ?? {}) };
     matchBox.checked = saved.matchSymbols ?? true;
     welchBox.checked = !!saved.welch;

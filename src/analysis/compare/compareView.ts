@@ -14,6 +14,7 @@ import { compareFacts } from './facts';
 import { diffProfiles, profileDiffTable, type ProfileDiff } from './profileDiff';
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
 import { groupRuns, repeatedRunsTable } from './repeats';
+import { partialStacksTable } from './partialStacks';
 
 /** Statistics when the runs are repeats of two or more configurations (at least one repeated). */
 function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number, options: Pick<CompareOptions, 'test' | 'trim' | 'matching'>): Table | undefined {
@@ -51,6 +52,8 @@ export interface CompareView {
   /** Each run's own tree (ordered by its own weights), for the side-by-side flame graphs. */
   runTrees: CallTree[];
   table: Table;
+  /** Stacks present in only some of the runs (the frames where runs drop out). */
+  stacks: Table;
   /** The function-level comparison the table was made from (hovers read it). */
   diff: ProfileDiff;
   /** Repeated runs (names like X-RUN-1 … grouped into two or more configurations): statistics per function. */
@@ -86,6 +89,7 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
     table: profileDiffTable(diff),
+    stacks: partialStacksTable(diff.tree, baseline),
     meta: {
       title,
       runs: runs.map((r) => ({ label: r.label, format: r.format, samples: r.samples, unit: r.unit, event: r.event, facts: r.facts, warnings: r.warnings.length })),
