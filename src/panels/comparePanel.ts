@@ -118,6 +118,10 @@ export class ComparePanel {
       this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files cannot be compared with each other (${what}). PerfLens compares stack profiles (perf script, folded, perf report call graphs) with each other, and table reports of one kind (strace -c, perf trace -s, eBPF tables …) with each other.` });
       return;
     }
+    if (this.sources.length < 2) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `${labels[0]} is a stack profile: compare it with another (pick two or more files); one file compares on its own only when it is a run-metric log of several runs.` });
+      return;
+    }
     const runs: ComparedRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
       const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'flameGraph', load);
