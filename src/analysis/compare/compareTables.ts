@@ -11,6 +11,8 @@ import { RUN_METRICS_GROUP, RUN_METRICS_PREFIX } from '../ebpfTables';
 
 export interface TableRun {
   label: string;
+  /** The run's own name when the label is another (a run log's banner name): repeats are grouped by it. */
+  name?: string;
   tables: ViewTable[];
   facts: HeaderFacts;
 }
@@ -59,6 +61,6 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
 export function runsWithinOneLog(tables: readonly ViewTable[], facts: HeaderFacts): TableRun[] {
   const runs = tables
     .filter((t) => t.group === RUN_METRICS_GROUP && t.title.startsWith(RUN_METRICS_PREFIX))
-    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts }));
+    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), name: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts }));
   return runs.length >= 2 ? runs : [];
 }
