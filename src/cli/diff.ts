@@ -7,7 +7,8 @@ import { basename } from 'node:path';
 import { diffFolded } from '../analysis/compare/foldedDiff';
 import { diffProfiles, profileDiffTable } from '../analysis/compare/profileDiff';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
-import { groupRuns, repeatedRunsTable } from '../analysis/compare/repeats';
+import { configurationName, groupRuns, repeatedRunsTable } from '../analysis/compare/repeats';
+import { repeatedMetricsTable } from '../analysis/compare/metricRepeats';
 import { foldedStacks, formatCount } from '../analysis/folded';
 import { renderTable, type TableTextFormat } from '../analysis/tableText';
 import { isStackProfile } from '../model/report';
@@ -109,8 +110,10 @@ function tableReportsDiff(a: DiffArgs): string {
   let runs: TableRun[] = a.parsed.map((p, i) => ({ label: labels[i], tables: reportTables(p.model), facts: p.model.facts }));
   if (runs.length === 1) runs = logRuns(runs[0], a.runs);
   const names = runs.map((r) => r.label);
-  const base = a.baseline === undefined ? 0 : names.findIndex((n) => n === a.baseline || n === basename(a.baseline!));
+  // With --repeats the baseline may name a configuration (base for base-RUN-1 …).
+  const base = a.baseline === undefined ? 0 : names.findIndex((n) => n === a.baseline || n === basename(a.baseline!) || (!!a.repeats && configurationName(n) === a.baseline));
   if (base < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of ${names.join(', ')}`);
+  if (a.repeats) return metricStatisticsText(runs, base, a);
   const c = compareTableRuns(runs, base);
   // Tables whose rows meet in no two runs (a run matrix across files: its rows are the runs) say nothing.
   const meets = c.tables.filter((t) => t.rows.some((r) => r.cells[r.cells.length - 1] === 'all runs'));
@@ -141,4 +144,14 @@ function logRuns(log: TableRun, wanted: string[] | undefined): TableRun[] {
   if (chosen.unknown.length > 0) throw new DiffUsageError(`--runs: no run ${chosen.unknown.map((u) => `'${u}'`).join(', ')} in ${log.label}; its runs (name or number):\n${list()}`);
   if (chosen.runs.length < 2) throw new DiffUsageError(`--runs names two or more runs of ${log.label} (name or number):\n${list()}`);
   return chosen.runs;
+}
+
+/** `--repeats` over run logs: per metric statistics of each configuration (runs named NAME-RUN-N). */
+function metricStatisticsText(runs: TableRun[], base: number, a: DiffArgs): string {
+  const table = repeatedMetricsTable(runs, base, { test: a.repeats!.test, trim: a.repeats!.trim });
+  if (!table) {
+    const groups = groupRuns(runs.map((r) => ({ label: r.name ?? r.label })));
+    throw new DiffUsageError(`--repeats needs runs with metrics repeated in at least two configurations, named like NAME-RUN-1 (found ${groups.map((g) => `${g.name} x${g.runs.length}`).join(', ')})`);
+  }
+  return (a.output === 'text' ? `${table.title}\n` : '') + renderTable(table, a.output, a.limit);
 }

@@ -15,6 +15,7 @@ import { loadReportView, LoadSequence, type LoadHandle } from './reportLoader';
 import { reportFormat } from './reportSource';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
 import { logRunChoices, runsAt, type LogRunChoice } from '../analysis/compare/logRuns';
+import { withMetricStatistics } from '../analysis/compare/metricRepeats';
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
@@ -90,6 +91,7 @@ export class ComparePanel {
     if (m.type === 'setAnalysis') {
       this.analysis = { matchSymbols: !!m.matchSymbols, welch: !!m.welch, trim: !!m.trim };
       if (this.runs.length > 0) void this.show();
+      else if (this.tableRuns.length > 0) this.showTables();
       return;
     }
     if (m.type !== 'setRuns') return;
@@ -179,9 +181,11 @@ export class ComparePanel {
   }
 
   private showTables(): void {
-    const comparison = compareTableRuns(this.tableRuns, this.choice.baseline);
+    // Repeats of two or more configurations (NAME-RUN-N): per-metric statistics come first.
+    const test = this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const);
+    const comparison = withMetricStatistics(compareTableRuns(this.tableRuns, this.choice.baseline), this.tableRuns, { test, trim: this.analysis.trim });
     this.ctx.log.info(`compare: ${comparison.labels.join(', ')}: ${comparison.tables.length} tables compared, ${comparison.unmatched.length} without a counterpart`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, logRuns: this.logRuns };
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, logRuns: this.logRuns };
     this.host.show({ type: 'compare/showTables', comparison, state });
   }
 

@@ -173,8 +173,10 @@ function showControls(tables: boolean): void {
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
   pngButton.hidden = !tables;
   matchBox.hidden = tables;
-  welchBox.hidden = tables || !current?.stats;
-  trimBox.hidden = tables || !current?.stats;
+  // Statistics over repeated runs: of a profile comparison, or a table comparison's first table.
+  const stats = tables ? !!tableComparison?.statistics : !!current?.stats;
+  welchBox.hidden = !stats;
+  trimBox.hidden = !stats;
   columnSelect.parentElement!.hidden = !tables;
 }
 
@@ -301,6 +303,8 @@ startPanel<CompareToWebview>({
       current = undefined;
       saved = { ...saved, ...(msg.state ?? {}) };
       api.setState(saved);
+      welchBox.checked = !!saved.welch;
+      trimBox.checked = !!saved.trim;
       const c = msg.comparison;
       fillRunSelect(baselineSelect, { runs: c.labels.map((label) => ({ label })) }, c.baseline);
       tableSelect.replaceChildren(...c.tables.map((t, i) => el('vscode-option', i === (saved.table ?? 0) ? { value: String(i), selected: '' } : { value: String(i) }, t.group ? `${t.group} — ${t.title}` : t.title)));

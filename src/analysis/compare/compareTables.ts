@@ -24,6 +24,8 @@ export interface TableComparison {
   /** Baseline tables no other run has a counterpart for. */
   unmatched: string[];
   factWarnings: string[];
+  /** The first table is the statistics over repeated runs (metricRepeats.ts). */
+  statistics?: boolean;
 }
 
 const shape = (t: ViewTable): string => `${t.group ?? ''}/${t.title}`.replace(/\d+/g, '#');

@@ -5,7 +5,7 @@
  */
 import type { Table } from '../../model/table';
 import type { ViewTable } from '../reportTables';
-import type { TableRun } from './compareTables';
+import type { TableComparison, TableRun } from './compareTables';
 import { groupRuns } from './repeats';
 import { statisticsTable, type Measure, type StatisticsOptions } from './statisticsTable';
 
@@ -53,7 +53,10 @@ export function repeatedMetricsTable(runs: readonly TableRun[], baselineRun: num
   return statisticsTable(groups, o, METRIC, 'value per metric');
 }
 
-/** The statistics as the first table of a table comparison (the panel's table picker, the CLI). */
-export function metricStatisticsViewTable(table: Table): ViewTable {
-  return { ...table, group: METRIC_STATISTICS_GROUP };
+/** The comparison with the statistics as its first table when its runs are repeats (the panel's table picker). */
+export function withMetricStatistics(c: TableComparison, runs: readonly TableRun[], options: Partial<Omit<StatisticsOptions, 'baseline'>> = {}): TableComparison {
+  const stats = repeatedMetricsTable(runs, c.baseline, options);
+  if (!stats) return c;
+  const table: ViewTable = { ...stats, group: METRIC_STATISTICS_GROUP };
+  return { ...c, tables: [table, ...c.tables], statistics: true };
 }

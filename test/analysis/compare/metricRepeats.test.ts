@@ -1,8 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFile } from '../../../src/io/parseFile';
+import { diffText } from '../../../src/cli/diff';
 import { parseRunLog } from '../../../src/parsers/run-log';
 import { reportTables } from '../../../src/analysis/reportTables';
-import { runsWithinOneLog } from '../../../src/analysis/compare/compareTables';
-import { repeatedMetricsTable } from '../../../src/analysis/compare/metricRepeats';
+import { compareTableRuns, runsWithinOneLog } from '../../../src/analysis/compare/compareTables';
+import { repeatedMetricsTable, withMetricStatistics } from '../../../src/analysis/compare/metricRepeats';
 import { numberCell, checkTable, type Table } from '../../../src/model/table';
 
 // Seed 001's method typed as a run log: each configuration repeated 5 times.
@@ -59,5 +64,35 @@ describe('statistics over repeated runs of a run log (per metric)', () => {
   it('no statistics for runs that are no repeats (seed 000-like single runs)', () => {
     assert.equal(repeatedMetricsTable([runs[0], runs[5]], 0), undefined);
     assert.equal(repeatedMetricsTable(runs.map((r, i) => ({ ...r, name: `run${String.fromCharCode(97 + i)}` })), 0), undefined);
+  });
+});
+
+describe('a table comparison with repeated runs', () => {
+  it('gets the statistics as its first table, flagged; without repeats it is unchanged', () => {
+    const c = compareTableRuns(runs, 0);
+    const withStats = withMetricStatistics(c, runs, { trim: true });
+    assert.equal(withStats.statistics, true);
+    assert.equal(withStats.tables.length, c.tables.length + 1);
+    assert.match(withStats.tables[0].title, /first and last run dropped/);
+    assert.deepEqual(withStats.tables.slice(1), c.tables);
+    const two = compareTableRuns([runs[0], runs[5]], 0);
+    assert.equal(withMetricStatistics(two, [runs[0], runs[5]]), two);
+  });
+});
+
+describe('perflens diff --repeats over a run log', () => {
+  it('prints the per-metric statistics, the baseline named by configuration; says when the runs are no repeats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-repeats-'));
+    const file = join(dir, 'zc-repeats.run-log');
+    writeFileSync(file, log());
+    const parsed = [await parseFile(file, file)];
+    const args = { files: [file], parsed, output: 'json' as const, folded: false, normalize: false, stripHex: false, matchSymbols: true, limit: 30, repeats: { trim: false, test: 'mann-whitney' as const, share: 'total' as const } };
+    const rows = (JSON.parse(diffText({ ...args, baseline: 'zc' })) as { rows: Array<Record<string, unknown>> }).rows;
+    const throughput = rows.find((r) => r.metric === 'Throughput')!;
+    assert.equal(throughput.mean0, 100);
+    assert.equal(throughput.verdict0, '-16.67%');
+    const text = diffText({ ...args, output: 'text', runs: ['1', '2', '6'] });
+    assert.match(text, /^A = base \(n=2\) baseline, B = zc \(n=1\): value per metric/);
+    assert.throws(() => diffText({ ...args, runs: ['1', '6'] }), /--repeats needs runs with metrics repeated in at least two configurations, named like NAME-RUN-1 \(found base x1, zc x1\)/);
   });
 });
