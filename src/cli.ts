@@ -41,7 +41,8 @@ const USAGE = `usage:
       (--runs NAME,NAME… or 1,3… picks some of them: banner names, labels or positions)
   perflens diff --repeats [--trim] [--welch] [--self] [--baseline NAME] A-RUN-1 A-RUN-2 … B-RUN-1 …
       repeated runs grouped by name: per function n, mean, stddev, 95% CI of its share and a
-      Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
+      Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?;
+      run logs (one log of NAME-RUN-N runs, or one log per run): the same per metric
   perflens diff --folded [--normalize] [--strip-hex] BEFORE AFTER
       FlameGraph's difffolded output: 'stack count1 count2' lines
   perflens diff A B [C...] [--group SEL]... [--baseline N] [--metric LIST]
