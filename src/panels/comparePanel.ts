@@ -197,7 +197,8 @@ export class ComparePanel {
     const matching = this.analysis.matchSymbols ? DEFAULT_SYMBOL_MATCHING : { stripHex: false, stripSuffixes: false };
     const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim };
     const outcome = await compareProfilesInWorker(this.ctx.extensionUri, { runs, title: labels.join(' vs '), options }, merge.cancel.token);
-    if (!merge.isCurrent()) return; // a newer choice (or closing the panel) superseded this one
+    // A newer choice superseded this one, or the panel closed (its webview is gone).
+    if (!merge.isCurrent() || merge.cancel.token.isCancellationRequested) return;
     if (outcome.type === 'error') {
       this.ctx.log.warn(`compare: ${outcome.message}`);
       this.host.show({ type: 'panel/error', title: 'Comparison', message: outcome.message });
