@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { formatByLanguage } from '../parsers/formats';
-import { ComparePanel, type ChooseLogRuns } from './comparePanel';
+import { ComparePanel, runLabels, type ChooseLogRuns } from './comparePanel';
+import { namesGroupRepeats } from '../analysis/compare/repeats';
 import type { PanelContext } from './panelContext';
 
 const SELECTED_KEY = 'perflens.compareSelected';
@@ -46,7 +47,24 @@ export const pickLogRuns: ChooseLogRuns = async (choices) => {
   return base ? { runs: chosen.map((c) => c.index), baseline: base.position } : undefined;
 };
 
-async function pickRuns(): Promise<{ uris: vscode.Uri[]; baseline: number } | undefined> {
+/**
+ * Four or more runs whose names do not say which are repeats (no NAME-RUN-N): the user may say so,
+ * picking the baseline's configuration (the rest are the other one). Escape: single runs.
+ */
+async function pickRepeatGroups(items: ReadonlyArray<{ label: string; description: string; uri: vscode.Uri }>, baseline: number): Promise<number[][] | undefined> {
+  // The panel labels runs as runLabels does, and groups repeats by those labels.
+  if (items.length < 4 || namesGroupRepeats(runLabels(items.map((i) => i.uri)))) return undefined;
+  const picked = await vscode.window.showQuickPick(
+    items.map((p, index) => ({ ...p, index, picked: index === baseline })),
+    { canPickMany: true, title: "PerfLens: repeated runs? Check the baseline configuration's runs, the others are the second configuration (Escape: compare them as single runs)", matchOnDescription: true },
+  );
+  if (!picked || !picked.some((p) => p.index === baseline)) return undefined;
+  const first = picked.map((p) => p.index).sort((a, b) => a - b);
+  const rest = items.map((_, i) => i).filter((i) => !first.includes(i));
+  return first.length >= 1 && rest.length >= 1 && (first.length >= 2 || rest.length >= 2) ? [first, rest] : undefined;
+}
+
+async function pickRuns(): Promise<{ uris: vscode.Uri[]; baseline: number; groups?: number[][] } | undefined> {
   const files = await candidates();
   const items = files.map((uri) => ({ label: basename(uri.path), description: vscode.workspace.asRelativePath(uri), uri }));
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'PerfLens: pick two or more runs to compare (or one run-metric log: its runs)', matchOnDescription: true });
@@ -59,7 +77,7 @@ async function pickRuns(): Promise<{ uris: vscode.Uri[]; baseline: number } | un
     { title: 'PerfLens: which run is the baseline?' },
   );
   if (!base) return undefined;
-  return { uris: picked.map((p) => p.uri), baseline: base.index };
+  return { uris: picked.map((p) => p.uri), baseline: base.index, groups: await pickRepeatGroups(picked, base.index) };
 }
 
 export function registerCompareCommands(ctx: PanelContext): vscode.Disposable[] {
@@ -69,9 +87,9 @@ export function registerCompareCommands(ctx: PanelContext): vscode.Disposable[] 
       // From the explorer with several files selected: those files, the first one the baseline.
       if (Array.isArray(uris) && uris.length >= 2) return void ComparePanel.open(ctx, uris, 0);
       // From the explorer on one run log: its runs.
-      if (uri instanceof vscode.Uri) return void ComparePanel.open(ctx, [uri], 0, pickLogRuns);
+      if (uri instanceof vscode.Uri) return void ComparePanel.open(ctx, [uri], 0, { chooseLogRuns: pickLogRuns });
       const runs = await pickRuns();
-      if (runs) ComparePanel.open(ctx, runs.uris, runs.baseline, runs.uris.length === 1 ? pickLogRuns : undefined);
+      if (runs) ComparePanel.open(ctx, runs.uris, runs.baseline, runs.uris.length === 1 ? { chooseLogRuns: pickLogRuns } : { groups: runs.groups });
     }),
     vscode.commands.registerCommand('perflens.selectForCompare', (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;

@@ -45,13 +45,19 @@ export class ComparePanel {
   private logRuns: number[] | undefined;
   /** One run log opened from "Compare Runs…": who asks which of its runs to compare. */
   private chooseLogRuns: ChooseLogRuns | undefined;
+  /** Repeats grouped by the user (source positions per configuration); else by their names. */
+  private groups: number[][] | undefined;
 
-  /** `chooseLogRuns`: when the one source is a run log, ask which of its runs (else all compare). */
-  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0, chooseLogRuns?: ChooseLogRuns): ComparePanel {
+  /**
+   * `chooseLogRuns`: when the one source is a run log, ask which of its runs (else all compare).
+   * `groups`: the sources are repeats of these configurations (positions), as the user said.
+   */
+  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0, more: { chooseLogRuns?: ChooseLogRuns; groups?: number[][] } = {}): ComparePanel {
     const labels = runLabels(sources);
     const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${labels.join(' vs ')}`, vscode.ViewColumn.Active, WebviewPanelHost.options(ctx.extensionUri));
     const p = new ComparePanel(panel, ctx, sources);
-    p.chooseLogRuns = chooseLogRuns;
+    p.chooseLogRuns = more.chooseLogRuns;
+    p.groups = more.groups;
     const compared = baseline === 0 ? 1 : 0;
     p.choice = { baseline, compared, shape: compared };
     void p.load();
@@ -68,6 +74,7 @@ export class ComparePanel {
     p.choice = { baseline: state.baseline ?? 0, compared: state.compared ?? 1, shape: state.shape ?? 1 };
     p.analysis = { matchSymbols: state.matchSymbols ?? true, welch: !!state.welch, trim: !!state.trim };
     p.logRuns = state.logRuns;
+    p.groups = state.groups;
     void p.load();
   }
 
@@ -195,7 +202,7 @@ export class ComparePanel {
     const runs = this.runs;
     const labels = runs.map((r) => r.label);
     const matching = this.analysis.matchSymbols ? DEFAULT_SYMBOL_MATCHING : { stripHex: false, stripSuffixes: false };
-    const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim };
+    const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim, groups: this.groups };
     const outcome = await compareProfilesInWorker(this.ctx.extensionUri, { runs, title: labels.join(' vs '), options }, merge.cancel.token);
     // A newer choice superseded this one, or the panel closed (its webview is gone).
     if (!merge.isCurrent() || merge.cancel.token.isCancellationRequested) return;
@@ -207,7 +214,7 @@ export class ComparePanel {
     const { view } = outcome;
     setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms (worker: ${outcome.ms} ms)`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis };
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, groups: this.groups };
     this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state });
   }
 }

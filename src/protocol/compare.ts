@@ -19,6 +19,8 @@ export interface CompareViewState {
   shape: number;
   threshold: number;
   mode: CompareMode;
+  /** Repeats grouped by the user: the positions of the sources per configuration. */
+  groups?: number[][];
   /** One run log: the positions of its runs compared (among those with metrics, in file order). */
   logRuns?: number[];
   /** Table comparisons: the table shown. */

@@ -32,6 +32,23 @@ export function groupRuns<R extends { label: string }>(runs: readonly R[]): RunG
   return [...groups].map(([name, rs]) => ({ name, runs: rs }));
 }
 
+/**
+ * Configurations the user chose (run positions per configuration), named by their first run; undefined
+ * unless they are two or more non-empty groups of distinct runs of `runs`.
+ */
+export function chosenGroups<R extends { label: string }>(runs: readonly R[], groups: readonly (readonly number[])[] | undefined): RunGroup<R>[] | undefined {
+  if (!groups || groups.length < 2 || groups.some((g) => g.length === 0)) return undefined;
+  const all = groups.flat();
+  if (new Set(all).size !== all.length || all.some((i) => !Number.isInteger(i) || i < 0 || i >= runs.length)) return undefined;
+  return groups.map((g) => ({ name: g.length > 1 ? `${runs[g[0]].label} +${g.length - 1}` : runs[g[0]].label, runs: g.map((i) => runs[i]) }));
+}
+
+/** Whether run names alone group the runs into repeats (two or more configurations, one run at least twice). */
+export function namesGroupRepeats(labels: readonly string[]): boolean {
+  const groups = groupRuns(labels.map((label) => ({ label })));
+  return groups.length >= 2 && groups.some((g) => g.runs.length >= 2);
+}
+
 export interface RepeatOptions extends StatisticsOptions {
   /** Which share is compared: of the samples with the function on the stack (total), or as leaf (self). */
   share: 'total' | 'self';
