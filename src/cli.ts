@@ -32,10 +32,11 @@ const USAGE = `usage:
       the parsed model as JSON, format detected from the content unless --format is given
   perflens flamegraph [collapse options] FILE -o OUT.html
       a standalone HTML flame graph
-  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] [--wdiff WB,WN] A B [C...]
+  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] [--wdiff WB,WN] [--stacks] A B [C...]
       runs compared per function (self and total share, change in points, ratio; --wdiff adds
       perf diff's weighted diff WN x new - WB x base of the self weights); text is a
-      cover-letter table of the first --limit rows (30)
+      cover-letter table of the first --limit rows (30); --stacks: the stacks present in only
+      some of the runs instead, with their share in each
       table reports of one kind (run logs, eBPF tables, perf stat, perf diff, perf report rows):
       table by table, every column per run with its change; one run log: its runs compared
       (--runs NAME,NAME… or 1,3… picks some of them: banner names, labels or positions)
@@ -81,6 +82,7 @@ async function diff(files: string[], values: Record<string, string | boolean | s
         matchSymbols: !values['exact-symbols'],
         limit,
         weights: wdiffWeights(values.wdiff as string | undefined),
+        stacks: !!values.stacks,
         runs: typeof values.runs === 'string' ? values.runs.split(',') : undefined,
         repeats: values.repeats ? { trim: !!values.trim, test: values.welch ? 'welch' : 'mann-whitney', share: values.self ? 'self' : 'total' } : undefined,
       }),
@@ -125,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
       repeats: { type: 'boolean' },
       runs: { type: 'string' },
       wdiff: { type: 'string' },
+      stacks: { type: 'boolean' },
       trim: { type: 'boolean' },
       welch: { type: 'boolean' },
       self: { type: 'boolean' },

@@ -17,6 +17,7 @@ import { formatById } from '../parsers/formats';
 import { reportTables } from '../analysis/reportTables';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
 import { logRunChoices, selectLogRuns } from '../analysis/compare/logRuns';
+import { partialStacksTable } from '../analysis/compare/partialStacks';
 
 export interface DiffArgs {
   files: string[];
@@ -34,6 +35,8 @@ export interface DiffArgs {
   repeats?: { trim: boolean; test: 'mann-whitney' | 'welch'; share: 'total' | 'self' };
   /** perf diff's `-c wdiff:W_BASE,W_NEW`: a weighted-difference column per run (new x W_NEW - base x W_BASE of the self weights). */
   weights?: [number, number];
+  /** Stack profiles: the stacks present in only some runs instead of the functions. */
+  stacks?: boolean;
   /** One run log: the runs compared (banner names, labels or 1-based positions), all when absent. */
   runs?: string[];
 }
@@ -93,7 +96,7 @@ export function diffText(a: DiffArgs): string {
     profiles.map((p, i) => ({ label: labels[i], tree: p.tree })),
     { baseline: base, matching },
   );
-  const table = profileDiffTable(diff, a.weights);
+  const table = a.stacks ? partialStacksTable(diff.tree, base) : profileDiffTable(diff, a.weights);
   const head = a.output === 'text' ? `${table.title}: ${labels.map((l, i) => `${l} ${formatCount(diff.totals[i])} ${profiles[i].weight}`).join(', ')}\n` : '';
   return head + renderTable(table, a.output, a.limit);
 }

@@ -42,6 +42,31 @@ describe('perflens diff', () => {
     assert.throws(() => wdiffWeights('1,'), /--wdiff is two weights/);
   });
 
+  it('--stacks lists the stacks present in only one recording, largest share first', async () => {
+    // Read here: each sample as comm;outermost;…;leaf (offsets dropped), share of every path prefix.
+    const shares = (file: string) => {
+      const paths = readFileSync(file, 'utf8')
+        .split(/\n\s*\n/)
+        .map((b) => b.split('\n').filter((l) => l.trim()))
+        .filter((l) => l.length > 1 && /^\S/.test(l[0]))
+        .map((l) => [l[0].split(/\s+/)[0], ...l.slice(1).map((x) => x.trim().split(/\s+/)[1].replace(/\+0x[0-9a-f]+$/, '')).reverse()]);
+      const counts = new Map<string, number>();
+      for (const p of paths) for (let i = 1; i <= p.length; i++) counts.set(p.slice(0, i).join(';'), (counts.get(p.slice(0, i).join(';')) ?? 0) + 1);
+      return new Map([...counts].map(([k, n]) => [k, (100 * n) / paths.length]));
+    };
+    const a = shares(base);
+    const b = shares(patched);
+    const partial = [...[...a].filter(([k]) => !b.has(k)), ...[...b].filter(([k]) => !a.has(k))].filter(([k]) => {
+      const parent = k.split(';').slice(0, -1).join(';');
+      return !parent || (a.has(parent) && b.has(parent));
+    });
+    const json = JSON.parse(diffText(await args([base, patched], { output: 'json', stacks: true }))) as { rows: Array<Record<string, number | string>> };
+    assert.deepEqual(json.rows.map((r) => r.stack).sort(), partial.map(([k]) => k).sort());
+    const top = partial.sort((x, y) => y[1] - x[1])[0];
+    assert.equal(json.rows[0].stack, top[0]);
+    assert.ok(Math.abs((json.rows[0].total0 as number) + (json.rows[0].total1 as number) - top[1]) < 1e-4);
+  });
+
   it('takes another baseline by file name, and swaps the sign of the change', async () => {
     const a = diffText(await args([base, patched], { output: 'json' }));
     const b = diffText(await args([base, patched], { output: 'json', baseline: 'pipeline-patched.perf-script' }));
