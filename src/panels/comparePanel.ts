@@ -173,7 +173,8 @@ export class ComparePanel {
     let indices = this.logRuns && runsAt(inside, this.logRuns) ? this.logRuns : undefined;
     if (!indices && this.chooseLogRuns) {
       const chosen = await this.chooseLogRuns(choices);
-      if (!load.isCurrent()) return;
+      // Closed (or reloaded) while the user chose: nothing to show it in.
+      if (!load.isCurrent() || load.cancel.token.isCancellationRequested) return;
       if (!chosen) return void this.panel.dispose(); // the user cancelled the command
       indices = chosen.runs;
       this.choice = { baseline: chosen.baseline, compared: chosen.baseline === 0 ? 1 : 0, shape: chosen.baseline === 0 ? 1 : 0 };
