@@ -4,7 +4,7 @@
 // colour, then side by side and the function table. Expected numbers are computed here from the
 // perf script text with a reader of its own, not by PerfLens.
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { waitFor } from './browser.mjs';
 import { closeAllEditors, waitForReady } from './flamegraph.e2e.mjs';
@@ -69,7 +69,20 @@ function functionShare(text, name) {
   return (100 * all.filter((p) => p.includes(name)).length) / all.length;
 }
 
+/**
+ * Seed 001's method ("repeated 5 times, throw 1st and last") typed as a run log: base and zc, five
+ * runs each. The statistics expected are computed here (medians, and that every zc run beats every base run).
+ */
+export const REPEATS = { file: 'zc-repeats.run-log', base: [100, 102, 98, 101, 99], zc: [120, 118, 125, 119, 121] };
+
+function writeRepeatsLog(workspace) {
+  const block = (name, i, t) => `------- ${name}-RUN-${i + 1} Run Metrics -------\nThroughput: ${t}\nCPU Util: ${50 + (i % 2)}\n\n`;
+  const text = REPEATS.base.map((t, i) => block('base', i, t)).join('') + REPEATS.zc.map((t, i) => block('zc', i, t)).join('');
+  writeFileSync(join(workspace, REPEATS.file), text);
+}
+
 export function prepareCompareFixtures(workspace) {
+  writeRepeatsLog(workspace);
   for (const f of ['pipeline-baseline.perf-script', 'pipeline-patched.perf-script']) cpSync(join(FIXTURES, f), join(workspace, f));
   for (const f of ['usemem30-baseline.log', 'usemem30-v12.log']) cpSync(join(FIXTURES, 'seed003', f), join(workspace, f));
   const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
@@ -332,6 +345,37 @@ export const tests = [
       assert.ok(shown.row, 'a Throughput row');
       assert.equal(shown.row['value@1:pct'], `${pct}%`, `Throughput ${base8.throughput} -> ${other8.throughput}`);
       await shot('e2e-compare-log-runs');
+    },
+  },
+  {
+    name: 'Repeated runs inside one run log: per-metric statistics with a Mann-Whitney verdict',
+    timeout: 120_000,
+    async run({ wb, shot, log }) {
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const want = `+${((100 * (median(REPEATS.zc) - median(REPEATS.base))) / median(REPEATS.base)).toFixed(2)}%`;
+      assert.ok(Math.min(...REPEATS.zc) > Math.max(...REPEATS.base), 'every zc run beats every base run: 5+5 separated, p = 2/252 < 0.05');
+      await closeAllEditors(wb);
+      await wb.openFile(REPEATS.file);
+      await wb.runCommand('PerfLens: Compare Runs...');
+      await checkOnly(wb, (label) => label.startsWith(REPEATS.file), 'the run log among the files');
+      await checkOnly(wb, () => true, 'all ten runs');
+      await pickFocused(wb, 'base-RUN-1', (label) => label.includes('base-RUN-1'), 'the baseline run base-RUN-1');
+      const row = await waitFor(async () => {
+        for (const f of await wb.framesWith('#compare-mode')) {
+          const r = await f.evaluate(() => {
+            const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.dataset.column);
+            const x = [...document.querySelectorAll('.pl-row')].find((e) => e.querySelector('.pl-cell')?.textContent === 'Throughput');
+            return x && heads.includes('verdict1') ? Object.fromEntries([...x.querySelectorAll('.pl-cell')].map((c, i) => [heads[i], c.textContent])) : undefined;
+          }).catch(() => undefined);
+          if (r) return r;
+        }
+        return false;
+      }, { timeout: 60_000, interval: 500, message: 'the statistics table with a Throughput row' });
+      log(`Throughput statistics: ${JSON.stringify(row)}`);
+      assert.equal(row.n0, '5');
+      assert.equal(row.n1, '5');
+      assert.equal(row.verdict1, want, 'the change of the medians, significant');
+      await shot('e2e-compare-log-repeats');
     },
   },
 ];

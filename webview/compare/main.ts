@@ -198,6 +198,9 @@ function renderTables(): void {
   }
   const cols = chartColumns(t);
   const chosen = defaultChartColumn(t, cols, columnSelect.value || undefined, t.sortBy);
+  // A table without compared columns (the statistics over repeats) has no chart.
+  columnSelect.parentElement!.hidden = !chosen;
+  pngButton.hidden = !chosen;
   if (chosen) {
     columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
     columnSelect.value = chosen.id;
