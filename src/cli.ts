@@ -22,7 +22,7 @@ import { isSyscallSummary } from './model/syscallSummary';
 import { flameGraphView } from './analysis/flameGraphView';
 import type { FormatId } from './model/format';
 import { renderWebviewHtml, makeNonce } from './page/webviewHtml';
-import { DiffUsageError, diffText, outputFormat } from './cli/diff';
+import { DiffUsageError, diffText, outputFormat, wdiffWeights } from './cli/diff';
 
 const USAGE = `usage:
   perflens collapse [--pid|--tid|--kernel|--jit|--all|--addrs|--inline] [--event NAME] [--perl-compat] [--stats] [FILE|-]
@@ -32,14 +32,18 @@ const USAGE = `usage:
       the parsed model as JSON, format detected from the content unless --format is given
   perflens flamegraph [collapse options] FILE -o OUT.html
       a standalone HTML flame graph
-  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] A B [C...]
-      runs compared per function (self and total share, change in points, ratio); text is a
-      cover-letter table of the first --limit rows (30)
+  perflens diff [--baseline FILE] [--format text|markdown|csv|json] [--limit N] [--exact-symbols] [--strip-hex] [--wdiff WB,WN] [--stacks] A B [C...]
+      runs compared per function (self and total share, change in points, ratio; --wdiff adds
+      perf diff's weighted diff WN x new - WB x base of the self weights); text is a
+      cover-letter table of the first --limit rows (30); --stacks: the stacks present in only
+      some of the runs instead, with their share in each
       table reports of one kind (run logs, eBPF tables, perf stat, perf diff, perf report rows):
       table by table, every column per run with its change; one run log: its runs compared
+      (--runs NAME,NAME… or 1,3… picks some of them: banner names, labels or positions)
   perflens diff --repeats [--trim] [--welch] [--self] [--baseline NAME] A-RUN-1 A-RUN-2 … B-RUN-1 …
       repeated runs grouped by name: per function n, mean, stddev, 95% CI of its share and a
-      Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?
+      Mann-Whitney U (or Welch) verdict per configuration against the baseline: +x%, ~ or ?;
+      run logs (one log of NAME-RUN-N runs, or one log per run): the same per metric
   perflens diff --folded [--normalize] [--strip-hex] BEFORE AFTER
       FlameGraph's difffolded output: 'stack count1 count2' lines
   perflens diff A B [C...] [--group SEL]... [--baseline N] [--metric LIST]
@@ -77,6 +81,9 @@ async function diff(files: string[], values: Record<string, string | boolean | s
         stripHex: !!values['strip-hex'],
         matchSymbols: !values['exact-symbols'],
         limit,
+        weights: wdiffWeights(values.wdiff as string | undefined),
+        stacks: !!values.stacks,
+        runs: typeof values.runs === 'string' ? values.runs.split(',') : undefined,
         repeats: values.repeats ? { trim: !!values.trim, test: values.welch ? 'welch' : 'mann-whitney', share: values.self ? 'self' : 'total' } : undefined,
       }),
     );
@@ -118,6 +125,9 @@ async function main(argv: string[]): Promise<number> {
       'exact-symbols': { type: 'boolean' },
       'input-format': { type: 'string' },
       repeats: { type: 'boolean' },
+      runs: { type: 'string' },
+      wdiff: { type: 'string' },
+      stacks: { type: 'boolean' },
       trim: { type: 'boolean' },
       welch: { type: 'boolean' },
       self: { type: 'boolean' },

@@ -1,13 +1,14 @@
 /**
  * `perflens diff A B [C…]`: runs compared as text (a cover-letter table), Markdown, CSV or JSON,
  * or as FlameGraph's three-column diff-folded input (`--folded`). The baseline is the first file
- * unless `--baseline FILE` names another.
+ * unless `--baseline FILE` names another. One run log compares its runs (`--runs` picks some).
  */
 import { basename } from 'node:path';
 import { diffFolded } from '../analysis/compare/foldedDiff';
 import { diffProfiles, profileDiffTable } from '../analysis/compare/profileDiff';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
-import { groupRuns, repeatedRunsTable } from '../analysis/compare/repeats';
+import { configurationName, groupRuns, repeatedRunsTable } from '../analysis/compare/repeats';
+import { repeatedMetricsTable } from '../analysis/compare/metricRepeats';
 import { foldedStacks, formatCount } from '../analysis/folded';
 import { renderTable, type TableTextFormat } from '../analysis/tableText';
 import { isStackProfile } from '../model/report';
@@ -15,6 +16,8 @@ import type { ParsedFile } from '../io/parseFile';
 import { formatById } from '../parsers/formats';
 import { reportTables } from '../analysis/reportTables';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
+import { logRunChoices, selectLogRuns } from '../analysis/compare/logRuns';
+import { partialStacksTable } from '../analysis/compare/partialStacks';
 
 export interface DiffArgs {
   files: string[];
@@ -30,11 +33,26 @@ export interface DiffArgs {
   limit: number;
   /** Repeated runs: group files by configuration name and give statistics per function. */
   repeats?: { trim: boolean; test: 'mann-whitney' | 'welch'; share: 'total' | 'self' };
+  /** perf diff's `-c wdiff:W_BASE,W_NEW`: a weighted-difference column per run (new x W_NEW - base x W_BASE of the self weights). */
+  weights?: [number, number];
+  /** Stack profiles: the stacks present in only some runs instead of the functions. */
+  stacks?: boolean;
+  /** One run log: the runs compared (banner names, labels or 1-based positions), all when absent. */
+  runs?: string[];
 }
 
 export class DiffUsageError extends Error {}
 
 const OUTPUTS: readonly TableTextFormat[] = ['text', 'markdown', 'csv', 'json'];
+
+/** `--wdiff W_BASE,W_NEW` as perf diff's weights. */
+export function wdiffWeights(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((x) => x.trim());
+  const w = parts.map(Number);
+  if (parts.length !== 2 || parts.some((x) => x === '') || !w.every(Number.isFinite)) throw new DiffUsageError(`--wdiff is two weights W_BASE,W_NEW as perf diff -c wdiff takes them (got '${value}')`);
+  return [w[0], w[1]];
+}
 
 export function outputFormat(value: string | undefined): TableTextFormat {
   if (value === undefined) return 'text';
@@ -44,6 +62,7 @@ export function outputFormat(value: string | undefined): TableTextFormat {
 
 /** The diff's text, or throws a DiffUsageError saying why these files cannot be compared. */
 export function diffText(a: DiffArgs): string {
+  if (a.runs && (a.parsed.length !== 1 || a.parsed[0].model.kind !== 'run-log')) throw new DiffUsageError('--runs picks runs inside one run-metric log: give one run log');
   if (a.parsed.length > 0 && a.parsed.every((p) => !isStackProfile(p.model))) return tableReportsDiff(a);
   if (a.files.length < 2) throw new DiffUsageError('diff needs at least two files');
   const base = a.baseline === undefined ? 0 : a.files.findIndex((f) => f === a.baseline || basename(f) === a.baseline);
@@ -77,7 +96,7 @@ export function diffText(a: DiffArgs): string {
     profiles.map((p, i) => ({ label: labels[i], tree: p.tree })),
     { baseline: base, matching },
   );
-  const table = profileDiffTable(diff);
+  const table = a.stacks ? partialStacksTable(diff.tree, base) : profileDiffTable(diff, a.weights);
   const head = a.output === 'text' ? `${table.title}: ${labels.map((l, i) => `${l} ${formatCount(diff.totals[i])} ${profiles[i].weight}`).join(', ')}\n` : '';
   return head + renderTable(table, a.output, a.limit);
 }
@@ -92,13 +111,12 @@ function tableReportsDiff(a: DiffArgs): string {
   if (formats.size > 1) throw new DiffUsageError(`these files are different kinds of report (${[...formats].join(', ')}): compare reports of one kind`);
   const labels = a.files.map((f) => basename(f));
   let runs: TableRun[] = a.parsed.map((p, i) => ({ label: labels[i], tables: reportTables(p.model), facts: p.model.facts }));
-  if (runs.length === 1) {
-    runs = runsWithinOneLog(runs[0].tables, runs[0].facts);
-    if (runs.length === 0) throw new DiffUsageError('diff needs at least two files (or one run-metric log of two or more runs)');
-  }
+  if (runs.length === 1) runs = logRuns(runs[0], a.runs);
   const names = runs.map((r) => r.label);
-  const base = a.baseline === undefined ? 0 : names.findIndex((n) => n === a.baseline || n === basename(a.baseline!));
+  // With --repeats the baseline may name a configuration (base for base-RUN-1 …).
+  const base = a.baseline === undefined ? 0 : names.findIndex((n) => n === a.baseline || n === basename(a.baseline!) || (!!a.repeats && configurationName(n) === a.baseline));
   if (base < 0) throw new DiffUsageError(`--baseline ${a.baseline} is not one of ${names.join(', ')}`);
+  if (a.repeats) return metricStatisticsText(runs, base, a);
   const c = compareTableRuns(runs, base);
   // Tables whose rows meet in no two runs (a run matrix across files: its rows are the runs) say nothing.
   const meets = c.tables.filter((t) => t.rows.some((r) => r.cells[r.cells.length - 1] === 'all runs'));
@@ -116,4 +134,27 @@ function tableReportsDiff(a: DiffArgs): string {
       return notes.map((n) => `note: ${n}\n`).join('') + tables.map((t) => head(t) + renderTable(t, a.output, a.limit)).join('\n');
     }
   }
+}
+
+/** The runs inside one run log to compare: all, or those `--runs` names (two or more). */
+function logRuns(log: TableRun, wanted: string[] | undefined): TableRun[] {
+  const runs = runsWithinOneLog(log.tables, log.facts);
+  if (runs.length === 0) throw new DiffUsageError('diff needs at least two files (or one run-metric log of two or more runs)');
+  if (!wanted) return runs;
+  const choices = logRunChoices(log.tables, log.facts);
+  const chosen = selectLogRuns(runs, choices, wanted);
+  const list = (): string => choices.map((c) => `  ${c.index + 1}: ${c.name} (${c.label})`).join('\n');
+  if (chosen.unknown.length > 0) throw new DiffUsageError(`--runs: no run ${chosen.unknown.map((u) => `'${u}'`).join(', ')} in ${log.label}; its runs (name or number):\n${list()}`);
+  if (chosen.runs.length < 2) throw new DiffUsageError(`--runs names two or more runs of ${log.label} (name or number):\n${list()}`);
+  return chosen.runs;
+}
+
+/** `--repeats` over run logs: per metric statistics of each configuration (runs named NAME-RUN-N). */
+function metricStatisticsText(runs: TableRun[], base: number, a: DiffArgs): string {
+  const table = repeatedMetricsTable(runs, base, { test: a.repeats!.test, trim: a.repeats!.trim });
+  if (!table) {
+    const groups = groupRuns(runs.map((r) => ({ label: r.name ?? r.label })));
+    throw new DiffUsageError(`--repeats needs runs with metrics repeated in at least two configurations, named like NAME-RUN-1 (found ${groups.map((g) => `${g.name} x${g.runs.length}`).join(', ')})`);
+  }
+  return (a.output === 'text' ? `${table.title}\n` : '') + renderTable(table, a.output, a.limit);
 }

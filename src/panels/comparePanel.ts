@@ -2,22 +2,29 @@
  * The comparison panel ("PerfLens: Compare Runs…", "Compare with Selected"): two or more stack
  * profiles (perf script, folded …) as a differential flame graph, side by side, and a function
  * diff table (webview/compare). Each file comes from the report cache (parsed in the worker); the
- * merge into one multi-run tree happens here, on trees already reduced to frames.
+ * merge into one multi-run tree and the diffs run in the worker too (one request per choice of
+ * baseline, shape or options; a newer choice cancels the one in flight).
  */
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { compareProfiles, type ComparedRun } from '../analysis/compare/compareView';
+import type { ComparedRun } from '../analysis/compare/compareView';
 import type { CompareProtocol, CompareViewState } from '../protocol/compare';
 import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
 import { loadReportView, LoadSequence, type LoadHandle } from './reportLoader';
 import { reportFormat } from './reportSource';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
+import { logRunChoices, runsAt, type LogRunChoice } from '../analysis/compare/logRuns';
+import { withMetricStatistics } from '../analysis/compare/metricRepeats';
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
+import { compareProfilesInWorker } from './workerGlue';
 
 export const COMPARE_VIEW_TYPE = 'perflens.compare';
+
+/** Asks the user which runs of one run log to compare (positions among `choices`) and the baseline among them. */
+export type ChooseLogRuns = (choices: LogRunChoice[]) => Promise<{ runs: number[]; baseline: number } | undefined>;
 
 /** Labels that tell the runs apart: file names, with their folder when two share a name. */
 export function runLabels(uris: readonly vscode.Uri[]): string[] {
@@ -32,11 +39,25 @@ export class ComparePanel {
   private analysis = { matchSymbols: true, welch: false, trim: false };
   private choice = { baseline: 0, compared: 1, shape: 1 };
   private readonly loads = new LoadSequence();
+  /** Comparisons asked of the worker: a newer choice cancels the one in flight. */
+  private readonly merges = new LoadSequence();
+  /** One run log: the positions of its runs compared (all when undefined and nobody is asked). */
+  private logRuns: number[] | undefined;
+  /** One run log opened from "Compare Runs…": who asks which of its runs to compare. */
+  private chooseLogRuns: ChooseLogRuns | undefined;
+  /** Repeats grouped by the user (source positions per configuration); else by their names. */
+  private groups: number[][] | undefined;
 
-  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0): ComparePanel {
+  /**
+   * `chooseLogRuns`: when the one source is a run log, ask which of its runs (else all compare).
+   * `groups`: the sources are repeats of these configurations (positions), as the user said.
+   */
+  static open(ctx: PanelContext, sources: vscode.Uri[], baseline = 0, more: { chooseLogRuns?: ChooseLogRuns; groups?: number[][] } = {}): ComparePanel {
     const labels = runLabels(sources);
     const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${labels.join(' vs ')}`, vscode.ViewColumn.Active, WebviewPanelHost.options(ctx.extensionUri));
     const p = new ComparePanel(panel, ctx, sources);
+    p.chooseLogRuns = more.chooseLogRuns;
+    p.groups = more.groups;
     const compared = baseline === 0 ? 1 : 0;
     p.choice = { baseline, compared, shape: compared };
     void p.load();
@@ -52,11 +73,13 @@ export class ComparePanel {
     const p = new ComparePanel(panel, ctx, state.sources.map((s) => vscode.Uri.parse(s)));
     p.choice = { baseline: state.baseline ?? 0, compared: state.compared ?? 1, shape: state.shape ?? 1 };
     p.analysis = { matchSymbols: state.matchSymbols ?? true, welch: !!state.welch, trim: !!state.trim };
+    p.logRuns = state.logRuns;
+    p.groups = state.groups;
     void p.load();
   }
 
   private constructor(
-    panel: vscode.WebviewPanel,
+    private readonly panel: vscode.WebviewPanel,
     private readonly ctx: PanelContext,
     private readonly sources: vscode.Uri[],
   ) {
@@ -66,6 +89,7 @@ export class ComparePanel {
     panel.onDidDispose(() => {
       clearActiveComparison(this);
       this.loads.dispose();
+      this.merges.dispose();
       this.host.dispose();
     });
   }
@@ -73,7 +97,8 @@ export class ComparePanel {
   private onMessage(m: PanelMessage<CompareProtocol>): void {
     if (m.type === 'setAnalysis') {
       this.analysis = { matchSymbols: !!m.matchSymbols, welch: !!m.welch, trim: !!m.trim };
-      if (this.runs.length > 0) this.show();
+      if (this.runs.length > 0) void this.show();
+      else if (this.tableRuns.length > 0) this.showTables();
       return;
     }
     if (m.type !== 'setRuns') return;
@@ -82,7 +107,7 @@ export class ComparePanel {
     if (!ok(m.baseline) || !ok(m.compared) || !ok(m.shape) || m.baseline === m.compared) return;
     this.choice = { baseline: m.baseline, compared: m.compared, shape: m.shape };
     if (this.tableRuns.length > 0) this.showTables();
-    else this.show();
+    else if (this.runs.length > 0) void this.show();
   }
 
   private async load(): Promise<void> {
@@ -102,6 +127,10 @@ export class ComparePanel {
       this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files cannot be compared with each other (${what}). PerfLens compares stack profiles (perf script, folded, perf report call graphs) with each other, and table reports of one kind (strace -c, perf trace -s, eBPF tables …) with each other.` });
       return;
     }
+    if (this.sources.length < 2) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `${labels[0]} is a stack profile: compare it with another (pick two or more files); one file compares on its own only when it is a run-metric log of several runs.` });
+      return;
+    }
     const runs: ComparedRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
       const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'flameGraph', load);
@@ -111,7 +140,7 @@ export class ComparePanel {
       this.ctx.log.info(`compare: ${labels[i]} is ${formatById(meta.format)?.displayName ?? meta.format}, ${tree.nodeName.length} nodes`);
     }
     this.runs = runs;
-    this.show();
+    await this.show();
   }
 
   private async loadTables(labels: string[], load: LoadHandle, formatIds: string[]): Promise<void> {
@@ -128,36 +157,65 @@ export class ComparePanel {
       runs.push({ label: labels[i], tables: payload.tables, facts: payload.meta.facts });
     }
     // One run log: its runs are what is compared (metrics x runs, deltas against the baseline run).
-    if (runs.length === 1) {
-      const inside = runsWithinOneLog(runs[0].tables, runs[0].facts);
-      if (inside.length === 0) {
-        this.host.show({ type: 'panel/error', title: 'Comparison', message: `${labels[0]}: one file compares only when it is a run-metric log of two or more runs; pick two or more files.` });
-        return;
-      }
-      this.tableRuns = inside;
-      if (this.choice.baseline >= inside.length) this.choice = { baseline: 0, compared: 1, shape: 1 };
-      this.showTables();
-      return;
-    }
+    if (runs.length === 1) return this.loadLogRuns(runs[0], load);
     this.tableRuns = runs;
     this.showTables();
   }
 
+  /** The runs inside one run log: those saved or chosen by the user (asked once), else all of them. */
+  private async loadLogRuns(log: TableRun, load: LoadHandle): Promise<void> {
+    const inside = runsWithinOneLog(log.tables, log.facts);
+    if (inside.length === 0) {
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: `${log.label}: one file compares only when it is a run-metric log of two or more runs; pick two or more files.` });
+      return;
+    }
+    const choices = logRunChoices(log.tables, log.facts);
+    let indices = this.logRuns && runsAt(inside, this.logRuns) ? this.logRuns : undefined;
+    if (!indices && this.chooseLogRuns) {
+      const chosen = await this.chooseLogRuns(choices);
+      // Closed (or reloaded) while the user chose: nothing to show it in.
+      if (!load.isCurrent() || load.cancel.token.isCancellationRequested) return;
+      if (!chosen) return void this.panel.dispose(); // the user cancelled the command
+      indices = chosen.runs;
+      this.choice = { baseline: chosen.baseline, compared: chosen.baseline === 0 ? 1 : 0, shape: chosen.baseline === 0 ? 1 : 0 };
+    }
+    this.chooseLogRuns = undefined;
+    this.logRuns = indices ?? inside.map((_, i) => i);
+    // The runs as the user picked them: labelled by cores, heading and date rather than by banner name.
+    this.tableRuns = this.logRuns.map((i) => ({ ...inside[i], label: choices[i].label }));
+    if (this.choice.baseline >= this.tableRuns.length) this.choice = { baseline: 0, compared: 1, shape: 1 };
+    this.ctx.log.info(`compare: ${log.label}: ${this.tableRuns.length} of its ${inside.length} runs`);
+    this.showTables();
+  }
+
   private showTables(): void {
-    const comparison = compareTableRuns(this.tableRuns, this.choice.baseline);
+    // Repeats of two or more configurations (NAME-RUN-N): per-metric statistics come first.
+    const test = this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const);
+    const comparison = withMetricStatistics(compareTableRuns(this.tableRuns, this.choice.baseline), this.tableRuns, { test, trim: this.analysis.trim });
     this.ctx.log.info(`compare: ${comparison.labels.join(', ')}: ${comparison.tables.length} tables compared, ${comparison.unmatched.length} without a counterpart`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice };
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, logRuns: this.logRuns };
     this.host.show({ type: 'compare/showTables', comparison, state });
   }
 
-  private show(): void {
+  private async show(): Promise<void> {
+    const merge = this.merges.next();
     const started = Date.now();
-    const labels = this.runs.map((r) => r.label);
+    const runs = this.runs;
+    const labels = runs.map((r) => r.label);
     const matching = this.analysis.matchSymbols ? DEFAULT_SYMBOL_MATCHING : { stripHex: false, stripSuffixes: false };
-    const view = compareProfiles(this.runs, labels.join(' vs '), { ...this.choice, matching, test: this.analysis.welch ? 'welch' : 'mann-whitney', trim: this.analysis.trim });
+    const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim, groups: this.groups };
+    const outcome = await compareProfilesInWorker(this.ctx.extensionUri, { runs, title: labels.join(' vs '), options }, merge.cancel.token);
+    // A newer choice superseded this one, or the panel closed (its webview is gone).
+    if (!merge.isCurrent() || merge.cancel.token.isCancellationRequested) return;
+    if (outcome.type === 'error') {
+      this.ctx.log.warn(`compare: ${outcome.message}`);
+      this.host.show({ type: 'panel/error', title: 'Comparison', message: outcome.message });
+      return;
+    }
+    const { view } = outcome;
     setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
-    this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis };
-    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: view.runTrees, table: view.table, stats: view.stats, state });
+    this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms (worker: ${outcome.ms} ms)`);
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, groups: this.groups };
+    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state });
   }
 }

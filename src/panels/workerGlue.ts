@@ -1,6 +1,7 @@
 /** What VS Code glue needs to run the (VS Code-free) parse worker and its cache. */
 import * as vscode from 'vscode';
-import { parseInWorker } from '../worker/parseInWorker';
+import { compareInWorker, parseInWorker, type CompareOutcome } from '../worker/parseInWorker';
+import type { CompareRequest } from '../worker/messages';
 import { ReportCache } from '../worker/reportCache';
 
 export function parseWorkerPath(extensionUri: vscode.Uri): string {
@@ -19,4 +20,9 @@ export function abortSignal(token: vscode.CancellationToken): AbortSignal {
 export function createReportCache(extensionUri: vscode.Uri): ReportCache {
   const worker = parseWorkerPath(extensionUri);
   return new ReportCache((req, onProgress, signal) => parseInWorker(worker, req, onProgress, signal));
+}
+
+/** Stack profiles merged and compared in dist/parseWorker.js; cancelling the token terminates it. */
+export function compareProfilesInWorker(extensionUri: vscode.Uri, req: CompareRequest, token: vscode.CancellationToken): Promise<CompareOutcome> {
+  return compareInWorker(parseWorkerPath(extensionUri), req, abortSignal(token));
 }

@@ -8,7 +8,7 @@ import type { CommonFromWebview, CommonToWebview } from './common';
 export type { CompareMeta } from '../analysis/compare/compareView';
 export type { TableComparison } from '../analysis/compare/compareTables';
 
-export type CompareMode = 'differential' | 'sideBySide' | 'table' | 'statistics';
+export type CompareMode = 'differential' | 'sideBySide' | 'table' | 'stacks' | 'statistics';
 
 /** What the webview saves so a reloaded panel comes back as it was. */
 export interface CompareViewState {
@@ -19,6 +19,10 @@ export interface CompareViewState {
   shape: number;
   threshold: number;
   mode: CompareMode;
+  /** Repeats grouped by the user: the positions of the sources per configuration. */
+  groups?: number[][];
+  /** One run log: the positions of its runs compared (among those with metrics, in file order). */
+  logRuns?: number[];
   /** Table comparisons: the table shown. */
   table?: number;
   /** Match symbols across addresses, offsets and compiler clones (on by default). */
@@ -30,7 +34,7 @@ export interface CompareViewState {
 
 export type CompareToWebview =
   | CommonToWebview
-  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table; state?: Partial<CompareViewState> }
+  | { type: 'compare/show'; meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stacks: Table; stats?: Table; state?: Partial<CompareViewState> }
   /** Table reports (syscall summaries, eBPF tables …): each table of the baseline compared with its counterparts. */
   | { type: 'compare/showTables'; comparison: TableComparison; state?: Partial<CompareViewState> };
 

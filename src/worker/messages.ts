@@ -8,6 +8,7 @@ import type { StatChartView } from '../analysis/statChart';
 import type { SyscallCostsView } from '../analysis/syscallCostsView';
 import type { ChartsView } from '../analysis/chartsView';
 import type { WeightUnit } from '../model/units';
+import type { ComparedRun, CompareOptions, CompareView } from '../analysis/compare/compareView';
 
 /** What the worker builds from the parsed model: a view's payload, or the editor's document summary. */
 export type WorkerView = ViewKind | 'document';
@@ -28,6 +29,22 @@ export interface ParseRequest {
    */
   views: WorkerView[];
 }
+
+/**
+ * Stack profiles already parsed (the report cache's flame graph payloads) merged and compared:
+ * the runs' trees, and the choice the panel made (baseline, compared run, shape, matching, test, trim).
+ */
+export interface CompareRequest {
+  runs: ComparedRun[];
+  title: string;
+  options: Omit<CompareOptions, 'threshold'>;
+}
+
+/** The comparison as the panel shows it; each run's own tree is not sent back (the host has it). */
+export type ComparedView = Omit<CompareView, 'runTrees'>;
+
+/** What the host asks one worker to do: parse a report, or compare profiles it already has. */
+export type WorkerRequest = { type: 'parse'; request: ParseRequest } | { type: 'compare'; request: CompareRequest };
 
 /** What the editor features of a document need: its warnings and, for stack formats, function totals. */
 export interface DocumentAnalysis {
@@ -63,5 +80,7 @@ export interface WorkerResult {
 export type WorkerReply =
   | { type: 'progress'; bytes: number }
   | ({ type: 'result' } & WorkerResult)
+  /** A compare request's answer; `ms`: the worker's time merging and comparing. */
+  | { type: 'compared'; view: ComparedView; ms: number }
   /** `line` and `expected` are set when the input itself is at fault (a ParseError). */
   | { type: 'error'; message: string; located: boolean; line?: number; expected?: string };

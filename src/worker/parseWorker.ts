@@ -1,7 +1,8 @@
 /**
- * Runs off the extension host's main thread: reads and parses one report, builds what the request
- * asks for (a view's payload or the editor's document summary) and posts it back. The host cancels
- * by terminating the worker.
+ * Runs off the extension host's main thread, one request per worker: reads and parses one report
+ * and builds what the request asks for (a view's payload or the editor's document summary), or
+ * merges and compares stack profiles the host already has parsed (the comparison panel). Posts
+ * the answer back; the host cancels by terminating the worker.
  */
 import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
@@ -12,7 +13,8 @@ import { rangeWorkerPath } from '../io/parallelParse';
 import { VIEW_PAYLOADS } from './viewPayloads';
 import { roughBytes } from './roughBytes';
 import { functionStats } from '../analysis/functionStats';
-import type { DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply } from './messages';
+import type { ComparedView, CompareRequest, DocumentAnalysis, ParseRequest, WorkerPayload, WorkerReply, WorkerRequest } from './messages';
+import { compareProfiles } from '../analysis/compare/compareView';
 import { formatById } from '../parsers/formats';
 import type { ViewKind } from '../model/format';
 
@@ -33,8 +35,29 @@ function documentAnalysis(model: ReportModel): DocumentAnalysis {
   return analysis;
 }
 
-port.once('message', async (req: ParseRequest) => {
-  const reply = (m: WorkerReply): void => port.postMessage(m);
+const reply = (m: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
+
+port.once('message', (m: WorkerRequest) => {
+  if (m.type === 'compare') compare(m.request);
+  else void parse(m.request);
+});
+
+/** The worker exits after answering, so the merged tree's buffers move to the host instead of being copied. */
+function compare(req: CompareRequest): void {
+  try {
+    const started = performance.now();
+    const full = compareProfiles(req.runs, req.title, req.options);
+    // Each run's own tree stays out of the answer: the host sent it.
+    const view: ComparedView = { meta: full.meta, tree: full.tree, table: full.table, stacks: full.stacks, diff: full.diff, stats: full.stats };
+    const buffers = new Set<ArrayBuffer>();
+    for (const a of [view.tree.nodeName, view.tree.parent, ...view.tree.columns.flatMap((c) => [c.total, c.self])]) buffers.add(a.buffer as ArrayBuffer);
+    reply({ type: 'compared', view, ms: Math.round(performance.now() - started) }, [...buffers]);
+  } catch (err) {
+    reply({ type: 'error', message: `${req.title}: ${(err as Error).message}`, located: false });
+  }
+}
+
+async function parse(req: ParseRequest): Promise<void> {
   let lastProgress = 0;
   try {
     const started = performance.now();
@@ -69,4 +92,4 @@ port.once('message', async (req: ParseRequest) => {
     if (err instanceof ParseError) reply({ type: 'error', message: err.message, located: true, line: err.line, expected: err.expected });
     else reply({ type: 'error', message: `${req.name}: ${(err as Error).message}`, located: false });
   }
-});
+}

@@ -4,7 +4,7 @@
 // colour, then side by side and the function table. Expected numbers are computed here from the
 // perf script text with a reader of its own, not by PerfLens.
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { waitFor } from './browser.mjs';
 import { closeAllEditors, waitForReady } from './flamegraph.e2e.mjs';
@@ -48,13 +48,41 @@ export function mostGrown(baseText, patchedText) {
   return best;
 }
 
+/** The stack present in one recording only (its parent in both) with the largest share: path, share, run. */
+export function partialStacksExpected(baseText, patchedText) {
+  const a = pathShares(stacks(baseText));
+  const b = pathShares(stacks(patchedText));
+  let best;
+  for (const [shares, other, run] of [[a, b, 0], [b, a, 1]]) {
+    for (const [path, share] of shares) {
+      const parent = path.split(';').slice(0, -1).join(';');
+      if (other.has(path) || (parent && !other.has(parent))) continue;
+      if (!best || share > best.share) best = { path, share, run };
+    }
+  }
+  return best;
+}
+
 /** Share (%) of samples whose stack holds `name` anywhere. */
 function functionShare(text, name) {
   const all = stacks(text);
   return (100 * all.filter((p) => p.includes(name)).length) / all.length;
 }
 
+/**
+ * Seed 001's method ("repeated 5 times, throw 1st and last") typed as a run log: base and zc, five
+ * runs each. The statistics expected are computed here (medians, and that every zc run beats every base run).
+ */
+export const REPEATS = { file: 'zc-repeats.run-log', base: [100, 102, 98, 101, 99], zc: [120, 118, 125, 119, 121] };
+
+function writeRepeatsLog(workspace) {
+  const block = (name, i, t) => `------- ${name}-RUN-${i + 1} Run Metrics -------\nThroughput: ${t}\nCPU Util: ${50 + (i % 2)}\n\n`;
+  const text = REPEATS.base.map((t, i) => block('base', i, t)).join('') + REPEATS.zc.map((t, i) => block('zc', i, t)).join('');
+  writeFileSync(join(workspace, REPEATS.file), text);
+}
+
 export function prepareCompareFixtures(workspace) {
+  writeRepeatsLog(workspace);
   for (const f of ['pipeline-baseline.perf-script', 'pipeline-patched.perf-script']) cpSync(join(FIXTURES, f), join(workspace, f));
   for (const f of ['usemem30-baseline.log', 'usemem30-v12.log']) cpSync(join(FIXTURES, 'seed003', f), join(workspace, f));
   const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
@@ -64,12 +92,57 @@ export function prepareCompareFixtures(workspace) {
     hover: { lineNo, name: 'crc32_sw', totalDelta: functionShare(patchedText, 'crc32_sw') - functionShare(baseText, 'crc32_sw'), baseTotal: functionShare(baseText, 'crc32_sw') },
     baseline: 'pipeline-baseline.perf-script',
     patched: 'pipeline-patched.perf-script',
+    partial: partialStacksExpected(baseText, patchedText),
     grown: mostGrown(readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8'), readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8')),
   };
 }
 
 async function compareFrame(wb, timeout = 60_000) {
   return waitFor(async () => (await wb.framesWith('#compare-mode')).at(0), { timeout, message: 'the comparison webview (a frame with #compare-mode)', interval: 500 });
+}
+
+/** The seed 000 run log's runs, read here: banner name, heading above it, cores and its Throughput. */
+function logRuns(text) {
+  const runs = [];
+  let heading = '';
+  for (const line of text.split('\n')) {
+    const h = /^## (.+)$/.exec(line);
+    if (h) heading = h[1].trim();
+    const b = /^------- (\S+) Run Metrics -------$/.exec(line);
+    if (b) runs.push({ name: b[1], heading, cores: Number(/_(\d+)cores$/.exec(b[1])[1]) });
+    const t = /^Throughput: ([\d.]+)$/.exec(line);
+    if (t && runs.length && runs.at(-1).throughput === undefined) runs.at(-1).throughput = Number(t[1]);
+  }
+  return runs;
+}
+
+const quickRows = (wb) => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+
+/** In the open multi-select quick pick: exactly the rows whose label satisfies `keep` end up checked. */
+async function checkOnly(wb, keep, what) {
+  const rows = quickRows(wb);
+  await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    const label = (await row.getAttribute('aria-label')) ?? '';
+    const checked = async () => (await row.getAttribute('aria-checked')) === 'true';
+    if (keep(label) !== (await checked())) {
+      await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
+      await waitFor(async () => keep(label) === (await checked()), { timeout: 5_000, message: `${what}: row "${label}" ${keep(label) ? 'checked' : 'unchecked'}` });
+    }
+  }
+  await wb.page.keyboard.press('Enter');
+}
+
+/** In the open single-select quick pick: types `text` and accepts the focused row once its label satisfies `match`. */
+async function pickFocused(wb, text, match, what) {
+  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  await input.fill(text);
+  const row = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+  await waitFor(async () => (await row.count()) > 0 && match((await row.first().getAttribute('aria-label')) ?? ''), { timeout: 20_000, message: what });
+  await wb.page.keyboard.press('Enter');
 }
 
 export const tests = [
@@ -128,6 +201,25 @@ export const tests = [
       log(`first table row: ${first.join(' | ')}`);
       assert.equal(first[0], grown.name);
 
+      // Stacks in one run only: the largest, as read here from the recordings.
+      const { partial } = fixtures.compare;
+      const setMode = (mode) => frame.evaluate((m) => {
+        const s = document.querySelector('#compare-mode');
+        s.value = m;
+        s.dispatchEvent(new Event('change'));
+      }, mode);
+      await setMode('stacks');
+      const partialRow = await waitFor(async () => {
+        const cells = await frame.evaluate(() => [...(document.querySelector('.pl-row[data-index="0"]')?.querySelectorAll('.pl-cell') ?? [])].map((c) => c.textContent));
+        return cells.length > 3 && cells.at(-1).startsWith('only in') ? cells : false;
+      }, { timeout: 10_000, message: 'the first row of the stacks in one run only' });
+      log(`largest stack in one run only: ${partialRow.join(' | ')}`);
+      assert.equal(partialRow[0], partial.path);
+      assert.equal(partialRow[1 + partial.run], `${partial.share.toFixed(2)}%`);
+      assert.equal(partialRow.at(-1), `only in ${partial.run === 0 ? baseline : patched}`);
+      await setMode('table');
+      await frame.waitForSelector('.pl-row', { timeout: 10_000 });
+
       // Copy as a cover-letter table: VS Code's clipboard gets the fixed-width text.
       await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
       await frame.evaluate(() => {
@@ -164,6 +256,25 @@ export const tests = [
       assert.ok(text.includes(want), `hover says "${want}"`);
       assert.ok(text.includes(`${hover.baseTotal.toFixed(2)}% total)`), 'and the baseline share');
       await shot('e2e-compare-hover');
+
+      // The patched run as the baseline: one more comparison in the worker; crc32_sw's change flips sign.
+      // The tab shown again: its webview may be a new one that reloads, so wait for its table first.
+      await wb.page.locator('.tabs-container .tab', { hasText: 'Compare:' }).first().click();
+      const swapped = await waitFor(async () => {
+        for (const again of await wb.framesWith('#compare-mode')) {
+          const cells = await again.evaluate(() => {
+            const s = document.querySelector('#baseline-select');
+            if (s && s.value !== '1' && s.querySelectorAll('vscode-option').length === 2 && document.querySelector('.pl-row')) {
+              s.value = '1';
+              s.dispatchEvent(new Event('change'));
+            }
+            return [...(document.querySelector('.pl-row[data-index="0"]')?.querySelectorAll('.pl-cell') ?? [])].map((c) => c.textContent);
+          }).catch(() => []);
+          if (cells[0] === grown.name && cells[6] === (-hover.totalDelta).toFixed(2)) return cells;
+        }
+        return false;
+      }, { timeout: 30_000, interval: 500, message: `${grown.name} first with ${(-hover.totalDelta).toFixed(2)} pts total against the patched run` });
+      log(`patched as the baseline: ${swapped.join(' | ')}`);
     },
   },
   {
@@ -203,6 +314,68 @@ export const tests = [
       log(`copied:\n${copied}`);
       const line = copied.split('\n').find((l) => l.startsWith('Total throughput (KB/s)'));
       assert.match(line, new RegExp(`^Total throughput \\(KB/s\\)\\s+7,191,949\\s+10,702,115\\s+3,510,166\\s+${want}%`));
+
+      // Several runs inside one run log (seed 000: 2 variants x 8/16/20 cores): "Compare Runs…" on
+      // the log, keep its two 8-core runs, the first variant the baseline.
+      const runs = logRuns(readFileSync(resolve(import.meta.dirname, '../fixtures/run-log/iommu-runs.md'), 'utf8'));
+      const [base8, other8] = runs.filter((r) => r.cores === 8);
+      log(`8-core runs: ${base8.heading} ${base8.throughput}, ${other8.heading} ${other8.throughput}`);
+      await closeAllEditors(wb);
+      await wb.openFile('iommu-runs.md');
+      await wb.runCommand('PerfLens: Compare Runs...');
+      await checkOnly(wb, (label) => label.startsWith('iommu-runs.md'), 'the run log among the files');
+      await checkOnly(wb, (label) => label.startsWith('8 cores,'), 'the 8-core runs of the log');
+      await pickFocused(wb, base8.heading, (label) => label.includes(base8.heading), `the baseline run (${base8.heading})`);
+      const logFrame = await waitFor(async () => {
+        for (const f of await wb.framesWith('#compare-mode')) if ((await f.locator('.pl-row').count()) > 0 && (await f.evaluate(() => document.body.textContent.includes('8 cores')))) return f;
+        return false;
+      }, { timeout: 60_000, interval: 500, message: 'the comparison of the 8-core runs' });
+      const shown = await logFrame.evaluate(() => {
+        const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.dataset.column);
+        const r = [...document.querySelectorAll('.pl-row')].find((x) => x.querySelector('.pl-cell')?.textContent === 'Throughput');
+        const options = [...document.querySelectorAll('#baseline-select vscode-option')].map((o) => o.textContent.trim());
+        return { heads, options, row: r ? Object.fromEntries([...r.querySelectorAll('.pl-cell')].map((c, i) => [heads[i], c.textContent])) : undefined };
+      });
+      log(`runs of the log compared: ${JSON.stringify(shown)}`);
+      assert.equal(shown.options.length, 2, 'exactly the two runs chosen');
+      assert.ok(shown.options[0].startsWith('8 cores') && shown.options[0].includes(base8.heading), `the baseline first: ${shown.options[0]}`);
+      assert.ok(shown.options[1].startsWith('8 cores') && shown.options[1].includes(other8.heading), `then the other variant: ${shown.options[1]}`);
+      assert.ok(!shown.heads.some((h) => /@2/.test(h)), 'no third run column');
+      const pct = ((100 * (other8.throughput - base8.throughput)) / base8.throughput).toFixed(2);
+      assert.ok(shown.row, 'a Throughput row');
+      assert.equal(shown.row['value@1:pct'], `${pct}%`, `Throughput ${base8.throughput} -> ${other8.throughput}`);
+      await shot('e2e-compare-log-runs');
+    },
+  },
+  {
+    name: 'Repeated runs inside one run log: per-metric statistics with a Mann-Whitney verdict',
+    timeout: 120_000,
+    async run({ wb, shot, log }) {
+      const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const want = `+${((100 * (median(REPEATS.zc) - median(REPEATS.base))) / median(REPEATS.base)).toFixed(2)}%`;
+      assert.ok(Math.min(...REPEATS.zc) > Math.max(...REPEATS.base), 'every zc run beats every base run: 5+5 separated, p = 2/252 < 0.05');
+      await closeAllEditors(wb);
+      await wb.openFile(REPEATS.file);
+      await wb.runCommand('PerfLens: Compare Runs...');
+      await checkOnly(wb, (label) => label.startsWith(REPEATS.file), 'the run log among the files');
+      await checkOnly(wb, () => true, 'all ten runs');
+      await pickFocused(wb, 'base-RUN-1', (label) => label.includes('base-RUN-1'), 'the baseline run base-RUN-1');
+      const row = await waitFor(async () => {
+        for (const f of await wb.framesWith('#compare-mode')) {
+          const r = await f.evaluate(() => {
+            const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.dataset.column);
+            const x = [...document.querySelectorAll('.pl-row')].find((e) => e.querySelector('.pl-cell')?.textContent === 'Throughput');
+            return x && heads.includes('verdict1') ? Object.fromEntries([...x.querySelectorAll('.pl-cell')].map((c, i) => [heads[i], c.textContent])) : undefined;
+          }).catch(() => undefined);
+          if (r) return r;
+        }
+        return false;
+      }, { timeout: 60_000, interval: 500, message: 'the statistics table with a Throughput row' });
+      log(`Throughput statistics: ${JSON.stringify(row)}`);
+      assert.equal(row.n0, '5');
+      assert.equal(row.n1, '5');
+      assert.equal(row.verdict1, want, 'the change of the medians, significant');
+      await shot('e2e-compare-log-repeats');
     },
   },
 ];

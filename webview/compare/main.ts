@@ -20,6 +20,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import { callTreeFromJson, type CallTree } from '../../src/model/callTree';
 import type { CompareMeta, CompareMode, CompareToWebview, CompareViewState, FlameGraphMeta, TableComparison } from '../../src/protocol';
 import { createGroupedBars, type GroupedBars } from '../shared/groupedBars';
+import { chartColumns, defaultChartColumn, tableChartData } from './tableChart';
 import type { Table } from '../../src/model/table';
 import { createDataTable } from '../shared/dataTable';
 import { el } from '../shared/dom';
@@ -54,7 +55,7 @@ const checkbox = (id: string, label: string, title: string): VscodeCheckbox => e
 const matchBox = checkbox('match-symbols', 'Match symbols', 'Treat foo, foo+0x1a, foo.isra.0 and foo.cold as one function, and mask hex addresses');
 const welchBox = checkbox('welch', 'Welch', "Repeated runs: Welch's t-test instead of Mann-Whitney U");
 const trimBox = checkbox('trim', 'Drop first/last', "Repeated runs: drop each configuration's first and last run");
-const copySelect = select('copy-table', 'Copy the function table');
+const copySelect = select('copy-table', 'Copy the table shown (the functions under a flame graph)');
 copySelect.replaceChildren(
   el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
   el('vscode-option', { value: 'text' }, 'Cover-letter text (top 30)'),
@@ -86,6 +87,7 @@ const MODES: Array<[CompareMode, string]> = [
   ['differential', 'Differential flame graph'],
   ['sideBySide', 'Side by side'],
   ['table', 'Functions'],
+  ['stacks', 'Stacks in some runs only'],
   ['statistics', 'Repeated runs: statistics'],
 ];
 
@@ -96,7 +98,7 @@ function fillModes(withStats: boolean): void {
   );
 }
 
-let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stats?: Table } | undefined;
+let current: { meta: CompareMeta; tree: CallTree; runTrees: CallTree[]; table: Table; stacks: Table; stats?: Table } | undefined;
 let tableComparison: TableComparison | undefined;
 let bars: GroupedBars | undefined;
 let views: FlameGraphView[] = [];
@@ -155,6 +157,9 @@ function render(): void {
     unsync = syncZoom(views);
   } else if (saved.mode === 'statistics' && current.stats) {
     body.append(el('div', { class: 'pl-stats-title' }, current.stats.title), createDataTable(current.stats).element);
+  } else if (saved.mode === 'stacks') {
+    const { stacks } = current;
+    body.append(el('div', { class: 'pl-stats-title' }, stacks.rows.length > 0 ? stacks.title : 'Every stack is in every run.'), createDataTable(stacks).element);
   } else {
     body.append(createDataTable(table).element);
   }
@@ -168,21 +173,14 @@ function showControls(tables: boolean): void {
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
   pngButton.hidden = !tables;
   matchBox.hidden = tables;
-  welchBox.hidden = tables || !current?.stats;
-  trimBox.hidden = tables || !current?.stats;
+  // Statistics over repeated runs: of a profile comparison, or a table comparison's first table.
+  const stats = tables ? !!tableComparison?.statistics : !!current?.stats;
+  welchBox.hidden = !stats;
+  trimBox.hidden = !stats;
   columnSelect.parentElement!.hidden = !tables;
 }
 
 /** The compared numeric columns of a diffed table: `calls@0` … -> 'calls' with its label. */
-function comparedColumns(t: Table): Array<{ id: string; label: string; unit: string }> {
-  const out: Array<{ id: string; label: string; unit: string }> = [];
-  for (const c of t.columns) {
-    const m = /^(.*)@0$/.exec(c.id);
-    if (m && c.kind === 'number') out.push({ id: m[1], label: c.label.replace(/ (base|new|\S+)$/, ''), unit: c.unit });
-  }
-  return out;
-}
-
 function renderTables(): void {
   const comparison = tableComparison;
   if (!comparison) return;
@@ -198,23 +196,20 @@ function renderTables(): void {
     body.append(el('div', { class: 'pl-empty' }, 'No table of the baseline has a counterpart in every run.'));
     return;
   }
-  const cols = comparedColumns(t);
-  const chosen = cols.find((c) => c.id === columnSelect.value) ?? cols.find((c) => c.id === t.sortBy) ?? cols[0];
-  columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
-  columnSelect.value = chosen.id;
-  // The rows with the largest change of that column, at most 15, as bars per run.
-  const idx = (id: string): number => t.columns.findIndex((c) => c.id === id);
-  const delta = idx(`${chosen.id}@${comparison.baseline === 0 ? 1 : 0}:delta`);
-  const top = [...t.rows].sort((a, b) => Math.abs(Number(b.cells[delta] ?? 0)) - Math.abs(Number(a.cells[delta] ?? 0))).slice(0, 15);
-  const keyCount = t.keys.length;
-  const chartBox = el('div', { class: 'pl-chart', id: 'compare-chart' });
-  chartBox.style.height = `${Math.max(160, 26 * top.length * Math.min(3, comparison.labels.length) + 60)}px`;
-  body.append(chartBox);
-  bars = createGroupedBars(chartBox, {
-    categories: top.map((r) => r.cells.slice(0, keyCount).join(' / ')),
-    series: comparison.labels.map((l, r) => ({ label: r === comparison.baseline ? `${l} (baseline)` : l, values: top.map((row) => (typeof row.cells[idx(`${chosen.id}@${r}`)] === 'number' ? (row.cells[idx(`${chosen.id}@${r}`)] as number) : null)) })),
-    axis: chosen.unit && chosen.unit !== 'none' ? `${chosen.label} (${chosen.unit})` : chosen.label,
-  });
+  const cols = chartColumns(t);
+  const chosen = defaultChartColumn(t, cols, columnSelect.value || undefined, t.sortBy);
+  // A table without compared columns (the statistics over repeats) has no chart.
+  columnSelect.parentElement!.hidden = !chosen;
+  pngButton.hidden = !chosen;
+  if (chosen) {
+    columnSelect.replaceChildren(...cols.map((c) => el('vscode-option', c.id === chosen.id ? { value: c.id, selected: '' } : { value: c.id }, c.label)));
+    columnSelect.value = chosen.id;
+    const data = tableChartData(t, comparison.labels, comparison.baseline, chosen);
+    const chartBox = el('div', { class: 'pl-chart', id: 'compare-chart' });
+    chartBox.style.height = `${Math.max(160, 26 * data.categories.length * Math.min(3, data.series.length) + 60)}px`;
+    body.append(chartBox);
+    bars = createGroupedBars(chartBox, data);
+  }
   body.append(createDataTable(t).element);
 }
 
@@ -285,12 +280,19 @@ exportButton.addEventListener('click', () => {
 copySelect.addEventListener('change', () => {
   const format = copySelect.value as TableTextFormat | '';
   copySelect.value = '';
-  const table = tableComparison ? tableComparison.tables[Math.min(saved.table ?? 0, tableComparison.tables.length - 1)] : current?.table;
+  const table = tableComparison ? tableComparison.tables[Math.min(saved.table ?? 0, tableComparison.tables.length - 1)] : shownTable();
   if (!format || !table) return;
   const text = renderTable(table, format, 30);
   copyText(api, format === 'text' ? `${table.title}\n${text}` : text);
   document.body.dataset.copied = format;
 });
+
+/** The profile comparison's table in view: the stacks or statistics when shown, else the functions. */
+function shownTable(): Table | undefined {
+  if (saved.mode === 'stacks') return current?.stacks;
+  if (saved.mode === 'statistics' && current?.stats) return current.stats;
+  return current?.table;
+}
 
 const typed = (t: CallTree): CallTree => (t.nodeName instanceof Int32Array ? t : callTreeFromJson(t));
 
@@ -304,6 +306,8 @@ startPanel<CompareToWebview>({
       current = undefined;
       saved = { ...saved, ...(msg.state ?? {}) };
       api.setState(saved);
+      welchBox.checked = !!saved.welch;
+      trimBox.checked = !!saved.trim;
       const c = msg.comparison;
       fillRunSelect(baselineSelect, { runs: c.labels.map((label) => ({ label })) }, c.baseline);
       tableSelect.replaceChildren(...c.tables.map((t, i) => el('vscode-option', i === (saved.table ?? 0) ? { value: String(i), selected: '' } : { value: String(i) }, t.group ? `${t.group} — ${t.title}` : t.title)));
@@ -314,7 +318,7 @@ startPanel<CompareToWebview>({
     }
     tableComparison = undefined;
     const { meta } = msg;
-    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stats: msg.stats };
+    current = { meta, tree: typed(msg.tree), runTrees: msg.runTrees.map(typed), table: msg.table, stacks: msg.stacks, stats: msg.stats };
     saved = { ...saved, ...(msg.state ?? {}) };
     matchBox.checked = saved.matchSymbols ?? true;
     welchBox.checked = !!saved.welch;

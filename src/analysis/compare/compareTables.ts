@@ -11,6 +11,8 @@ import { RUN_METRICS_GROUP, RUN_METRICS_PREFIX } from '../ebpfTables';
 
 export interface TableRun {
   label: string;
+  /** The run's own name when the label is another (a run log's banner name): repeats are grouped by it. */
+  name?: string;
   tables: ViewTable[];
   facts: HeaderFacts;
 }
@@ -22,6 +24,8 @@ export interface TableComparison {
   /** Baseline tables no other run has a counterpart for. */
   unmatched: string[];
   factWarnings: string[];
+  /** The first table is the statistics over repeated runs (metricRepeats.ts). */
+  statistics?: boolean;
 }
 
 const shape = (t: ViewTable): string => `${t.group ?? ''}/${t.title}`.replace(/\d+/g, '#');
@@ -59,6 +63,6 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
 export function runsWithinOneLog(tables: readonly ViewTable[], facts: HeaderFacts): TableRun[] {
   const runs = tables
     .filter((t) => t.group === RUN_METRICS_GROUP && t.title.startsWith(RUN_METRICS_PREFIX))
-    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts }));
+    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), name: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts }));
   return runs.length >= 2 ? runs : [];
 }

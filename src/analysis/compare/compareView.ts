@@ -13,11 +13,12 @@ import type { DiffMeta } from '../flameGraphView';
 import { compareFacts } from './facts';
 import { diffProfiles, profileDiffTable, type ProfileDiff } from './profileDiff';
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
-import { groupRuns, repeatedRunsTable } from './repeats';
+import { chosenGroups, groupRuns, repeatedRunsTable } from './repeats';
+import { partialStacksTable } from './partialStacks';
 
 /** Statistics when the runs are repeats of two or more configurations (at least one repeated). */
-function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number, options: Pick<CompareOptions, 'test' | 'trim' | 'matching'>): Table | undefined {
-  const groups = groupRuns(runs);
+function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number, options: Pick<CompareOptions, 'test' | 'trim' | 'matching' | 'groups'>): Table | undefined {
+  const groups = chosenGroups(runs, options.groups) ?? groupRuns(runs);
   if (groups.length < 2 || groups.every((g) => g.runs.length < 2)) return undefined;
   const baseline = groups.findIndex((g) => g.runs.includes(runs[baselineRun]));
   return repeatedRunsTable(groups, { baseline: Math.max(0, baseline), test: options.test, trim: options.trim, matching: options.matching });
@@ -51,6 +52,8 @@ export interface CompareView {
   /** Each run's own tree (ordered by its own weights), for the side-by-side flame graphs. */
   runTrees: CallTree[];
   table: Table;
+  /** Stacks present in only some of the runs (the frames where runs drop out). */
+  stacks: Table;
   /** The function-level comparison the table was made from (hovers read it). */
   diff: ProfileDiff;
   /** Repeated runs (names like X-RUN-1 … grouped into two or more configurations): statistics per function. */
@@ -69,6 +72,8 @@ export interface CompareOptions {
   trim: boolean;
   /** The run that gives the differential flame graph its shape; the compared run by default, as in FlameGraph. */
   shape: number;
+  /** Repeats grouped by the user (run positions per configuration) instead of by their names. */
+  groups?: number[][];
 }
 
 export function compareProfiles(runs: readonly ComparedRun[], title: string, options: Partial<CompareOptions> = {}): CompareView {
@@ -82,10 +87,11 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
   const units = new Set(runs.map((r) => `${r.unit}${r.event ? ` of ${r.event}` : ''}`));
   return {
     diff,
-    stats: repeatStatistics(runs, baseline, { test: options.test ?? 'mann-whitney', trim: options.trim ?? false, matching: options.matching ?? DEFAULT_SYMBOL_MATCHING }),
+    stats: repeatStatistics(runs, baseline, { test: options.test ?? 'mann-whitney', trim: options.trim ?? false, matching: options.matching ?? DEFAULT_SYMBOL_MATCHING, groups: options.groups }),
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
     table: profileDiffTable(diff),
+    stacks: partialStacksTable(diff.tree, baseline),
     meta: {
       title,
       runs: runs.map((r) => ({ label: r.label, format: r.format, samples: r.samples, unit: r.unit, event: r.event, facts: r.facts, warnings: r.warnings.length })),

@@ -3,11 +3,13 @@
  * `…_run3`, `….3`) or by the user, then per function the share in each run of a group, its
  * statistics, and the verdict of each group against the baseline group.
  */
-import type { Table, TableCell, TableColumn } from '../../model/table';
+import type { Table } from '../../model/table';
 import { functionStats } from '../functionStats';
 import type { CallTree } from '../../model/callTree';
-import { compareSamples, summarize, trimRuns } from './statistics';
 import { matchName, DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
+import { statisticsTable, type Measure, type RunGroup, type StatisticsOptions } from './statisticsTable';
+
+export type { RunGroup } from './statisticsTable';
 
 /** The configuration a run's name stands for: the name without its repeat number. */
 export function configurationName(label: string): string {
@@ -16,11 +18,6 @@ export function configurationName(label: string): string {
   const ext = dot > 0 ? label.slice(dot) : '';
   const without = stem.replace(/[-_.]?run[-_.]?\d+(?=$|[-_.])/i, '').replace(/[-_.]\d+$/, '');
   return without === stem ? label : without + ext;
-}
-
-export interface RunGroup<R> {
-  name: string;
-  runs: R[];
 }
 
 /** Runs grouped by configuration name, in the order each configuration first appears. */
@@ -35,14 +32,26 @@ export function groupRuns<R extends { label: string }>(runs: readonly R[]): RunG
   return [...groups].map(([name, rs]) => ({ name, runs: rs }));
 }
 
-export interface RepeatOptions {
-  baseline: number;
+/**
+ * Configurations the user chose (run positions per configuration), named by their first run; undefined
+ * unless they are two or more non-empty groups of distinct runs of `runs`.
+ */
+export function chosenGroups<R extends { label: string }>(runs: readonly R[], groups: readonly (readonly number[])[] | undefined): RunGroup<R>[] | undefined {
+  if (!groups || groups.length < 2 || groups.some((g) => g.length === 0)) return undefined;
+  const all = groups.flat();
+  if (new Set(all).size !== all.length || all.some((i) => !Number.isInteger(i) || i < 0 || i >= runs.length)) return undefined;
+  return groups.map((g) => ({ name: g.length > 1 ? `${runs[g[0]].label} +${g.length - 1}` : runs[g[0]].label, runs: g.map((i) => runs[i]) }));
+}
+
+/** Whether run names alone group the runs into repeats (two or more configurations, one run at least twice). */
+export function namesGroupRepeats(labels: readonly string[]): boolean {
+  const groups = groupRuns(labels.map((label) => ({ label })));
+  return groups.length >= 2 && groups.some((g) => g.runs.length >= 2);
+}
+
+export interface RepeatOptions extends StatisticsOptions {
   /** Which share is compared: of the samples with the function on the stack (total), or as leaf (self). */
   share: 'total' | 'self';
-  test: 'mann-whitney' | 'welch';
-  /** Drop the first and last run of each group (seed 001: "5 runs, drop first and last"). */
-  trim: boolean;
-  alpha: number;
   /** Functions below this mean share (%) in every group are left out. */
   minShare: number;
   matching: SymbolMatching;
@@ -64,69 +73,14 @@ function sharesOf(tree: CallTree, share: 'total' | 'self', matching: SymbolMatch
 }
 
 /**
- * The statistics table: per function, for each group n, mean, stddev and 95% CI of its share; for
- * each other group the change of the centre against the baseline group and the verdict
- * (`+3.21%`, `~`, `?`) with its p-value.
+ * The statistics table: per function, for each group n, mean, median, stddev, 95% CI, min and max
+ * of its share; for each other group the change of the centre against the baseline group and the
+ * verdict (`+3.21%`, `~`, `?`) with its p-value.
  */
 export function repeatedRunsTable(groups: ReadonlyArray<RunGroup<{ label: string; tree: CallTree }>>, options: Partial<RepeatOptions> = {}): Table {
   const o = { ...DEFAULTS, ...options };
-  if (groups.length < 2) throw new Error('statistics over repeated runs need at least two configurations');
-  if (o.baseline < 0 || o.baseline >= groups.length) throw new Error(`baseline ${o.baseline} is not one of the ${groups.length} configurations`);
-  const kept = groups.map((g) => (o.trim ? trimRuns(g.runs) : g.runs));
-  const perGroup = kept.map((runs) => runs.map((r) => sharesOf(r.tree, o.share, o.matching)));
-  const names = new Set<string>();
-  for (const runs of perGroup) for (const m of runs) for (const n of m.keys()) names.add(n);
-  const columns: TableColumn[] = [{ kind: 'text', id: 'function', label: 'Function' }];
   const what = o.share === 'self' ? 'self %' : 'total %';
-  // Configurations are lettered in the columns (A = the first); the title says which is which.
-  const letter = (i: number): string => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
-  groups.forEach((_, i) => {
-    columns.push({ kind: 'number', id: `n${i}`, label: `${letter(i)} n`, unit: 'count' });
-    columns.push({ kind: 'number', id: `mean${i}`, label: `${letter(i)} mean ${what}`, unit: 'percent' });
-    columns.push({ kind: 'number', id: `sd${i}`, label: `${letter(i)} ±sd`, unit: 'none' });
-    columns.push({ kind: 'number', id: `ci${i}`, label: `${letter(i)} ±95% CI`, unit: 'none' });
-    columns.push({ kind: 'number', id: `min${i}`, label: `${letter(i)} min`, unit: 'percent' });
-    columns.push({ kind: 'number', id: `max${i}`, label: `${letter(i)} max`, unit: 'percent' });
-    columns.push({ kind: 'text', id: `outliers${i}`, label: `${letter(i)} outliers` });
-  });
-  const others = groups.map((_, i) => i).filter((i) => i !== o.baseline);
-  for (const i of others) {
-    columns.push({ kind: 'number', id: `change${i}`, label: `${letter(i)} change`, unit: 'percent' });
-    columns.push({ kind: 'text', id: `verdict${i}`, label: `${letter(i)} vs ${letter(o.baseline)}` });
-    columns.push({ kind: 'number', id: `p${i}`, label: `${letter(i)} p`, unit: 'ratio' });
-  }
-  const rows: Array<{ line: number; cells: TableCell[]; sort: number }> = [];
-  for (const name of names) {
-    const samples = perGroup.map((runs) => runs.map((m) => m.get(name) ?? 0));
-    const summaries = samples.map((s) => summarize(s));
-    if (summaries.every((s) => !(s.mean >= o.minShare))) continue;
-    const cells: TableCell[] = [name];
-    summaries.forEach((s, g) => {
-      cells.push(s.n, round(s.mean), Number.isNaN(s.stddev) ? null : round(s.stddev), s.ci95 ? round((s.ci95[1] - s.ci95[0]) / 2) : null);
-      cells.push(round(s.min), round(s.max));
-      // Tukey outliers: the runs that hold them, with their share.
-      const marked = samples[g].map((v, r) => (s.outliers.includes(v) ? `${kept[g][r].label} (${v.toFixed(2)}%)` : '')).filter(Boolean);
-      cells.push(marked.join(', '));
-    });
-    let sort = 0;
-    for (const i of others) {
-      const v = compareSamples(samples[o.baseline], samples[i], { test: o.test, alpha: o.alpha });
-      cells.push(v.change === undefined ? null : round(v.change), v.text, Number.isNaN(v.result.p) ? null : round(v.result.p));
-      if (v.significant) sort = Math.max(sort, Math.abs(v.change ?? 0) + 1e6);
-      else sort = Math.max(sort, Math.abs(v.change ?? 0));
-    }
-    rows.push({ line: 0, cells, sort });
-  }
-  rows.sort((a, b) => b.sort - a.sort || String(a.cells[0]).localeCompare(String(b.cells[0])));
-  const test = o.test === 'welch' ? "Welch's t-test" : 'Mann-Whitney U';
-  return {
-    title: `${groups.map((g, i) => `${letter(i)} = ${g.name} (n=${o.trim ? trimRuns(g.runs).length : g.runs.length})${i === o.baseline ? ' baseline' : ''}`).join(', ')}: ${what} per function, ${test}, α=${o.alpha}${o.trim ? ', first and last run dropped' : ''}`,
-    columns,
-    keys: ['function'],
-    rows: rows.map(({ line, cells }) => ({ line, cells })),
-  };
-}
-
-function round(v: number): number {
-  return Math.round(v * 1e4) / 1e4;
+  const measured = groups.map((g) => ({ name: g.name, runs: g.runs.map((r) => ({ label: r.label, values: sharesOf(r.tree, o.share, o.matching) })) }));
+  const measure: Measure = { keyId: 'function', keyLabel: 'Function', quantity: what, unit: 'percent', absentIsZero: true, minMean: o.minShare, format: (v) => `${v.toFixed(2)}%` };
+  return statisticsTable(measured, o, measure, `${what} per function`);
 }

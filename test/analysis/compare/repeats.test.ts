@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsePerfScript } from '../../../src/parsers/perf-script';
-import { configurationName, groupRuns, repeatedRunsTable } from '../../../src/analysis/compare/repeats';
+import { chosenGroups, configurationName, groupRuns, namesGroupRepeats, repeatedRunsTable } from '../../../src/analysis/compare/repeats';
 import { checkTable, numberCell } from '../../../src/model/table';
 import { compareProfiles } from '../../../src/analysis/compare/compareView';
 import { FIXTURES } from '../../helpers/golden';
@@ -114,5 +114,38 @@ describe('comparison view: statistics options', () => {
     };
     const v = compareProfiles(files.map(run), 'all', { test: 'welch', trim: true });
     assert.match(v.stats!.title, /\(n=3\) baseline, .*Welch's t-test, α=0\.05, first and last run dropped$/);
+  });
+});
+
+describe('repeats grouped by the user', () => {
+  const run = (f: string, label: string) => {
+    const p = parsePerfScript(readFileSync(resolve(DIR, f), 'utf8'), {}, f);
+    return { label, format: 'perf-script' as const, tree: p.tree, facts: p.facts, samples: p.samples, unit: p.weight, warnings: p.warnings };
+  };
+  // The same ten recordings under names that say nothing about repeats.
+  const anonymous = files.map((f, i) => run(f, `run-${String.fromCharCode(97 + i)}.perf-script`));
+
+  it('names alone: no repeats; the groups the user gave: the same statistics as the names would give', () => {
+    assert.equal(namesGroupRepeats(anonymous.map((r) => r.label)), false);
+    assert.equal(namesGroupRepeats(files), true);
+    assert.equal(compareProfiles(anonymous, 'x').stats, undefined);
+    const groups = [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]];
+    const chosen = compareProfiles(anonymous, 'x', { groups }).stats!;
+    assert.match(chosen.title, /^A = run-a.perf-script \+4 \(n=5\) baseline, B = run-f.perf-script \+4 \(n=5\)/);
+    const byName = compareProfiles(files.map((f) => run(f, f)), 'y').stats!;
+    const crc = (t: typeof chosen) => t.rows.find((r) => r.cells[0] === 'crc32_sw')!;
+    assert.equal(numberCell(chosen, crc(chosen), 'p1'), numberCell(byName, crc(byName), 'p1'));
+    assert.equal(numberCell(chosen, crc(chosen), 'mean0'), numberCell(byName, crc(byName), 'mean0'));
+    // The baseline run's group is the baseline configuration.
+    assert.match(compareProfiles(anonymous, 'x', { groups, baseline: 7, compared: 0 }).stats!.title, /B = run-f.perf-script \+4 \(n=5\) baseline/);
+  });
+
+  it('groups that are not a partition of distinct runs into two or more are ignored', () => {
+    const r = anonymous.slice(0, 4);
+    assert.equal(chosenGroups(r, [[0, 1, 2, 3]]), undefined);
+    assert.equal(chosenGroups(r, [[0, 1], []]), undefined);
+    assert.equal(chosenGroups(r, [[0, 1], [1, 2]]), undefined);
+    assert.equal(chosenGroups(r, [[0, 1], [2, 4]]), undefined);
+    assert.deepEqual(chosenGroups(r, [[0, 1], [3]])!.map((g) => [g.name, g.runs.length]), [['run-a.perf-script +1', 2], ['run-d.perf-script', 1]]);
   });
 });
