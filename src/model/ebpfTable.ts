@@ -6,7 +6,7 @@
  * what hovers, the run matrix and the data-quality checks read.
  */
 import type { ReportBase } from './reportBase';
-import type { Table } from './table';
+import type { Table, TableCell, TableColumn, TableRow } from './table';
 import type { Unit } from './units';
 
 /** What a column means, told by its name and unit suffix (`total_duration_ns` -> total, ns). */
@@ -35,7 +35,12 @@ export interface EbpfColumnInfo {
   per?: string;
   /** For variance columns: the unit the header names; the values are in its square (`variance_us`: µs²). */
   squareOf?: Unit;
+  /** For derived columns: the row figure they show. */
+  figure?: DerivedFigure;
 }
+
+/** What a derived column shows: share of time in percent, stddev from the variance, time per unit of work. */
+export type DerivedFigure = 'sharePercent' | 'stddevNs' | 'timePerUnitNs';
 
 /** One row's figures normalised to nanoseconds; absent where the table has no such column. */
 export interface EbpfRowStats {
@@ -50,12 +55,55 @@ export interface EbpfRowStats {
   varianceNs2?: number;
   /** Printed, or the square root of a non-negative variance. */
   stddevNs?: number;
-  /** Share of the table's total time, 0..1. */
-  share?: number;
   /** Events per unit of work, as the `*_per_<work>` column prints it. */
   perUnit?: number;
   /** Time per unit of work: total time / (count / count_per_<work>). */
   timePerUnitNs?: number;
+  /** Share of the table's total time, 0..1. */
+  share?: number;
+}
+
+/** Rows per chunk of a column (a power of two: row r is in chunk r >>> EBPF_CHUNK_SHIFT). */
+export const EBPF_CHUNK_SHIFT = 14;
+export const EBPF_CHUNK_ROWS = 1 << EBPF_CHUNK_SHIFT;
+
+/** A chunk of text cells: the cells joined, and each one's end in `text` (a blank cell is empty). */
+export interface EbpfTextChunk {
+  text: string;
+  ends: Int32Array;
+}
+
+/**
+ * A column's cells in chunks of EBPF_CHUNK_ROWS rows (the last chunk shorter): numbers (NaN where
+ * the file leaves the cell blank: a NaN cell is never kept), or text. Columns of typed arrays and
+ * joined strings, not row objects, so a table of a million rows costs a few bytes per cell; read
+ * them with ebpfNumber, ebpfText, ebpfRowStats, ebpfRowCells.
+ */
+export type EbpfCells = { kind: 'number'; chunks: Float64Array[] } | { kind: 'text'; chunks: EbpfTextChunk[] };
+
+/** The table's cells by column. */
+export interface EbpfColumnarTable {
+  title: string;
+  /** The file's columns, then the derived ones (share of time, stddev, time per unit of work). */
+  columns: TableColumn[];
+  /** Ids of the columns that identify a row. */
+  keys: string[];
+  rowCount: number;
+  /** 1-based line of each row, in chunks (see EbpfCells). */
+  lines: Int32Array[];
+  /** The cells of the file's columns (the first `cells.length` of `columns`); derived cells are computed from the row's figures. */
+  cells: EbpfCells[];
+}
+
+/** Index of the column that plays each role (-1: none), numeric columns only but for the key. */
+export interface EbpfRoleColumns {
+  key: number;
+  count: number;
+  total: number;
+  mean: number;
+  variance: number;
+  stddev: number;
+  per: number;
 }
 
 export interface EbpfTable {
@@ -65,11 +113,14 @@ export interface EbpfTable {
   line: number;
   /** Last line that belongs to the table. */
   endLine: number;
-  table: Table;
+  table: EbpfColumnarTable;
   columns: EbpfColumnInfo[];
   /** The unit of work of `*_per_<work>` columns (`page`), when there is one. */
   unitOfWork?: string;
-  stats: EbpfRowStats[];
+  /** Where the row figures come from. */
+  at: EbpfRoleColumns;
+  /** Nanoseconds per unit of the total, mean, variance (of its unit, not squared) and stddev columns; 0 when not a time. */
+  nsPer: { total: number; mean: number; variance: number; stddev: number };
   /** Sum of the rows' total time in ns (the denominator of `share`). */
   totalNs?: number;
 }
@@ -128,4 +179,94 @@ const NS: Record<string, number> = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
 
 export function nsFactor(unit: Unit): number | undefined {
   return NS[unit];
+}
+
+/** 1-based line of row `r`. */
+export function ebpfLine(t: EbpfTable, r: number): number {
+  return t.table.lines[r >>> EBPF_CHUNK_SHIFT][r & (EBPF_CHUNK_ROWS - 1)];
+}
+
+/** The numeric cell of row `r` in column `c`, or undefined (blank, text, or no such column). */
+export function ebpfNumber(t: EbpfTable, c: number, r: number): number | undefined {
+  const cells = c >= 0 ? t.table.cells[c] : undefined;
+  if (cells?.kind !== 'number') return undefined;
+  const v = cells.chunks[r >>> EBPF_CHUNK_SHIFT][r & (EBPF_CHUNK_ROWS - 1)];
+  return Number.isNaN(v) ? undefined : v;
+}
+
+/** The text cell of row `r` in column `c`, or null (blank, a number, or no such column). */
+export function ebpfText(t: EbpfTable, c: number, r: number): string | null {
+  const cells = c >= 0 ? t.table.cells[c] : undefined;
+  if (cells?.kind !== 'text') return null;
+  const chunk = cells.chunks[r >>> EBPF_CHUNK_SHIFT];
+  const i = r & (EBPF_CHUNK_ROWS - 1);
+  const start = i === 0 ? 0 : chunk.ends[i - 1];
+  const end = chunk.ends[i];
+  return end > start ? chunk.text.slice(start, end) : null;
+}
+
+/** Row `r`'s key (function, syscall …), or its index when the table has no key column. */
+export function ebpfRowKey(t: EbpfTable, r: number): string {
+  return t.at.key < 0 ? String(r) : (ebpfText(t, t.at.key, r) ?? '');
+}
+
+/** Row `r`'s figures in ns. */
+export function ebpfRowStats(t: EbpfTable, r: number): EbpfRowStats {
+  const { at, nsPer } = t;
+  const s: EbpfRowStats = { key: ebpfRowKey(t, r), line: ebpfLine(t, r) };
+  const count = ebpfNumber(t, at.count, r);
+  const total = ebpfNumber(t, at.total, r);
+  const mean = ebpfNumber(t, at.mean, r);
+  const variance = ebpfNumber(t, at.variance, r);
+  const stddev = ebpfNumber(t, at.stddev, r);
+  const per = ebpfNumber(t, at.per, r);
+  if (count !== undefined) s.count = count;
+  if (total !== undefined && nsPer.total) s.totalNs = total * nsPer.total;
+  if (mean !== undefined && nsPer.mean) s.meanNs = mean * nsPer.mean;
+  if (variance !== undefined && nsPer.variance) s.varianceNs2 = variance * nsPer.variance * nsPer.variance;
+  if (stddev !== undefined && nsPer.stddev) s.stddevNs = stddev * nsPer.stddev;
+  else if (s.varianceNs2 !== undefined && s.varianceNs2 >= 0) s.stddevNs = Math.sqrt(s.varianceNs2);
+  if (per !== undefined) s.perUnit = per;
+  if (s.totalNs !== undefined && count !== undefined && count > 0 && per !== undefined && per > 0) s.timePerUnitNs = (s.totalNs * per) / count;
+  if (s.totalNs !== undefined && t.totalNs !== undefined && t.totalNs > 0) s.share = s.totalNs / t.totalNs;
+  return s;
+}
+
+/** Every row's figures, in row order (small tables: hovers, outlines, tests). */
+export function ebpfAllRowStats(t: EbpfTable): EbpfRowStats[] {
+  const out = new Array<EbpfRowStats>(t.table.rowCount);
+  for (let r = 0; r < out.length; r++) out[r] = ebpfRowStats(t, r);
+  return out;
+}
+
+function derivedValue(s: EbpfRowStats, figure: DerivedFigure | undefined): number | undefined {
+  if (figure === 'sharePercent') return s.share === undefined ? undefined : s.share * 100;
+  if (figure === 'stddevNs') return s.stddevNs;
+  if (figure === 'timePerUnitNs') return s.timePerUnitNs;
+  return undefined;
+}
+
+/** Row `r` as table cells: the file's cells, then the derived ones. */
+export function ebpfRowCells(t: EbpfTable, r: number): TableCell[] {
+  const { cells, columns } = t.table;
+  const out = new Array<TableCell>(columns.length);
+  for (let c = 0; c < cells.length; c++) out[c] = cells[c].kind === 'number' ? (ebpfNumber(t, c, r) ?? null) : ebpfText(t, c, r);
+  if (columns.length > cells.length) {
+    const s = ebpfRowStats(t, r);
+    for (let c = cells.length; c < columns.length; c++) out[c] = derivedValue(s, t.columns[c].figure) ?? null;
+  }
+  return out;
+}
+
+/** The rows as the views' Table wants them (one object per row: for views and JSON, not for keeping). */
+export function ebpfTableRows(t: EbpfTable): TableRow[] {
+  const out = new Array<TableRow>(t.table.rowCount);
+  for (let r = 0; r < out.length; r++) out[r] = { line: ebpfLine(t, r), cells: ebpfRowCells(t, r) };
+  return out;
+}
+
+/** The table as a row table (see ebpfTableRows). */
+export function ebpfPlainTable(t: EbpfTable): Table {
+  const { title, columns, keys } = t.table;
+  return { title, columns, keys, rows: ebpfTableRows(t) };
 }

@@ -28,15 +28,20 @@ export class CsvRecordReader {
   private inQuote = false;
   private openSince = 0;
 
+  /**
+   * `onPlainLine` gets each non-empty line without quotes whole (its fields are the text between
+   * the delimiters), `onRecord` each record csv-parse read.
+   */
   constructor(
     private readonly onRecord: (r: CsvRecord) => void,
+    private readonly onPlainLine: (text: string, line: number) => void,
     private readonly warnings: WarningLog,
     private readonly delimiter: Delimiter = ',',
   ) {}
 
   line(text: string, lineNo: number): void {
     if (this.batch.length === 0 && text.indexOf('"') < 0) {
-      if (text.length > 0) this.onRecord({ line: lineNo, fields: text.split(this.delimiter) });
+      if (text.length > 0) this.onPlainLine(text, lineNo);
       return;
     }
     if (this.batch.length === 0) this.batchStart = lineNo;

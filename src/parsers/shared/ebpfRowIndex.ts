@@ -3,7 +3,7 @@
  * the extension host, and a Map of 400k row objects takes seconds to clone where a few typed
  * arrays take milliseconds. Rows are kept in file order, so a line is found by binary search.
  */
-import type { EbpfRowStats, EbpfTable } from '../../model/ebpfTable';
+import { ebpfRowStats, type EbpfRowStats, type EbpfTable } from '../../model/ebpfTable';
 
 /** The figures kept per row, in this order; NaN where the table has none. */
 const FIELDS = ['count', 'totalNs', 'meanNs', 'varianceNs2', 'stddevNs', 'share', 'perUnit', 'timePerUnitNs'] as const;
@@ -21,17 +21,20 @@ export interface EbpfRowIndex {
 }
 
 export function buildRowIndex(tables: readonly EbpfTable[]): EbpfRowIndex {
-  const n = tables.reduce((s, t) => s + t.stats.length, 0);
+  const n = tables.reduce((s, t) => s + t.table.rowCount, 0);
   const index: EbpfRowIndex = { lines: new Int32Array(n), keys: new Array<string>(n), figures: new Float64Array(n * FIELDS.length), table: new Int32Array(n), work: tables.map((t) => t.unitOfWork ?? '') };
-  const rows: { s: EbpfRowStats; t: number }[] = [];
-  tables.forEach((t, ti) => t.stats.forEach((s) => rows.push({ s, t: ti })));
-  rows.sort((a, b) => a.s.line - b.s.line);
-  rows.forEach(({ s, t }, i) => {
-    index.lines[i] = s.line;
-    index.keys[i] = s.key;
-    index.table[i] = t;
-    FIELDS.forEach((f, k) => (index.figures[i * FIELDS.length + k] = s[f] ?? NaN));
-  });
+  // Rows by line: a table's rows are in file order and tables do not interleave, so tables by header line.
+  const order = tables.map((_, ti) => ti).sort((a, b) => tables[a].line - tables[b].line);
+  let i = 0;
+  for (const ti of order) {
+    for (let r = 0; r < tables[ti].table.rowCount; r++, i++) {
+      const s = ebpfRowStats(tables[ti], r);
+      index.lines[i] = s.line;
+      index.keys[i] = s.key;
+      index.table[i] = ti;
+      for (let k = 0; k < FIELDS.length; k++) index.figures[i * FIELDS.length + k] = s[FIELDS[k]] ?? NaN;
+    }
+  }
   return index;
 }
 

@@ -1,0 +1,211 @@
+/**
+ * The per-cell work of big eBPF tables, kept free of allocations: numbers read from a line's
+ * characters without cutting a substring, cells stored in fixed-size typed-array chunks (growing
+ * never copies), and text cells joined per chunk of rows, so a kept key never pins the input
+ * chunk the line was cut from.
+ */
+import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, type EbpfTextChunk } from '../../model/ebpfTable';
+
+/** Powers of ten that are exact doubles (10^22 is the last). */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Digits a double holds exactly (any 15-digit integer is below 2^53). */
+const MAX_DIGITS = 15;
+
+/**
+ * Reads a plain decimal (`-12`, `22220.48`, `6.153900e+02`, `.5`) from text[start, end) and
+ * returns it, or NaN when the cell is anything else (blank, `+1`, `1,234`, `12%`, `nan`, spaces,
+ * or more than 15 significant digits): the caller then reads it the slow, general way. The value is
+ * exactly what Number() gives: an integer of at most 15 digits times or divided by an exact power
+ * of ten is one correctly rounded operation (Clinger's fast path). `decimalComma` also accepts a
+ * comma as the decimal point (and sets `sawComma`). `scale` is the power of ten of the last
+ * printed digit (`22220.48` -> -2), the rounding the printed value may carry.
+ */
+export class FastNumberReader {
+  scale = 0;
+  sawComma = false;
+
+  constructor(private readonly decimalComma: boolean) {}
+
+  read(text: string, start: number, end: number): number {
+    let i = start;
+    let negative = false;
+    if (i < end && text.charCodeAt(i) === 45 /* - */) {
+      negative = true;
+      i++;
+    }
+    let mantissa = 0;
+    let digits = 0;
+    let significant = 0;
+    let decimals = 0;
+    let point = false;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        digits++;
+        if (point) decimals++;
+        if (significant > 0 || c !== 48) {
+          if (++significant > MAX_DIGITS) return NaN;
+          mantissa = mantissa * 10 + (c - 48);
+        }
+      } else if (!point && (c === 46 /* . */ || (c === 44 /* , */ && this.decimalComma))) {
+        point = true;
+        if (c === 44) this.sawComma = true;
+      } else break;
+    }
+    if (digits === 0) return NaN;
+    let exponent = 0;
+    if (i < end) {
+      const c = text.charCodeAt(i);
+      if (c !== 101 && c !== 69) return NaN; // e E
+      i++;
+      let expNegative = false;
+      const sign = i < end ? text.charCodeAt(i) : 0;
+      if (sign === 45 || sign === 43) {
+        expNegative = sign === 45;
+        i++;
+      }
+      if (i >= end) return NaN;
+      for (; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d < 48 || d > 57 || exponent > 1000) return NaN;
+        exponent = exponent * 10 + (d - 48);
+      }
+      if (expNegative) exponent = -exponent;
+    }
+    const scale = exponent - decimals;
+    this.scale = scale;
+    let value: number;
+    if (scale === 0) value = mantissa;
+    else if (scale > 0 && scale <= 22) value = mantissa * POW10[scale];
+    else if (scale < 0 && scale >= -22) value = mantissa / POW10[-scale];
+    else return NaN;
+    if (!Number.isFinite(value)) return NaN;
+    return negative ? -value : value;
+  }
+}
+
+type TypedArray = Float64Array | Int32Array | Int16Array;
+
+/**
+ * Numbers appended into chunks of EBPF_CHUNK_ROWS (the model's layout): the first chunk grows by
+ * doubling, so a table of 13 rows takes 13 cells, not a whole chunk; later chunks are allocated
+ * whole and never copied. `finish()` trims the last chunk.
+ */
+export class ChunkedNumbers<A extends TypedArray> {
+  readonly chunks: A[] = [];
+  private current: A;
+  private pos = 0;
+  length = 0;
+
+  constructor(private readonly make: (n: number) => A) {
+    this.current = make(64);
+    this.chunks.push(this.current);
+  }
+
+  push(v: number): void {
+    if (this.pos === this.current.length) this.grow();
+    this.current[this.pos++] = v;
+    this.length++;
+  }
+
+  get(i: number): number {
+    return this.chunks[i >>> EBPF_CHUNK_SHIFT][i & (EBPF_CHUNK_ROWS - 1)];
+  }
+
+  /** The chunks, the last one trimmed to its rows. */
+  finish(): A[] {
+    const last = this.chunks.length - 1;
+    if (this.pos < this.current.length) this.chunks[last] = this.current.slice(0, this.pos) as A;
+    this.current = this.chunks[last];
+    return this.chunks;
+  }
+
+  private grow(): void {
+    if (this.current.length < EBPF_CHUNK_ROWS) {
+      const bigger = this.make(Math.min(EBPF_CHUNK_ROWS, this.current.length * 2));
+      bigger.set(this.current as never);
+      this.current = bigger;
+      this.chunks[this.chunks.length - 1] = bigger;
+    } else {
+      this.current = this.make(EBPF_CHUNK_ROWS);
+      this.chunks.push(this.current);
+      this.pos = 0;
+    }
+  }
+}
+
+export const float64Column = () => new ChunkedNumbers((n) => new Float64Array(n));
+export const int32Column = () => new ChunkedNumbers((n) => new Int32Array(n));
+export const int16Column = () => new ChunkedNumbers((n) => new Int16Array(n));
+export type NumberColumn = ChunkedNumbers<Float64Array>;
+
+/**
+ * Text cells in the model's layout: per chunk of rows, the cells joined into one string and each
+ * cell's end in it. Keys of a million rows are then a few dozen strings, not a million (each of
+ * which would also have to be copied out of its line, or keep the whole input chunk alive); the
+ * pending cells of the current chunk are joined when it is full.
+ */
+export class TextColumn {
+  readonly chunks: EbpfTextChunk[] = [];
+  private pending: string[] = [];
+  private ends = new Int32Array(64);
+  private end = 0;
+
+  push(text: string | null): void {
+    const n = this.pending.length;
+    if (n === this.ends.length) {
+      const bigger = new Int32Array(Math.min(EBPF_CHUNK_ROWS, n * 2));
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+    if (text !== null) {
+      this.pending.push(text);
+      this.end += text.length;
+    } else this.pending.push('');
+    this.ends[n] = this.end;
+    if (n + 1 === EBPF_CHUNK_ROWS) this.flush();
+  }
+
+  finish(): EbpfTextChunk[] {
+    if (this.pending.length > 0) this.flush();
+    return this.chunks;
+  }
+
+  private flush(): void {
+    const n = this.pending.length;
+    this.chunks.push({ text: this.pending.join(''), ends: n === this.ends.length ? this.ends : this.ends.slice(0, n) });
+    this.pending = [];
+    this.ends = new Int32Array(n === EBPF_CHUNK_ROWS ? EBPF_CHUNK_ROWS : 64);
+    this.end = 0;
+  }
+}
+
+/** `5,67e+06`, `1234,5`, `-0,25`: one comma as the decimal point. */
+const DECIMAL_COMMA = /^[-+]?\d+,\d+(?:[eE][-+]?\d+)?%?$/;
+/** `1.234,5`: points grouping thousands, then a decimal comma. */
+const GROUPED_DECIMAL_COMMA = /^[-+]?\d{1,3}(?:\.\d{3})+,\d+%?$/;
+
+/**
+ * A cell's text in the usual decimal-point form. With `decimalComma` (a `;`-separated file, as
+ * decimal-comma locales write CSV) `1234,5` is 1234.5 and `1.234,5` is 1234.5; otherwise the text
+ * is unchanged, so with a `,` delimiter a quoted `1,234` stays thousands grouping (1234).
+ */
+export function decimalPointText(text: string, decimalComma: boolean): string {
+  const t = text.trim();
+  if (!decimalComma || t.indexOf(',') < 0) return t;
+  if (DECIMAL_COMMA.test(t)) return t.replace(',', '.');
+  if (GROUPED_DECIMAL_COMMA.test(t)) return t.replace(/\./g, '').replace(',', '.');
+  return t;
+}
+
+/** The power of ten of a printed number's last digit (`22220.48` -> -2, `6.153900e+02` -> -4). */
+export function lastDigitScale(text: string): number {
+  const t = text.trim().toLowerCase();
+  const e = t.indexOf('e');
+  const mant = e < 0 ? t : t.slice(0, e);
+  const exp = e < 0 ? 0 : Number(t.slice(e + 1));
+  const dot = mant.indexOf('.');
+  const decimals = dot < 0 ? 0 : mant.length - dot - 1;
+  const scale = exp - decimals;
+  return Number.isFinite(scale) ? Math.max(-32768, Math.min(32767, scale)) : 0;
+}
