@@ -8,15 +8,13 @@ import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, type EbpfTextChunk } from '../../mod
 
 /** Powers of ten that are exact doubles (10^22 is the last). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-/** Digits a double holds exactly (any 15-digit integer is below 2^53). */
-const MAX_DIGITS = 15;
 
 /**
  * Reads a plain decimal (`-12`, `22220.48`, `6.153900e+02`, `.5`) from text[start, end) and
  * returns it, or NaN when the cell is anything else (blank, `+1`, `1,234`, `12%`, `nan`, spaces,
- * or more than 15 significant digits): the caller then reads it the slow, general way. The value is
- * exactly what Number() gives: an integer of at most 15 digits times or divided by an exact power
- * of ten is one correctly rounded operation (Clinger's fast path). `decimalComma` also accepts a
+ * or digits beyond 2^53): the caller then reads it the slow, general way. The value is exactly what
+ * Number() gives: an integer below 2^53 times or divided by an exact power of ten is one correctly
+ * rounded operation (Clinger's fast path). `decimalComma` also accepts a
  * comma as the decimal point (and sets `sawComma`). `scale` is the power of ten of the last
  * printed digit (`22220.48` -> -2), the rounding the printed value may carry.
  */
@@ -28,48 +26,42 @@ export class FastNumberReader {
 
   read(text: string, start: number, end: number): number {
     let i = start;
-    let negative = false;
-    if (i < end && text.charCodeAt(i) === 45 /* - */) {
-      negative = true;
-      i++;
-    }
+    let c = text.charCodeAt(i);
+    const negative = c === 45; // -
+    if (negative) c = text.charCodeAt(++i);
+    // Digits accumulate exactly while the integer stays below 2^53 (checked once, at the end).
     let mantissa = 0;
-    let digits = 0;
-    let significant = 0;
-    let decimals = 0;
-    let point = false;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
-        digits++;
-        if (point) decimals++;
-        if (significant > 0 || c !== 48) {
-          if (++significant > MAX_DIGITS) return NaN;
-          mantissa = mantissa * 10 + (c - 48);
-        }
-      } else if (!point && (c === 46 /* . */ || (c === 44 /* , */ && this.decimalComma))) {
-        point = true;
-        if (c === 44) this.sawComma = true;
-      } else break;
+    const first = i;
+    while (i < end && c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      c = text.charCodeAt(++i);
     }
-    if (digits === 0) return NaN;
+    let digits = i - first;
+    let decimals = 0;
+    if (i < end && (c === 46 || (c === 44 && this.decimalComma))) {
+      if (c === 44) this.sawComma = true;
+      c = text.charCodeAt(++i);
+      const from = i;
+      while (i < end && c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        c = text.charCodeAt(++i);
+      }
+      decimals = i - from;
+      digits += decimals;
+    }
+    if (digits === 0 || mantissa > Number.MAX_SAFE_INTEGER) return NaN;
     let exponent = 0;
     if (i < end) {
-      const c = text.charCodeAt(i);
       if (c !== 101 && c !== 69) return NaN; // e E
-      i++;
-      let expNegative = false;
-      const sign = i < end ? text.charCodeAt(i) : 0;
-      if (sign === 45 || sign === 43) {
-        expNegative = sign === 45;
-        i++;
+      c = text.charCodeAt(++i);
+      const expNegative = c === 45;
+      if (c === 45 || c === 43) c = text.charCodeAt(++i);
+      const from = i;
+      while (i < end && c >= 48 && c <= 57 && i - from < 5) {
+        exponent = exponent * 10 + (c - 48);
+        c = text.charCodeAt(++i);
       }
-      if (i >= end) return NaN;
-      for (; i < end; i++) {
-        const d = text.charCodeAt(i);
-        if (d < 48 || d > 57 || exponent > 1000) return NaN;
-        exponent = exponent * 10 + (d - 48);
-      }
+      if (i === from || i < end) return NaN;
       if (expNegative) exponent = -exponent;
     }
     const scale = exponent - decimals;

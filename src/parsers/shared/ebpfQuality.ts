@@ -4,7 +4,7 @@
  * outliers among a table's functions. Each message says what is wrong and what it usually means.
  */
 import { WARNING_LIMIT, type WarningLog } from '../../model/diagnostics';
-import { ebpfLine, ebpfNumber, ebpfRowKey, type EbpfTable } from '../../model/ebpfTable';
+import { EBPF_CHUNK_ROWS, ebpfRowKey, type EbpfTable } from '../../model/ebpfTable';
 import { formatDuration, formatNumber } from '../../model/units';
 
 /** A mean this many times the table's median mean is an outlier. */
@@ -24,57 +24,67 @@ export function checkDataQuality(t: EbpfTable, precision: PrintedPrecision, warn
   const { at, nsPer } = t;
   const { columns, rowCount } = t.table;
   const label = (i: number) => columns[i].label;
-  const means: number[] = [];
-  if (nsPer.mean) {
-    for (let r = 0; r < rowCount; r++) {
-      const mean = ebpfNumber(t, at.mean, r);
-      if (mean !== undefined && mean * nsPer.mean > 0) means.push(mean * nsPer.mean);
-    }
-  }
-  means.sort((a, b) => a - b);
-  const median = means.length >= MIN_ROWS_FOR_OUTLIERS ? means[means.length >> 1] : undefined;
+  // Columns read chunk by chunk: this runs once per row of tables of a million rows.
+  const column = (c: number) => (c >= 0 && t.table.cells[c].kind === 'number' ? (t.table.cells[c] as { chunks: Float64Array[] }).chunks : undefined);
+  const cols = { count: column(at.count), total: column(at.total), mean: column(at.mean), variance: column(at.variance), stddev: column(at.stddev) };
+  // Positive means in ns, sorted as numbers by the typed array's own sort (no comparator calls).
+  const all = new Float64Array(nsPer.mean ? rowCount : 0);
+  let n = 0;
+  if (nsPer.mean) for (const chunk of cols.mean ?? []) for (const mean of chunk) if (mean * nsPer.mean > 0) all[n++] = mean * nsPer.mean;
+  const means = all.subarray(0, n).sort();
+  const median = n >= MIN_ROWS_FOR_OUTLIERS ? means[n >> 1] : undefined;
   // Past the log's limit a warning is only counted: its text is not worth making.
   const room = () => warnings.items.length < WARNING_LIMIT;
+  const none = new Float64Array(EBPF_CHUNK_ROWS).fill(NaN);
+  const value = (x: number) => (Number.isNaN(x) ? undefined : x);
 
-  for (let r = 0; r < rowCount; r++) {
-    const line = ebpfLine(t, r);
-    const variance = ebpfNumber(t, at.variance, r);
-    if (variance !== undefined && variance < 0) {
-      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: negative variance (${label(at.variance)} ${variance}). A variance cannot be below zero; the tool computed it as E[x²] − mean² and lost precision (or its sums overflowed). Its standard deviation is left blank.` : '');
-    }
-    const count = ebpfNumber(t, at.count, r);
-    const total = ebpfNumber(t, at.total, r);
-    const mean = ebpfNumber(t, at.mean, r);
-    if (count === 0 && total !== undefined && total !== 0) {
-      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: count is 0 but ${label(at.total)} is ${formatNumber(total)}. Time without calls means the counters were read at different moments or one of them wrapped.` : '');
-    }
-    const meanNs = mean !== undefined && nsPer.mean ? mean * nsPer.mean : undefined;
-    if (count !== undefined && count > 0 && total !== undefined && nsPer.total && meanNs !== undefined) {
-      const totalNs = total * nsPer.total;
-      const expected = meanNs * count;
-      const factor = meanNs / mean! || 1;
-      // What printing may have rounded away: the mean's last digit times the count, the total's last digit.
-      const slack = 0.5 * 10 ** precision.mean.get(r) * factor * count + 0.5 * 10 ** precision.total.get(r) * (totalNs / total || 1) + 1e-9 * Math.abs(totalNs);
-      if (Math.abs(expected - totalNs) > slack) {
-        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: impossible mean: ${label(at.mean)} × ${label(at.count)} = ${formatDuration(expected)} but ${label(at.total)} is ${formatDuration(totalNs)} (off by more than rounding). The columns were not computed from the same samples.` : '');
+  for (let k = 0, r = 0; r < rowCount; k++) {
+    const lines = t.table.lines[k];
+    const counts = cols.count?.[k] ?? none;
+    const totals = cols.total?.[k] ?? none;
+    const meansK = cols.mean?.[k] ?? none;
+    const variances = cols.variance?.[k] ?? none;
+    const stddevs = cols.stddev?.[k] ?? none;
+    for (let i = 0; i < lines.length; i++, r++) {
+      const line = lines[i];
+      const variance = value(variances[i]);
+      if (variance !== undefined && variance < 0) {
+        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: negative variance (${label(at.variance)} ${variance}). A variance cannot be below zero; the tool computed it as E[x²] − mean² and lost precision (or its sums overflowed). Its standard deviation is left blank.` : '');
       }
-    }
-    if (median !== undefined && meanNs !== undefined && meanNs > OUTLIER_FACTOR * median) {
-      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme outlier: mean ${formatDuration(meanNs)} is ${Math.round(meanNs / median)}× the median mean of this table (${formatDuration(median)}). A few very long calls (sleeping, preemption, a probe left armed across a wait) dominate it.` : '');
-    }
-    const stddevNs = rowStddevNs(t, r);
-    if (stddevNs !== undefined && meanNs !== undefined && meanNs > 0 && stddevNs > SPREAD_FACTOR * meanNs) {
-      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme spread: standard deviation ${formatDuration(stddevNs)} is ${Math.round(stddevNs / meanNs)}× the mean ${formatDuration(meanNs)}. The mean is not typical of the calls; look at the distribution.` : '');
+      const count = value(counts[i]);
+      const total = value(totals[i]);
+      const mean = value(meansK[i]);
+      if (count === 0 && total !== undefined && total !== 0) {
+        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: count is 0 but ${label(at.total)} is ${formatNumber(total)}. Time without calls means the counters were read at different moments or one of them wrapped.` : '');
+      }
+      const meanNs = mean !== undefined && nsPer.mean ? mean * nsPer.mean : undefined;
+      if (count !== undefined && count > 0 && total !== undefined && nsPer.total && meanNs !== undefined) {
+        const totalNs = total * nsPer.total;
+        const expected = meanNs * count;
+        const factor = meanNs / mean! || 1;
+        // What printing may have rounded away: the mean's last digit times the count, the total's last digit.
+        const slack = halfUnit(precision.mean.get(r)) * factor * count + halfUnit(precision.total.get(r)) * (totalNs / total || 1) + 1e-9 * Math.abs(totalNs);
+        if (Math.abs(expected - totalNs) > slack) {
+          warnings.add(line, room() ? `${ebpfRowKey(t, r)}: impossible mean: ${label(at.mean)} × ${label(at.count)} = ${formatDuration(expected)} but ${label(at.total)} is ${formatDuration(totalNs)} (off by more than rounding). The columns were not computed from the same samples.` : '');
+        }
+      }
+      if (median !== undefined && meanNs !== undefined && meanNs > OUTLIER_FACTOR * median) {
+        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme outlier: mean ${formatDuration(meanNs)} is ${Math.round(meanNs / median)}× the median mean of this table (${formatDuration(median)}). A few very long calls (sleeping, preemption, a probe left armed across a wait) dominate it.` : '');
+      }
+      // As ebpfRowStats gives it: printed, or from a non-negative variance.
+      const stddev = value(stddevs[i]);
+      const varianceNs2 = variance !== undefined && nsPer.variance ? variance * nsPer.variance * nsPer.variance : undefined;
+      const stddevNs = stddev !== undefined && nsPer.stddev ? stddev * nsPer.stddev : varianceNs2 !== undefined && varianceNs2 >= 0 ? Math.sqrt(varianceNs2) : undefined;
+      if (stddevNs !== undefined && meanNs !== undefined && meanNs > 0 && stddevNs > SPREAD_FACTOR * meanNs) {
+        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme spread: standard deviation ${formatDuration(stddevNs)} is ${Math.round(stddevNs / meanNs)}× the mean ${formatDuration(meanNs)}. The mean is not typical of the calls; look at the distribution.` : '');
+      }
     }
   }
 }
 
-/** The row's standard deviation in ns: printed, or from a non-negative variance (as ebpfRowStats gives it). */
-function rowStddevNs(t: EbpfTable, r: number): number | undefined {
-  const stddev = ebpfNumber(t, t.at.stddev, r);
-  if (stddev !== undefined && t.nsPer.stddev) return stddev * t.nsPer.stddev;
-  const variance = ebpfNumber(t, t.at.variance, r);
-  if (variance === undefined || !t.nsPer.variance) return undefined;
-  const v = variance * t.nsPer.variance * t.nsPer.variance;
-  return v >= 0 ? Math.sqrt(v) : undefined;
+const HALF_UNITS = Array.from({ length: 61 }, (_, i) => 0.5 * 10 ** (i - 30));
+
+/** Half a unit of the digit at power of ten `scale` (-2 -> 0.005). */
+function halfUnit(scale: number): number {
+  return scale >= -30 && scale <= 30 ? HALF_UNITS[scale + 30] : 0.5 * 10 ** scale;
 }
