@@ -137,37 +137,48 @@ export type NumberColumn = ChunkedNumbers<Float64Array>;
  * which would also have to be copied out of its line, or keep the whole input chunk alive); the
  * pending cells of the current chunk are joined when it is full.
  */
+const BLOCK_CELLS = 512;
+
 export class TextColumn {
   readonly chunks: EbpfTextChunk[] = [];
+  /** Cells of the current chunk not joined yet: joined every BLOCK_CELLS, so none lives long enough to be promoted. */
   private pending: string[] = [];
+  private blocks: string[] = [];
   private ends = new Int32Array(64);
+  private rows = 0;
   private end = 0;
 
   push(text: string | null): void {
-    const n = this.pending.length;
-    if (n === this.ends.length) {
-      const bigger = new Int32Array(Math.min(EBPF_CHUNK_ROWS, n * 2));
+    if (this.rows === this.ends.length) {
+      const bigger = new Int32Array(Math.min(EBPF_CHUNK_ROWS, this.rows * 2));
       bigger.set(this.ends);
       this.ends = bigger;
     }
-    if (text !== null) {
+    if (text !== null && text.length > 0) {
       this.pending.push(text);
       this.end += text.length;
-    } else this.pending.push('');
-    this.ends[n] = this.end;
-    if (n + 1 === EBPF_CHUNK_ROWS) this.flush();
+      if (this.pending.length === BLOCK_CELLS) {
+        this.blocks.push(this.pending.join(''));
+        this.pending = [];
+      }
+    }
+    this.ends[this.rows++] = this.end;
+    if (this.rows === EBPF_CHUNK_ROWS) this.flush();
   }
 
   finish(): EbpfTextChunk[] {
-    if (this.pending.length > 0) this.flush();
+    if (this.rows > 0) this.flush();
     return this.chunks;
   }
 
   private flush(): void {
-    const n = this.pending.length;
-    this.chunks.push({ text: this.pending.join(''), ends: n === this.ends.length ? this.ends : this.ends.slice(0, n) });
+    const n = this.rows;
+    this.blocks.push(this.pending.join(''));
+    this.chunks.push({ text: this.blocks.join(''), ends: n === this.ends.length ? this.ends : this.ends.slice(0, n) });
     this.pending = [];
+    this.blocks = [];
     this.ends = new Int32Array(n === EBPF_CHUNK_ROWS ? EBPF_CHUNK_ROWS : 64);
+    this.rows = 0;
     this.end = 0;
   }
 }
