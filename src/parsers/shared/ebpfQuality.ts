@@ -16,68 +16,94 @@ const MIN_ROWS_FOR_OUTLIERS = 5;
 
 /** The power of ten of the last printed digit of each row's mean and total. */
 export interface PrintedPrecision {
-  mean: { get(row: number): number };
-  total: { get(row: number): number };
+  /** In chunks of EBPF_CHUNK_ROWS rows, as the table's columns. */
+  mean: { readonly chunks: Int16Array[] };
+  total: { readonly chunks: Int16Array[] };
+}
+
+/** What the per-chunk check reads: the table's role columns by chunk, and the table-wide figures. */
+interface Quality {
+  t: EbpfTable;
+  precision: PrintedPrecision;
+  warnings: WarningLog;
+  cols: { count?: Float64Array[]; total?: Float64Array[]; mean?: Float64Array[]; variance?: Float64Array[]; stddev?: Float64Array[] };
+  median: number | undefined;
+  /** A chunk of blanks for the roles the table lacks. */
+  none: Float64Array;
 }
 
 export function checkDataQuality(t: EbpfTable, precision: PrintedPrecision, warnings: WarningLog): void {
   const { at, nsPer } = t;
-  const { columns, rowCount } = t.table;
-  const label = (i: number) => columns[i].label;
-  // Columns read chunk by chunk: this runs once per row of tables of a million rows.
   const column = (c: number) => (c >= 0 && t.table.cells[c].kind === 'number' ? (t.table.cells[c] as { chunks: Float64Array[] }).chunks : undefined);
   const cols = { count: column(at.count), total: column(at.total), mean: column(at.mean), variance: column(at.variance), stddev: column(at.stddev) };
   // Positive means in ns, sorted as numbers by the typed array's own sort (no comparator calls).
-  const all = new Float64Array(nsPer.mean ? rowCount : 0);
+  const all = new Float64Array(nsPer.mean ? t.table.rowCount : 0);
   let n = 0;
-  if (nsPer.mean) for (const chunk of cols.mean ?? []) for (const mean of chunk) if (mean * nsPer.mean > 0) all[n++] = mean * nsPer.mean;
+  if (nsPer.mean) for (const chunk of cols.mean ?? []) n = positiveScaled(chunk, nsPer.mean, all, n);
   const means = all.subarray(0, n).sort();
-  const median = n >= MIN_ROWS_FOR_OUTLIERS ? means[n >> 1] : undefined;
+  const q: Quality = { t, precision, warnings, cols, median: n >= MIN_ROWS_FOR_OUTLIERS ? means[n >> 1] : undefined, none: new Float64Array(EBPF_CHUNK_ROWS).fill(NaN) };
+  // Chunk by chunk, in a function of its own: it gets optimised like any hot function, where one
+  // loop over a million rows would wait for on-stack replacement.
+  for (let k = 0, r = 0; k < t.table.lines.length; r += t.table.lines[k].length, k++) checkChunk(q, k, r);
+}
+
+/** Appends the positive values of `chunk` times `factor` to `out` from `n`; the new length. */
+function positiveScaled(chunk: Float64Array, factor: number, out: Float64Array, n: number): number {
+  for (let i = 0; i < chunk.length; i++) {
+    const v = chunk[i] * factor;
+    if (v > 0) out[n++] = v;
+  }
+  return n;
+}
+
+function checkChunk(q: Quality, k: number, firstRow: number): void {
+  const { t, warnings, median, none } = q;
+  const { at, nsPer } = t;
+  const label = (i: number) => t.table.columns[i].label;
   // Past the log's limit a warning is only counted: its text is not worth making.
   const room = () => warnings.items.length < WARNING_LIMIT;
-  const none = new Float64Array(EBPF_CHUNK_ROWS).fill(NaN);
   const value = (x: number) => (Number.isNaN(x) ? undefined : x);
-
-  for (let k = 0, r = 0; r < rowCount; k++) {
-    const lines = t.table.lines[k];
-    const counts = cols.count?.[k] ?? none;
-    const totals = cols.total?.[k] ?? none;
-    const meansK = cols.mean?.[k] ?? none;
-    const variances = cols.variance?.[k] ?? none;
-    const stddevs = cols.stddev?.[k] ?? none;
-    for (let i = 0; i < lines.length; i++, r++) {
-      const line = lines[i];
-      const variance = value(variances[i]);
-      if (variance !== undefined && variance < 0) {
-        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: negative variance (${label(at.variance)} ${variance}). A variance cannot be below zero; the tool computed it as E[x²] − mean² and lost precision (or its sums overflowed). Its standard deviation is left blank.` : '');
+  const lines = t.table.lines[k];
+  const counts = q.cols.count?.[k] ?? none;
+  const totals = q.cols.total?.[k] ?? none;
+  const meansK = q.cols.mean?.[k] ?? none;
+  const variances = q.cols.variance?.[k] ?? none;
+  const stddevs = q.cols.stddev?.[k] ?? none;
+  const meanScales = q.precision.mean.chunks[k];
+  const totalScales = q.precision.total.chunks[k];
+  for (let i = 0; i < lines.length; i++) {
+    const r = firstRow + i;
+    const line = lines[i];
+    const variance = value(variances[i]);
+    if (variance !== undefined && variance < 0) {
+      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: negative variance (${label(at.variance)} ${variance}). A variance cannot be below zero; the tool computed it as E[x²] − mean² and lost precision (or its sums overflowed). Its standard deviation is left blank.` : '');
+    }
+    const count = value(counts[i]);
+    const total = value(totals[i]);
+    const mean = value(meansK[i]);
+    if (count === 0 && total !== undefined && total !== 0) {
+      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: count is 0 but ${label(at.total)} is ${formatNumber(total)}. Time without calls means the counters were read at different moments or one of them wrapped.` : '');
+    }
+    const meanNs = mean !== undefined && nsPer.mean ? mean * nsPer.mean : undefined;
+    if (count !== undefined && count > 0 && total !== undefined && nsPer.total && meanNs !== undefined) {
+      const totalNs = total * nsPer.total;
+      const expected = meanNs * count;
+      const factor = meanNs / mean! || 1;
+      // What printing may have rounded away: the mean's last digit times the count, the total's last digit.
+      const slack = halfUnit(meanScales[i]) * factor * count + halfUnit(totalScales[i]) * (totalNs / total || 1) + 1e-9 * Math.abs(totalNs);
+      if (Math.abs(expected - totalNs) > slack) {
+        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: impossible mean: ${label(at.mean)} × ${label(at.count)} = ${formatDuration(expected)} but ${label(at.total)} is ${formatDuration(totalNs)} (off by more than rounding). The columns were not computed from the same samples.` : '');
       }
-      const count = value(counts[i]);
-      const total = value(totals[i]);
-      const mean = value(meansK[i]);
-      if (count === 0 && total !== undefined && total !== 0) {
-        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: count is 0 but ${label(at.total)} is ${formatNumber(total)}. Time without calls means the counters were read at different moments or one of them wrapped.` : '');
-      }
-      const meanNs = mean !== undefined && nsPer.mean ? mean * nsPer.mean : undefined;
-      if (count !== undefined && count > 0 && total !== undefined && nsPer.total && meanNs !== undefined) {
-        const totalNs = total * nsPer.total;
-        const expected = meanNs * count;
-        const factor = meanNs / mean! || 1;
-        // What printing may have rounded away: the mean's last digit times the count, the total's last digit.
-        const slack = halfUnit(precision.mean.get(r)) * factor * count + halfUnit(precision.total.get(r)) * (totalNs / total || 1) + 1e-9 * Math.abs(totalNs);
-        if (Math.abs(expected - totalNs) > slack) {
-          warnings.add(line, room() ? `${ebpfRowKey(t, r)}: impossible mean: ${label(at.mean)} × ${label(at.count)} = ${formatDuration(expected)} but ${label(at.total)} is ${formatDuration(totalNs)} (off by more than rounding). The columns were not computed from the same samples.` : '');
-        }
-      }
-      if (median !== undefined && meanNs !== undefined && meanNs > OUTLIER_FACTOR * median) {
-        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme outlier: mean ${formatDuration(meanNs)} is ${Math.round(meanNs / median)}× the median mean of this table (${formatDuration(median)}). A few very long calls (sleeping, preemption, a probe left armed across a wait) dominate it.` : '');
-      }
-      // As ebpfRowStats gives it: printed, or from a non-negative variance.
-      const stddev = value(stddevs[i]);
-      const varianceNs2 = variance !== undefined && nsPer.variance ? variance * nsPer.variance * nsPer.variance : undefined;
-      const stddevNs = stddev !== undefined && nsPer.stddev ? stddev * nsPer.stddev : varianceNs2 !== undefined && varianceNs2 >= 0 ? Math.sqrt(varianceNs2) : undefined;
-      if (stddevNs !== undefined && meanNs !== undefined && meanNs > 0 && stddevNs > SPREAD_FACTOR * meanNs) {
-        warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme spread: standard deviation ${formatDuration(stddevNs)} is ${Math.round(stddevNs / meanNs)}× the mean ${formatDuration(meanNs)}. The mean is not typical of the calls; look at the distribution.` : '');
-      }
+    }
+    if (median !== undefined && meanNs !== undefined && meanNs > OUTLIER_FACTOR * median) {
+      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme outlier: mean ${formatDuration(meanNs)} is ${Math.round(meanNs / median)}× the median mean of this table (${formatDuration(median)}). A few very long calls (sleeping, preemption, a probe left armed across a wait) dominate it.` : '');
+    }
+    // As ebpfRowStats gives it: printed, or from a non-negative variance.
+    const stddev = value(stddevs[i]);
+    const varianceNs2 = variance !== undefined && nsPer.variance ? variance * nsPer.variance * nsPer.variance : undefined;
+    const stddevNs = stddev !== undefined && nsPer.stddev ? stddev * nsPer.stddev : varianceNs2 !== undefined && varianceNs2 >= 0 ? Math.sqrt(varianceNs2) : undefined;
+    if (stddevNs !== undefined && meanNs !== undefined && meanNs > 0 && stddevNs > SPREAD_FACTOR * meanNs) {
+      warnings.add(line, room() ? `${ebpfRowKey(t, r)}: extreme spread: standard deviation ${formatDuration(stddevNs)} is ${Math.round(stddevNs / meanNs)}× the mean ${formatDuration(meanNs)}. The mean is not typical of the calls; look at the distribution.` : '');
     }
   }
 }

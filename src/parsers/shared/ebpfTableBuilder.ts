@@ -213,7 +213,7 @@ export class EbpfTableBuilder {
     let totalNs: number | undefined;
     if (at.total >= 0 && nsPer.total) {
       totalNs = 0;
-      for (const chunk of (cells[at.total] as { chunks: Float64Array[] }).chunks) for (const v of chunk) if (!Number.isNaN(v)) totalNs += v * nsPer.total;
+      for (const chunk of (cells[at.total] as { chunks: Float64Array[] }).chunks) totalNs = addScaled(totalNs, chunk, nsPer.total);
     }
 
     // Derived columns, appended after the file's own.
@@ -241,4 +241,10 @@ export class EbpfTableBuilder {
     checkDataQuality(table, this.precision, this.warnings);
     return table;
   }
+}
+
+/** `sum` plus the chunk's values times `factor`, blanks left out, added one by one in row order. */
+function addScaled(sum: number, chunk: Float64Array, factor: number): number {
+  for (let i = 0; i < chunk.length; i++) if (!Number.isNaN(chunk[i])) sum += chunk[i] * factor;
+  return sum;
 }
