@@ -4,11 +4,14 @@
  * whole, and `;`-separated CSVs with decimal commas.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { WarningLog } from '../../src/model/diagnostics';
 import { EBPF_CHUNK_ROWS, ebpfAllRowStats, ebpfLine, ebpfPlainTable, ebpfRowKey } from '../../src/model/ebpfTable';
 import { parseEbpf } from '../../src/parsers/ebpf-csv';
 import { FastNumberReader } from '../../src/parsers/shared/ebpfCells';
 import { EbpfTableBuilder } from '../../src/parsers/shared/ebpfTableBuilder';
+import { FIXTURES } from '../helpers/golden';
 
 const HEADER = ['function', 'count', 'total_duration_ns', 'mean_ns', 'variance_us'];
 
@@ -84,6 +87,33 @@ describe('eBPF tables: quote-free lines read in place', () => {
       [bad + 2],
     );
     assert.match(m.warnings[0].message, new RegExp(`^fn_number_${bad}: negative variance`));
+  });
+});
+
+describe('eBPF CSV cut short (head -c, a copy interrupted)', () => {
+  it('cut inside a row: the rows before it whole, the cut row partial with located warnings, never a crash', () => {
+    const csv = readFileSync(resolve(FIXTURES, 'ebpf-csv/ebpf_guest_stats.csv'), 'utf8');
+    const rows = csv.trim().split('\n');
+    // Cut in the exponent of row 6's variance (`-1.000000e-01` -> `-1.000000e`), then after its count.
+    const inExponent = csv.slice(0, csv.indexOf(rows[5]) + rows[5].indexOf('e-01') + 1);
+    const m = parseEbpf(inExponent, 'cut.csv');
+    const t = m.tables[0];
+    assert.equal(t.table.rowCount, 5);
+    const last = ebpfPlainTable(t).rows[4];
+    assert.equal(last.line, 6);
+    assert.deepEqual(last.cells.slice(0, 7), ['iommu_flush_write_buffer', -1, 1046515, 750177138, 716.83, null, null]);
+    assert.deepEqual(
+      m.warnings.filter((w) => w.line === 6).map((w) => w.message),
+      [
+        'row has 6 cells for 7 columns (function, type, count, total_duration_ns, mean_ns, variance_us, count_per_page); missing cells left blank',
+        "column 'variance_us': '-1.000000e' is not a number; cell left blank",
+      ],
+    );
+    const afterCount = csv.slice(0, csv.indexOf(rows[5]) + 'iommu_flush_write_buffer,-1,1046515'.length);
+    const m2 = parseEbpf(afterCount, 'cut.csv');
+    assert.equal(m2.tables[0].table.rowCount, 5);
+    assert.deepEqual(ebpfPlainTable(m2.tables[0]).rows[4].cells.slice(0, 7), ['iommu_flush_write_buffer', -1, 1046515, null, null, null, null]);
+    assert.ok(m2.warnings.some((w) => w.line === 6 && /row has 3 cells for 7 columns/.test(w.message)));
   });
 });
 
