@@ -11,6 +11,7 @@ import { EBPF_CHUNK_ROWS, ebpfAllRowStats, ebpfLine, ebpfPlainTable, ebpfRowKey 
 import { parseEbpf } from '../../src/parsers/ebpf-csv';
 import { FastNumberReader } from '../../src/parsers/shared/ebpfCells';
 import { EbpfTableBuilder } from '../../src/parsers/shared/ebpfTableBuilder';
+import { kthSmallest } from '../../src/parsers/shared/ebpfQuality';
 import { FIXTURES } from '../helpers/golden';
 
 const HEADER = ['function', 'count', 'total_duration_ns', 'mean_ns', 'variance_us'];
@@ -87,6 +88,20 @@ describe('eBPF tables: quote-free lines read in place', () => {
       [bad + 2],
     );
     assert.match(m.warnings[0].message, new RegExp(`^fn_number_${bad}: negative variance`));
+  });
+});
+
+describe('median selection for the outlier check', () => {
+  it('kthSmallest gives what a sort gives, with ties and any order', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rnd() * 60);
+      const values = Float64Array.from({ length: n }, () => Math.floor(rnd() * (trial % 2 ? 5 : 1000)) / 7);
+      const sorted = Float64Array.from(values).sort();
+      const k = Math.floor(rnd() * n);
+      assert.equal(kthSmallest(Float64Array.from(values), k), sorted[k], `${Array.from(values).join(',')} k=${k}`);
+    }
   });
 });
 

@@ -36,15 +36,42 @@ export function checkDataQuality(t: EbpfTable, precision: PrintedPrecision, warn
   const { at, nsPer } = t;
   const column = (c: number) => (c >= 0 && t.table.cells[c].kind === 'number' ? (t.table.cells[c] as { chunks: Float64Array[] }).chunks : undefined);
   const cols = { count: column(at.count), total: column(at.total), mean: column(at.mean), variance: column(at.variance), stddev: column(at.stddev) };
-  // Positive means in ns, sorted as numbers by the typed array's own sort (no comparator calls).
-  const all = new Float64Array(nsPer.mean ? t.table.rowCount : 0);
+  // The median of the positive means in ns: the (n >> 1)-th smallest, selected in linear time.
+  const means = new Float64Array(nsPer.mean ? t.table.rowCount : 0);
   let n = 0;
-  if (nsPer.mean) for (const chunk of cols.mean ?? []) n = positiveScaled(chunk, nsPer.mean, all, n);
-  const means = all.subarray(0, n).sort();
-  const q: Quality = { t, precision, warnings, cols, median: n >= MIN_ROWS_FOR_OUTLIERS ? means[n >> 1] : undefined, none: new Float64Array(EBPF_CHUNK_ROWS).fill(NaN) };
+  if (nsPer.mean) for (const chunk of cols.mean ?? []) n = positiveScaled(chunk, nsPer.mean, means, n);
+  const median = n >= MIN_ROWS_FOR_OUTLIERS ? kthSmallest(means.subarray(0, n), n >> 1) : undefined;
+  const q: Quality = { t, precision, warnings, cols, median, none: new Float64Array(EBPF_CHUNK_ROWS).fill(NaN) };
   // Chunk by chunk, in a function of its own: it gets optimised like any hot function, where one
   // loop over a million rows would wait for on-stack replacement.
   for (let k = 0, r = 0; k < t.table.lines.length; r += t.table.lines[k].length, k++) checkChunk(q, k, r);
+}
+
+/** The k-th smallest value (0-based) of `a`, which is reordered: Hoare's selection, the pivot a median of three. */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /** Appends the positive values of `chunk` times `factor` to `out` from `n`; the new length. */
