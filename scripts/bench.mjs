@@ -19,6 +19,9 @@
 //    floor-bytes / floor-string (scripts/bench/floor.mjs), naive (scripts/bench/naive-collapse.mjs),
 //    ours (`node dist/cli.js collapse --stats FILE > /dev/null`), perl (FlameGraph
 //    stackcollapse-perf.pl, if available; 1 GB only if its 100 MB rate predicts < 2 min).
+//    Then the table parses through parseFile against the read+split floor: 100 MB of perf report
+//    text (scripts/bench/perf-report.mjs) and a 100 MB eBPF CSV synthesised from the seed's real
+//    rows (scripts/bench/ebpf-csv.mjs), both via scripts/bench/parseBench.mjs.
 // 3. Webview timings via scripts/bench-webview.mjs (benchWebview()) if that file exists.
 // 4. Opening the 100 MB input in the real VS Code (code-server + headless Chromium, scripts/bench-vscode.mjs):
 //    Quick Open the file, Enter, until the PerfLens editor has painted its flame graph (3 runs, median).
