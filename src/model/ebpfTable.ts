@@ -2,8 +2,10 @@
  * eBPF output as tables and histograms: per-function latency tables (CSV written by eBPF tooling,
  * the same tables printed by pandas, bcc's funccount/syscount tables), bcc/bpftrace histograms and
  * bpftrace maps. A table keeps the file's columns with their units (no silent scaling) and adds
- * derived columns; each row's figures are also given normalised to nanoseconds (`stats`), which is
- * what hovers, the run matrix and the data-quality checks read.
+ * derived columns; each row's figures normalised to nanoseconds (ebpfRowStats) are what hovers,
+ * the run matrix and the data-quality checks read. Tables are kept as columns (typed-array chunks,
+ * text joined per chunk) so a CSV of a million rows stays a few bytes per cell; ebpfPlainTable gives
+ * the rows views and JSON want, when they want them.
  */
 import type { ReportBase } from './reportBase';
 import type { Table, TableCell, TableColumn, TableRow } from './table';
