@@ -11,7 +11,7 @@ import { EBPF_CHUNK_ROWS, ebpfAllRowStats, ebpfLine, ebpfPlainTable, ebpfRowKey 
 import { parseEbpf } from '../../src/parsers/ebpf-csv';
 import { FastNumberReader } from '../../src/parsers/shared/ebpfCells';
 import { EbpfTableBuilder } from '../../src/parsers/shared/ebpfTableBuilder';
-import { kthSmallest } from '../../src/parsers/shared/ebpfQuality';
+import { kthSmallest, medianOfPositive } from '../../src/parsers/shared/ebpfMedian';
 import { FIXTURES } from '../helpers/golden';
 
 const HEADER = ['function', 'count', 'total_duration_ns', 'mean_ns', 'variance_us'];
@@ -101,6 +101,23 @@ describe('median selection for the outlier check', () => {
       const sorted = Float64Array.from(values).sort();
       const k = Math.floor(rnd() * n);
       assert.equal(kthSmallest(Float64Array.from(values), k), sorted[k], `${Array.from(values).join(',')} k=${k}`);
+    }
+  });
+
+  it('the median of positive values over chunks equals the sorted middle, scaled; too few positives give none', () => {
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 100; trial++) {
+      const chunks = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () =>
+        // Spread over many magnitudes, with ties, zeros, negatives and blanks (NaN).
+        Float64Array.from({ length: Math.floor(rnd() * 50) }, () => {
+          const x = rnd();
+          return x < 0.1 ? NaN : x < 0.2 ? 0 : x < 0.3 ? -x : Math.round(10 ** (rnd() * 12)) / 100;
+        }),
+      );
+      const positive = Float64Array.from(chunks.flatMap((c) => Array.from(c).filter((v) => v * 1e3 > 0)).map((v) => v * 1e3)).sort();
+      const expected = positive.length >= 5 ? positive[positive.length >> 1] : undefined;
+      assert.equal(medianOfPositive(chunks, 1e3, 5), expected, chunks.map((c) => Array.from(c).join(',')).join(' | '));
     }
   });
 });

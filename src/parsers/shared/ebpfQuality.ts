@@ -6,6 +6,7 @@
 import { WARNING_LIMIT, type WarningLog } from '../../model/diagnostics';
 import { EBPF_CHUNK_ROWS, ebpfRowKey, type EbpfTable } from '../../model/ebpfTable';
 import { formatDuration, formatNumber } from '../../model/units';
+import { medianOfPositive } from './ebpfMedian';
 
 /** A mean this many times the table's median mean is an outlier. */
 const OUTLIER_FACTOR = 100;
@@ -36,51 +37,11 @@ export function checkDataQuality(t: EbpfTable, precision: PrintedPrecision, warn
   const { at, nsPer } = t;
   const column = (c: number) => (c >= 0 && t.table.cells[c].kind === 'number' ? (t.table.cells[c] as { chunks: Float64Array[] }).chunks : undefined);
   const cols = { count: column(at.count), total: column(at.total), mean: column(at.mean), variance: column(at.variance), stddev: column(at.stddev) };
-  // The median of the positive means in ns: the (n >> 1)-th smallest, selected in linear time.
-  const means = new Float64Array(nsPer.mean ? t.table.rowCount : 0);
-  let n = 0;
-  if (nsPer.mean) for (const chunk of cols.mean ?? []) n = positiveScaled(chunk, nsPer.mean, means, n);
-  const median = n >= MIN_ROWS_FOR_OUTLIERS ? kthSmallest(means.subarray(0, n), n >> 1) : undefined;
+  const median = nsPer.mean && cols.mean ? medianOfPositive(cols.mean, nsPer.mean, MIN_ROWS_FOR_OUTLIERS) : undefined;
   const q: Quality = { t, precision, warnings, cols, median, none: new Float64Array(EBPF_CHUNK_ROWS).fill(NaN) };
   // Chunk by chunk, in a function of its own: it gets optimised like any hot function, where one
   // loop over a million rows would wait for on-stack replacement.
   for (let k = 0, r = 0; k < t.table.lines.length; r += t.table.lines[k].length, k++) checkChunk(q, k, r);
-}
-
-/** The k-th smallest value (0-based) of `a`, which is reordered: Hoare's selection, the pivot a median of three. */
-export function kthSmallest(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const x = a[i];
-        a[i] = a[j];
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
-}
-
-/** Appends the positive values of `chunk` times `factor` to `out` from `n`; the new length. */
-function positiveScaled(chunk: Float64Array, factor: number, out: Float64Array, n: number): number {
-  for (let i = 0; i < chunk.length; i++) {
-    const v = chunk[i] * factor;
-    if (v > 0) out[n++] = v;
-  }
-  return n;
 }
 
 function checkChunk(q: Quality, k: number, firstRow: number): void {
