@@ -77,11 +77,14 @@ export interface EbpfTextChunk {
 
 /**
  * A column's cells in chunks of EBPF_CHUNK_ROWS rows (the last chunk shorter): numbers (NaN where
- * the file leaves the cell blank: a NaN cell is never kept), or text. Columns of typed arrays and
+ * the file leaves the cell blank: a NaN cell is never kept; see EbpfNumberChunk), or text. Columns of typed arrays and
  * joined strings, not row objects, so a table of a million rows costs a few bytes per cell; read
  * them with ebpfNumber, ebpfText, ebpfRowStats, ebpfRowCells.
  */
-export type EbpfCells = { kind: 'number'; chunks: Float64Array[] } | { kind: 'text'; chunks: EbpfTextChunk[] };
+export type EbpfCells = { kind: 'number'; chunks: EbpfNumberChunk[] } | { kind: 'text'; chunks: EbpfTextChunk[] };
+
+/** A chunk of numbers: an Int32Array when each of its values is a 32-bit integer (counts, pids, CPUs: half the memory), else a Float64Array. */
+export type EbpfNumberChunk = Float64Array | Int32Array;
 
 /** The table's cells by column. */
 export interface EbpfColumnarTable {

@@ -81,6 +81,9 @@ describe('eBPF tables: quote-free lines read in place', () => {
     }
     const rows = ebpfPlainTable(t).rows;
     assert.deepEqual(rows[n - 1].cells.slice(0, 5), [`fn_number_${n - 1}`, n, n * 10, 10, 0.0001]);
+    // Integer columns in 32-bit chunks, the variance (fractions) in doubles.
+    const kinds = t.table.cells.map((c) => (c.kind === 'number' ? c.chunks.map((x) => x.constructor.name).join() : c.kind));
+    assert.deepEqual(kinds, ['text', 'Int32Array,Int32Array,Int32Array', 'Int32Array,Int32Array,Int32Array', 'Int32Array,Int32Array,Int32Array', 'Float64Array,Float64Array,Float64Array']);
     // Total time: 10 ns × (1 + 2 + … + n).
     assert.equal(t.totalNs, (10 * n * (n + 1)) / 2);
     assert.deepEqual(
@@ -187,6 +190,14 @@ describe('eBPF CSV: decimal commas', () => {
       ],
     );
     assert.ok(!m.warnings.some((w) => /decimal comma/.test(w.message)));
+  });
+
+  it('a column of integers that turns fractional, blank or -0 mid-chunk keeps every value', () => {
+    const cells = ['1', '2', '2147483647', '3.5', '', '-0', '-2147483648', '2147483648', '7'];
+    const m = parseEbpf(['function,count,total_ns', ...cells.map((c, i) => `f${i},1,${c}`)].join('\n') + '\n');
+    const got = ebpfPlainTable(m.tables[0]).rows.map((r) => r.cells[2]);
+    const expected = [1, 2, 2147483647, 3.5, null, -0, -2147483648, 2147483648, 7];
+    got.forEach((v, i) => assert.ok(Object.is(v, expected[i]), `${cells[i]} -> ${String(v)}`));
   });
 
   it('the fast path and the general path agree on `;` rows with decimal commas', () => {

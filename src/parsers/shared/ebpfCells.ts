@@ -4,7 +4,7 @@
  * never copies), and text cells joined per chunk of rows, so a kept key never pins the input
  * chunk the line was cut from.
  */
-import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, type EbpfTextChunk } from '../../model/ebpfTable';
+import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, type EbpfNumberChunk, type EbpfTextChunk } from '../../model/ebpfTable';
 
 /** Powers of ten that are exact doubles (10^22 is the last). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -76,7 +76,7 @@ export class FastNumberReader {
   }
 }
 
-type TypedArray = Float64Array | Int32Array | Int16Array;
+type TypedArray = Int32Array | Int16Array;
 
 /**
  * Numbers appended into chunks of EBPF_CHUNK_ROWS (the model's layout): the first chunk grows by
@@ -126,10 +126,59 @@ export class ChunkedNumbers<A extends TypedArray> {
   }
 }
 
-export const float64Column = () => new ChunkedNumbers((n) => new Float64Array(n));
 export const int32Column = () => new ChunkedNumbers((n) => new Int32Array(n));
 export const int16Column = () => new ChunkedNumbers((n) => new Int16Array(n));
-export type NumberColumn = ChunkedNumbers<Float64Array>;
+
+/**
+ * A numeric column in the model's chunks: a chunk stays an Int32Array while its values are 32-bit
+ * integers and becomes a Float64Array (copied once) at the first that is not (a fraction, a big
+ * total, a blank's NaN, -0); after that the column's new chunks are Float64Arrays from the start.
+ */
+export class NumberColumn {
+  readonly chunks: EbpfNumberChunk[] = [];
+  private current: EbpfNumberChunk = new Int32Array(64);
+  private pos = 0;
+  private ints = true;
+
+  constructor() {
+    this.chunks.push(this.current);
+  }
+
+  push(v: number): void {
+    if (this.pos === this.current.length) this.grow();
+    if (this.ints && ((v | 0) !== v || (v === 0 && 1 / v < 0))) this.toFloats();
+    this.current[this.pos++] = v;
+  }
+
+  /** The chunks, the last one trimmed to its rows. */
+  finish(): EbpfNumberChunk[] {
+    if (this.pos < this.current.length) this.replaceCurrent(this.current.slice(0, this.pos));
+    return this.chunks;
+  }
+
+  private toFloats(): void {
+    this.ints = false;
+    if (this.current instanceof Int32Array) this.replaceCurrent(Float64Array.from(this.current));
+  }
+
+  private replaceCurrent(chunk: EbpfNumberChunk): void {
+    this.current = chunk;
+    this.chunks[this.chunks.length - 1] = chunk;
+  }
+
+  private grow(): void {
+    const n = this.current.length;
+    if (n < EBPF_CHUNK_ROWS) {
+      const bigger = this.current instanceof Int32Array ? new Int32Array(Math.min(EBPF_CHUNK_ROWS, n * 2)) : new Float64Array(Math.min(EBPF_CHUNK_ROWS, n * 2));
+      bigger.set(this.current);
+      this.replaceCurrent(bigger);
+      return;
+    }
+    this.current = this.ints ? new Int32Array(EBPF_CHUNK_ROWS) : new Float64Array(EBPF_CHUNK_ROWS);
+    this.chunks.push(this.current);
+    this.pos = 0;
+  }
+}
 
 /**
  * Text cells in the model's layout: per chunk of rows, the cells joined into one string and each

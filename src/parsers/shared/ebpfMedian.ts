@@ -16,7 +16,7 @@ const BUCKETS = 1 << 15;
  * The (n >> 1)-th smallest (0-based) of the column's values v with v × factor > 0, times factor
  * (factor > 0 keeps the order), or undefined when fewer than `minCount` values are positive.
  */
-export function medianOfPositive(chunks: readonly Float64Array[], factor: number, minCount: number): number | undefined {
+export function medianOfPositive(chunks: readonly (Float64Array | Int32Array)[], factor: number, minCount: number): number | undefined {
   const counts = new Int32Array(BUCKETS);
   let n = 0;
   for (const c of chunks) n += countBuckets(c, factor, counts);
@@ -31,7 +31,8 @@ export function medianOfPositive(chunks: readonly Float64Array[], factor: number
   return kthSmallest(values, k - before) * factor;
 }
 
-function countBuckets(c: Float64Array, factor: number, counts: Int32Array): number {
+function countBuckets(chunk: Float64Array | Int32Array, factor: number, counts: Int32Array): number {
+  const c = asDoubles(chunk);
   const words = new Uint32Array(c.buffer, c.byteOffset, c.length * 2);
   let n = 0;
   for (let i = 0; i < c.length; i++) {
@@ -43,10 +44,16 @@ function countBuckets(c: Float64Array, factor: number, counts: Int32Array): numb
   return n;
 }
 
-function collectBucket(c: Float64Array, factor: number, bucket: number, out: Float64Array, m: number): number {
+function collectBucket(chunk: Float64Array | Int32Array, factor: number, bucket: number, out: Float64Array, m: number): number {
+  const c = asDoubles(chunk);
   const words = new Uint32Array(c.buffer, c.byteOffset, c.length * 2);
   for (let i = 0; i < c.length; i++) if (c[i] * factor > 0 && words[2 * i + HIGH] >>> BUCKET_SHIFT === bucket) out[m++] = c[i];
   return m;
+}
+
+/** The chunk as doubles (an integer chunk copied: one chunk at a time), whose bits can be read. */
+function asDoubles(chunk: Float64Array | Int32Array): Float64Array {
+  return chunk instanceof Float64Array ? chunk : Float64Array.from(chunk);
 }
 
 /** The k-th smallest value (0-based) of `a`, which is reordered: Hoare's selection, the pivot a median of three. */

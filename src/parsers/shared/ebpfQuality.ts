@@ -4,7 +4,7 @@
  * outliers among a table's functions. Each message says what is wrong and what it usually means.
  */
 import { WARNING_LIMIT, type WarningLog } from '../../model/diagnostics';
-import { EBPF_CHUNK_ROWS, ebpfRowKey, type EbpfTable } from '../../model/ebpfTable';
+import { EBPF_CHUNK_ROWS, ebpfRowKey, type EbpfNumberChunk, type EbpfTable } from '../../model/ebpfTable';
 import { formatDuration, formatNumber } from '../../model/units';
 import { medianOfPositive } from './ebpfMedian';
 
@@ -27,7 +27,7 @@ interface Quality {
   t: EbpfTable;
   precision: PrintedPrecision;
   warnings: WarningLog;
-  cols: { count?: Float64Array[]; total?: Float64Array[]; mean?: Float64Array[]; variance?: Float64Array[]; stddev?: Float64Array[] };
+  cols: { count?: EbpfNumberChunk[]; total?: EbpfNumberChunk[]; mean?: EbpfNumberChunk[]; variance?: EbpfNumberChunk[]; stddev?: EbpfNumberChunk[] };
   median: number | undefined;
   /** A chunk of blanks for the roles the table lacks. */
   none: Float64Array;
@@ -35,7 +35,7 @@ interface Quality {
 
 export function checkDataQuality(t: EbpfTable, precision: PrintedPrecision, warnings: WarningLog): void {
   const { at, nsPer } = t;
-  const column = (c: number) => (c >= 0 && t.table.cells[c].kind === 'number' ? (t.table.cells[c] as { chunks: Float64Array[] }).chunks : undefined);
+  const column = (c: number) => (c >= 0 && t.table.cells[c].kind === 'number' ? (t.table.cells[c] as { chunks: EbpfNumberChunk[] }).chunks : undefined);
   const cols = { count: column(at.count), total: column(at.total), mean: column(at.mean), variance: column(at.variance), stddev: column(at.stddev) };
   const median = nsPer.mean && cols.mean ? medianOfPositive(cols.mean, nsPer.mean, MIN_ROWS_FOR_OUTLIERS) : undefined;
   const q: Quality = { t, precision, warnings, cols, median, none: new Float64Array(EBPF_CHUNK_ROWS).fill(NaN) };

@@ -6,12 +6,12 @@
  * without cutting it into field strings.
  */
 import type { WarningLog } from '../../model/diagnostics';
-import type { DerivedFigure, EbpfCells, EbpfColumnInfo, EbpfRoleColumns, EbpfTable } from '../../model/ebpfTable';
+import type { DerivedFigure, EbpfCells, EbpfColumnInfo, EbpfNumberChunk, EbpfRoleColumns, EbpfTable } from '../../model/ebpfTable';
 import { nsFactor } from '../../model/ebpfTable';
 import type { NumericColumn, TableColumn } from '../../model/table';
 import { parseNumber } from './columns';
 import { columnIds, headerRole, type HeaderRole } from './ebpfColumns';
-import { decimalPointText, FastNumberReader, float64Column, int16Column, int32Column, lastDigitScale, TextColumn, type NumberColumn } from './ebpfCells';
+import { decimalPointText, FastNumberReader, int16Column, int32Column, lastDigitScale, NumberColumn, TextColumn } from './ebpfCells';
 import { checkDataQuality } from './ebpfQuality';
 
 /** Cells that mean "no number" in pandas, numpy and C printf output. */
@@ -152,7 +152,7 @@ export class EbpfTableBuilder {
   private startColumns(cells: readonly string[]): ('number' | 'text')[] {
     const kinds = this.labels.map((_, i): 'number' | 'text' => (this.roles[i].role === 'key' || this.roles[i].role === 'text' || !this.isNumberish(cells[i] ?? '') ? 'text' : 'number'));
     this.kinds = kinds;
-    this.columnsData = kinds.map((k) => (k === 'text' ? new TextColumn() : float64Column()));
+    this.columnsData = kinds.map((k) => (k === 'text' ? new TextColumn() : new NumberColumn()));
     return kinds;
   }
 
@@ -213,7 +213,7 @@ export class EbpfTableBuilder {
     let totalNs: number | undefined;
     if (at.total >= 0 && nsPer.total) {
       totalNs = 0;
-      for (const chunk of (cells[at.total] as { chunks: Float64Array[] }).chunks) totalNs = addScaled(totalNs, chunk, nsPer.total);
+      for (const chunk of (cells[at.total] as { chunks: EbpfNumberChunk[] }).chunks) totalNs = addScaled(totalNs, chunk, nsPer.total);
     }
 
     // Derived columns, appended after the file's own.
@@ -244,7 +244,7 @@ export class EbpfTableBuilder {
 }
 
 /** `sum` plus the chunk's values times `factor`, blanks left out, added one by one in row order. */
-function addScaled(sum: number, chunk: Float64Array, factor: number): number {
+function addScaled(sum: number, chunk: EbpfNumberChunk, factor: number): number {
   for (let i = 0; i < chunk.length; i++) if (!Number.isNaN(chunk[i])) sum += chunk[i] * factor;
   return sum;
 }
