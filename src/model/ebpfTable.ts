@@ -94,7 +94,10 @@ export interface EbpfColumnarTable {
   /** Ids of the columns that identify a row. */
   keys: string[];
   rowCount: number;
-  /** 1-based line of each row, in chunks (see EbpfCells). */
+  /**
+   * 1-based line of each row, in chunks (see EbpfCells); a chunk whose rows are on consecutive lines
+   * holds only its first row's line (read them with ebpfLine).
+   */
   lines: Int32Array[];
   /** The cells of the file's columns (the first `cells.length` of `columns`); derived cells are computed from the row's figures. */
   cells: EbpfCells[];
@@ -188,7 +191,10 @@ export function nsFactor(unit: Unit): number | undefined {
 
 /** 1-based line of row `r`. */
 export function ebpfLine(t: EbpfTable, r: number): number {
-  return t.table.lines[r >>> EBPF_CHUNK_SHIFT][r & (EBPF_CHUNK_ROWS - 1)];
+  const chunk = t.table.lines[r >>> EBPF_CHUNK_SHIFT];
+  const i = r & (EBPF_CHUNK_ROWS - 1);
+  // One line for the chunk: its rows are on consecutive lines (a one-row chunk reads the same either way).
+  return chunk.length === 1 ? chunk[0] + i : chunk[i];
 }
 
 /** The numeric cell of row `r` in column `c`, or undefined (blank, text, or no such column). */

@@ -76,7 +76,7 @@ export class FastNumberReader {
   }
 }
 
-type TypedArray = Int32Array | Int16Array;
+type TypedArray = Int32Array | Int8Array;
 
 /**
  * Numbers appended into chunks of EBPF_CHUNK_ROWS (the model's layout): the first chunk grows by
@@ -127,7 +127,7 @@ export class ChunkedNumbers<A extends TypedArray> {
 }
 
 export const int32Column = () => new ChunkedNumbers((n) => new Int32Array(n));
-export const int16Column = () => new ChunkedNumbers((n) => new Int16Array(n));
+export const int8Column = () => new ChunkedNumbers((n) => new Int8Array(n));
 
 /**
  * A numeric column in the model's chunks: a chunk stays an Int32Array while its values are 32-bit
@@ -259,5 +259,10 @@ export function lastDigitScale(text: string): number {
   const dot = mant.indexOf('.');
   const decimals = dot < 0 ? 0 : mant.length - dot - 1;
   const scale = exp - decimals;
-  return Number.isFinite(scale) ? Math.max(-32768, Math.min(32767, scale)) : 0;
+  return Number.isFinite(scale) ? clampScale(scale) : 0;
+}
+
+/** A scale kept in a byte: beyond ±127 (1e-128, 1e127) the rounding allowance no longer matters. */
+export function clampScale(scale: number): number {
+  return Math.max(-128, Math.min(127, scale));
 }

@@ -18,8 +18,8 @@ const MIN_ROWS_FOR_OUTLIERS = 5;
 /** The power of ten of the last printed digit of each row's mean and total. */
 export interface PrintedPrecision {
   /** In chunks of EBPF_CHUNK_ROWS rows, as the table's columns. */
-  mean: { readonly chunks: Int16Array[] };
-  total: { readonly chunks: Int16Array[] };
+  mean: { readonly chunks: Int8Array[] };
+  total: { readonly chunks: Int8Array[] };
 }
 
 /** What the per-chunk check reads: the table's role columns by chunk, and the table-wide figures. */
@@ -41,10 +41,10 @@ export function checkDataQuality(t: EbpfTable, precision: PrintedPrecision, warn
   const q: Quality = { t, precision, warnings, cols, median, none: new Float64Array(EBPF_CHUNK_ROWS).fill(NaN) };
   // Chunk by chunk, in a function of its own: it gets optimised like any hot function, where one
   // loop over a million rows would wait for on-stack replacement.
-  for (let k = 0, r = 0; k < t.table.lines.length; r += t.table.lines[k].length, k++) checkChunk(q, k, r);
+  for (let k = 0; k * EBPF_CHUNK_ROWS < t.table.rowCount; k++) checkChunk(q, k, k * EBPF_CHUNK_ROWS, Math.min(EBPF_CHUNK_ROWS, t.table.rowCount - k * EBPF_CHUNK_ROWS));
 }
 
-function checkChunk(q: Quality, k: number, firstRow: number): void {
+function checkChunk(q: Quality, k: number, firstRow: number, rows: number): void {
   const { t, warnings, median, none } = q;
   const { at, nsPer } = t;
   const label = (i: number) => t.table.columns[i].label;
@@ -52,6 +52,8 @@ function checkChunk(q: Quality, k: number, firstRow: number): void {
   const room = () => warnings.items.length < WARNING_LIMIT;
   const value = (x: number) => (Number.isNaN(x) ? undefined : x);
   const lines = t.table.lines[k];
+  // A chunk of consecutive lines keeps only its first (see EbpfColumnarTable.lines).
+  const consecutive = lines.length === 1;
   const counts = q.cols.count?.[k] ?? none;
   const totals = q.cols.total?.[k] ?? none;
   const meansK = q.cols.mean?.[k] ?? none;
@@ -59,9 +61,9 @@ function checkChunk(q: Quality, k: number, firstRow: number): void {
   const stddevs = q.cols.stddev?.[k] ?? none;
   const meanScales = q.precision.mean.chunks[k];
   const totalScales = q.precision.total.chunks[k];
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < rows; i++) {
     const r = firstRow + i;
-    const line = lines[i];
+    const line = consecutive ? lines[0] + i : lines[i];
     const variance = value(variances[i]);
     if (variance !== undefined && variance < 0) {
       warnings.add(line, room() ? `${ebpfRowKey(t, r)}: negative variance (${label(at.variance)} ${variance}). A variance cannot be below zero; the tool computed it as E[x²] − mean² and lost precision (or its sums overflowed). Its standard deviation is left blank.` : '');
