@@ -69,11 +69,17 @@ export interface EbpfRowStats {
 export const EBPF_CHUNK_SHIFT = 14;
 export const EBPF_CHUNK_ROWS = 1 << EBPF_CHUNK_SHIFT;
 
-/** A chunk of text cells: the cells joined, and each one's end in `text` (a blank cell is empty). */
+/** A chunk of text cells: joined per block of rows, with each cell's end in its block. */
 export interface EbpfTextChunk {
-  text: string;
+  /** Per block of EBPF_TEXT_BLOCK_ROWS rows, its cells joined. */
+  texts: string[];
+  /** Each row's end in its block's text (a blank cell is empty). */
   ends: Int32Array;
 }
+
+/** Rows per joined text block (a power of two: row i of a chunk is in block i >>> EBPF_TEXT_BLOCK_SHIFT). */
+export const EBPF_TEXT_BLOCK_SHIFT = 9;
+export const EBPF_TEXT_BLOCK_ROWS = 1 << EBPF_TEXT_BLOCK_SHIFT;
 
 /**
  * A column's cells in chunks of EBPF_CHUNK_ROWS rows (the last chunk shorter): numbers (NaN where
@@ -211,9 +217,9 @@ export function ebpfText(t: EbpfTable, c: number, r: number): string | null {
   if (cells?.kind !== 'text') return null;
   const chunk = cells.chunks[r >>> EBPF_CHUNK_SHIFT];
   const i = r & (EBPF_CHUNK_ROWS - 1);
-  const start = i === 0 ? 0 : chunk.ends[i - 1];
+  const start = (i & (EBPF_TEXT_BLOCK_ROWS - 1)) === 0 ? 0 : chunk.ends[i - 1];
   const end = chunk.ends[i];
-  return end > start ? chunk.text.slice(start, end) : null;
+  return end > start ? chunk.texts[i >>> EBPF_TEXT_BLOCK_SHIFT].slice(start, end) : null;
 }
 
 /** Row `r`'s key (function, syscall …), or its index when the table has no key column. */

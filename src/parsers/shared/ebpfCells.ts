@@ -1,10 +1,10 @@
 /**
  * The per-cell work of big eBPF tables, kept free of allocations: numbers read from a line's
  * characters without cutting a substring, cells stored in fixed-size typed-array chunks (growing
- * never copies), and text cells joined per chunk of rows, so a kept key never pins the input
+ * never copies), and text cells joined per block of rows, so a kept key never pins the input
  * chunk the line was cut from.
  */
-import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, type EbpfNumberChunk, type EbpfTextChunk } from '../../model/ebpfTable';
+import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, EBPF_TEXT_BLOCK_ROWS, type EbpfNumberChunk, type EbpfTextChunk } from '../../model/ebpfTable';
 
 /** Powers of ten that are exact doubles (10^22 is the last). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -181,18 +181,16 @@ export class NumberColumn {
 }
 
 /**
- * Text cells in the model's layout: per chunk of rows, the cells joined into one string and each
- * cell's end in it. Keys of a million rows are then a few dozen strings, not a million (each of
- * which would also have to be copied out of its line, or keep the whole input chunk alive); the
- * pending cells of the current chunk are joined when it is full.
+ * Text cells in the model's layout: per chunk of rows, per block of EBPF_TEXT_BLOCK_ROWS rows the
+ * cells joined into one string, and each cell's end in it. Keys of a million rows are then a few
+ * thousand strings, not a million (each of which would also have to be copied out of its line, or
+ * keep the whole input chunk alive); the cut-out cells of a block are joined as soon as it is full,
+ * so they die young.
  */
-const BLOCK_CELLS = 512;
-
 export class TextColumn {
   readonly chunks: EbpfTextChunk[] = [];
-  /** Cells of the current chunk not joined yet: joined every BLOCK_CELLS, so none lives long enough to be promoted. */
   private pending: string[] = [];
-  private blocks: string[] = [];
+  private texts: string[] = [];
   private ends = new Int32Array(64);
   private rows = 0;
   private end = 0;
@@ -206,12 +204,9 @@ export class TextColumn {
     if (text !== null && text.length > 0) {
       this.pending.push(text);
       this.end += text.length;
-      if (this.pending.length === BLOCK_CELLS) {
-        this.blocks.push(this.pending.join(''));
-        this.pending = [];
-      }
     }
     this.ends[this.rows++] = this.end;
+    if ((this.rows & (EBPF_TEXT_BLOCK_ROWS - 1)) === 0) this.closeBlock();
     if (this.rows === EBPF_CHUNK_ROWS) this.flush();
   }
 
@@ -220,15 +215,19 @@ export class TextColumn {
     return this.chunks;
   }
 
+  private closeBlock(): void {
+    this.texts.push(this.pending.join(''));
+    this.pending = [];
+    this.end = 0;
+  }
+
   private flush(): void {
     const n = this.rows;
-    this.blocks.push(this.pending.join(''));
-    this.chunks.push({ text: this.blocks.join(''), ends: n === this.ends.length ? this.ends : this.ends.slice(0, n) });
-    this.pending = [];
-    this.blocks = [];
+    if ((n & (EBPF_TEXT_BLOCK_ROWS - 1)) !== 0) this.closeBlock();
+    this.chunks.push({ texts: this.texts, ends: n === this.ends.length ? this.ends : this.ends.slice(0, n) });
+    this.texts = [];
     this.ends = new Int32Array(n === EBPF_CHUNK_ROWS ? EBPF_CHUNK_ROWS : 64);
     this.rows = 0;
-    this.end = 0;
   }
 }
 
