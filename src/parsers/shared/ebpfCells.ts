@@ -4,7 +4,7 @@
  * never copies), and text cells joined per block of rows, so a kept key never pins the input
  * chunk the line was cut from.
  */
-import { EBPF_CHUNK_ROWS, EBPF_CHUNK_SHIFT, EBPF_TEXT_BLOCK_ROWS, type EbpfNumberChunk, type EbpfTextChunk } from '../../model/ebpfTable';
+import { EBPF_CHUNK_ROWS, EBPF_TEXT_BLOCK_ROWS, type EbpfNumberChunk, type EbpfTextChunk } from '../../model/ebpfTable';
 
 /** Powers of ten that are exact doubles (10^22 is the last). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -89,7 +89,11 @@ export class ChunkedNumbers<A extends TypedArray> {
   private pos = 0;
   length = 0;
 
-  constructor(private readonly make: (n: number) => A) {
+  /** `compact` may replace a chunk once it is complete (see lineColumn). */
+  constructor(
+    private readonly make: (n: number) => A,
+    private readonly compact: (full: A) => A = (full) => full,
+  ) {
     this.current = make(64);
     this.chunks.push(this.current);
   }
@@ -100,14 +104,11 @@ export class ChunkedNumbers<A extends TypedArray> {
     this.length++;
   }
 
-  get(i: number): number {
-    return this.chunks[i >>> EBPF_CHUNK_SHIFT][i & (EBPF_CHUNK_ROWS - 1)];
-  }
-
   /** The chunks, the last one trimmed to its rows. */
   finish(): A[] {
     const last = this.chunks.length - 1;
     if (this.pos < this.current.length) this.chunks[last] = this.current.slice(0, this.pos) as A;
+    this.chunks[last] = this.compact(this.chunks[last]);
     this.current = this.chunks[last];
     return this.chunks;
   }
@@ -119,6 +120,7 @@ export class ChunkedNumbers<A extends TypedArray> {
       this.current = bigger;
       this.chunks[this.chunks.length - 1] = bigger;
     } else {
+      this.chunks[this.chunks.length - 1] = this.compact(this.current);
       this.current = this.make(EBPF_CHUNK_ROWS);
       this.chunks.push(this.current);
       this.pos = 0;
@@ -126,7 +128,15 @@ export class ChunkedNumbers<A extends TypedArray> {
   }
 }
 
-export const int32Column = () => new ChunkedNumbers((n) => new Int32Array(n));
+/** Line numbers: a chunk whose rows are on consecutive lines (a CSV without blank lines) keeps only its first (see EbpfColumnarTable.lines). */
+export const lineColumn = () =>
+  new ChunkedNumbers(
+    (n) => new Int32Array(n),
+    (c) => {
+      for (let i = 1; i < c.length; i++) if (c[i] !== c[0] + i) return c;
+      return c.length > 1 ? Int32Array.of(c[0]) : c;
+    },
+  );
 export const int8Column = () => new ChunkedNumbers((n) => new Int8Array(n));
 
 /**

@@ -11,7 +11,7 @@ import { nsFactor } from '../../model/ebpfTable';
 import type { NumericColumn, TableColumn } from '../../model/table';
 import { parseNumber } from './columns';
 import { columnIds, headerRole, type HeaderRole } from './ebpfColumns';
-import { decimalPointText, FastNumberReader, int8Column, int32Column, lastDigitScale, NumberColumn, TextColumn } from './ebpfCells';
+import { decimalPointText, FastNumberReader, int8Column, lastDigitScale, lineColumn, NumberColumn, TextColumn } from './ebpfCells';
 import { checkDataQuality } from './ebpfQuality';
 
 /** Cells that mean "no number" in pandas, numpy and C printf output. */
@@ -28,7 +28,7 @@ export class EbpfTableBuilder {
   /** Per column: numeric or text, decided by the first row (key columns are always text). */
   private kinds: ('number' | 'text')[] | undefined;
   private columnsData: (NumberColumn | TextColumn)[] = [];
-  private readonly lines = int32Column();
+  private readonly lines = lineColumn();
   /** The power of ten of each row's printed mean's and total's last digit, for the mean × count check. */
   private readonly precision = { mean: int8Column(), total: int8Column() };
   /** Columns whose printed precision is kept. */
@@ -231,7 +231,7 @@ export class EbpfTableBuilder {
       title: this.title,
       line: this.line,
       endLine,
-      table: { title: this.title, columns, keys: at.key >= 0 ? [this.ids[at.key]] : [], rowCount, lines: compactLines(this.lines.finish()), cells },
+      table: { title: this.title, columns, keys: at.key >= 0 ? [this.ids[at.key]] : [], rowCount, lines: this.lines.finish(), cells },
       columns: infos,
       at,
       nsPer,
@@ -247,12 +247,4 @@ export class EbpfTableBuilder {
 function addScaled(sum: number, chunk: EbpfNumberChunk, factor: number): number {
   for (let i = 0; i < chunk.length; i++) if (!Number.isNaN(chunk[i])) sum += chunk[i] * factor;
   return sum;
-}
-
-/** Chunks whose lines follow each other (a CSV without blank lines) keep only their first line (see EbpfColumnarTable.lines). */
-function compactLines(chunks: Int32Array[]): Int32Array[] {
-  return chunks.map((c) => {
-    for (let i = 1; i < c.length; i++) if (c[i] !== c[0] + i) return c;
-    return c.length > 1 ? Int32Array.of(c[0]) : c;
-  });
 }
