@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { WarningLog } from '../../src/model/diagnostics';
 import { EBPF_CHUNK_ROWS, ebpfAllRowStats, ebpfLine, ebpfPlainTable, ebpfRowKey } from '../../src/model/ebpfTable';
 import { parseEbpf } from '../../src/parsers/ebpf-csv';
-import { FastNumberReader } from '../../src/parsers/shared/ebpfCells';
+import { FastNumberReader } from '../../src/parsers/shared/ebpfNumbers';
 import { EbpfTableBuilder } from '../../src/parsers/shared/ebpfTableBuilder';
 import { kthSmallest, medianOfPositive } from '../../src/parsers/shared/ebpfMedian';
 import { FIXTURES } from '../helpers/golden';

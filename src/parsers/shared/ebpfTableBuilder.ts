@@ -11,7 +11,8 @@ import { nsFactor } from '../../model/ebpfTable';
 import type { NumericColumn, TableColumn } from '../../model/table';
 import { parseNumber } from './columns';
 import { columnIds, headerRole, type HeaderRole } from './ebpfColumns';
-import { decimalPointText, FastNumberReader, int8Column, lastDigitScale, lineColumn, NumberColumn, TextColumn } from './ebpfCells';
+import { int8Column, lineColumn, NumberColumn, TextColumn } from './ebpfCells';
+import { decimalPointText, FastNumberReader, lastDigitScale } from './ebpfNumbers';
 import { checkDataQuality } from './ebpfQuality';
 
 /** Cells that mean "no number" in pandas, numpy and C printf output. */
