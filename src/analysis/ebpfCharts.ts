@@ -3,7 +3,8 @@
  * metric (or a function's figure) against core count, one series per variant — the seed's scaling
  * question (8 vs 16 vs 20 cores). A chart panel renders these; tests check them here.
  */
-import { ebpfNumber, ebpfRowStats, type EbpfTable } from '../model/ebpfTable';
+import type { EbpfTable } from '../model/ebpfTable';
+import { ebpfNumber, ebpfRowStats } from '../model/ebpfRows';
 import type { RunLog } from '../model/runLog';
 import { runMatrix, type FunctionFigure } from './runMatrix';
 

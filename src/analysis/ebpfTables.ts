@@ -5,7 +5,8 @@
  * row per run) plus each run's table, grouped by run.
  */
 import type { ParseWarning } from '../model/diagnostics';
-import { ebpfTableRows, type EbpfHistogram, type EbpfMapEntry, type EbpfReport, type EbpfTable } from '../model/ebpfTable';
+import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../model/ebpfTable';
+import { ebpfTableRows } from '../model/ebpfRows';
 import { runTableLabel, type RunLog } from '../model/runLog';
 import { formatValue } from '../model/units';
 import type { ViewTable } from './reportTables';

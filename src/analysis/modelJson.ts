@@ -9,7 +9,8 @@ import { foldedStacks, sortedStackEntries } from './folded';
 import { tableJson } from './tableJson';
 import { isSyscallSummary, type SyscallGroup } from '../model/syscallSummary';
 import type { Table, TableRow } from '../model/table';
-import { ebpfAllRowStats, ebpfPlainTable, type EbpfColumnInfo, type EbpfTable } from '../model/ebpfTable';
+import type { EbpfColumnInfo, EbpfTable } from '../model/ebpfTable';
+import { ebpfAllRowStats, ebpfPlainTable } from '../model/ebpfRows';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 

@@ -4,7 +4,8 @@
  * the metrics, chosen eBPF functions (one figure each) and user-defined derived metrics. The seed's
  * scaling question (8 vs 16 vs 20 cores, per variant) reads straight off it.
  */
-import { ebpfRowKey, ebpfRowStats, type EbpfRowStats } from '../model/ebpfTable';
+import type { EbpfRowStats } from '../model/ebpfTable';
+import { ebpfRowKey, ebpfRowStats } from '../model/ebpfRows';
 import { runLabel, type Run, type RunLog } from '../model/runLog';
 import type { Unit } from '../model/units';
 import { parseDerivedMetric, type DerivedMetric } from './derivedMetric';

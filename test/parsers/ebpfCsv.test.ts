@@ -5,7 +5,7 @@ import { WarningLog } from '../../src/model/diagnostics';
 import { CsvRecordReader, type CsvRecord } from '../../src/parsers/ebpf-csv/csvRecords';
 import { resolve } from 'node:path';
 import { checkTable, numberCell } from '../../src/model/table';
-import { ebpfAllRowStats, ebpfPlainTable } from '../../src/model/ebpfTable';
+import { ebpfAllRowStats, ebpfPlainTable } from '../../src/model/ebpfRows';
 import { parseEbpf, EbpfParser } from '../../src/parsers/ebpf-csv';
 import { ebpfApplies } from '../../src/parsers/ebpf-csv/applies';
 import { formatHead } from '../../src/parsers/formatDefinition';

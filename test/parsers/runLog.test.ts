@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkTable, numberCell } from '../../src/model/table';
-import { ebpfAllRowStats, ebpfPlainTable } from '../../src/model/ebpfTable';
+import { ebpfAllRowStats, ebpfPlainTable } from '../../src/model/ebpfRows';
 import { parseRunLog, RunLogParser } from '../../src/parsers/run-log';
 import { runLogFormat } from '../../src/parsers/run-log';
 import { runNameFacts } from '../../src/parsers/run-log/runName';

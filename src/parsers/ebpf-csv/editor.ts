@@ -1,5 +1,6 @@
 /** Outline (tables, histograms) and hovers (a row's figures, a histogram's percentiles) for eBPF output. */
-import { ebpfAllRowStats, type EbpfReport } from '../../model/ebpfTable';
+import type { EbpfReport } from '../../model/ebpfTable';
+import { ebpfAllRowStats } from '../../model/ebpfRows';
 import { formatValue } from '../../model/units';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';

@@ -2,7 +2,8 @@
  * Outline (groups, runs, their functions) and hovers for run-metric logs: a function row shows its
  * figures and the same function in the file's other runs; a metric line shows its value in every run.
  */
-import { ebpfAllRowStats, type EbpfRowStats } from '../../model/ebpfTable';
+import type { EbpfRowStats } from '../../model/ebpfTable';
+import { ebpfAllRowStats } from '../../model/ebpfRows';
 import { runLabel, runTableLabel, tableKind, type RunLog } from '../../model/runLog';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';

@@ -4,7 +4,8 @@
  * outliers among a table's functions. Each message says what is wrong and what it usually means.
  */
 import { WARNING_LIMIT, type WarningLog } from '../../model/diagnostics';
-import { EBPF_CHUNK_ROWS, ebpfRowKey, type EbpfNumberChunk, type EbpfTable } from '../../model/ebpfTable';
+import { EBPF_CHUNK_ROWS, type EbpfNumberChunk, type EbpfTable } from '../../model/ebpfTable';
+import { ebpfRowKey } from '../../model/ebpfRows';
 import { formatDuration, formatNumber } from '../../model/units';
 import { medianOfPositive } from './ebpfMedian';
 

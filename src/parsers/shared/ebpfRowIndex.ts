@@ -4,7 +4,8 @@
  * clone copies a few dozen buffers, not a million row objects) ordered by line, and a row's figures
  * are computed when it is hovered.
  */
-import { ebpfLine, ebpfRowStats, type EbpfRowStats, type EbpfTable } from '../../model/ebpfTable';
+import type { EbpfRowStats, EbpfTable } from '../../model/ebpfTable';
+import { ebpfLine, ebpfRowStats } from '../../model/ebpfRows';
 
 export interface EbpfRowIndex {
   /** By header line; a table's rows are in file order and tables do not interleave. */
