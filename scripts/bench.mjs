@@ -4,6 +4,7 @@
 //   node scripts/bench.mjs            100 MB and 1 GB inputs (~2.5 min on 2 cores; +~1 min to make inputs)
 //   node scripts/bench.mjs --quick    100 MB input only
 //   node scripts/bench.mjs --only=perf-report   only the perf report parse (scripts/bench/perf-report.mjs)
+//   node scripts/bench.mjs --only=ebpf-csv      only the eBPF CSV parse (scripts/bench/ebpf-csv.mjs)
 //
 // 1. Inputs (cached outside the repo in ~/.cache/perflens/bench/, or $PERFLENS_BENCH_CACHE):
 //    base.txt   = `perf script` of a REAL `perf record -e cpu-clock -F 4999 -g` of a multi-process
@@ -18,6 +19,9 @@
 //    floor-bytes / floor-string (scripts/bench/floor.mjs), naive (scripts/bench/naive-collapse.mjs),
 //    ours (`node dist/cli.js collapse --stats FILE > /dev/null`), perl (FlameGraph
 //    stackcollapse-perf.pl, if available; 1 GB only if its 100 MB rate predicts < 2 min).
+//    Then the table parses through parseFile against the read+split floor: 100 MB of perf report
+//    text (scripts/bench/perf-report.mjs) and a 100 MB eBPF CSV synthesised from the seed's real
+//    rows (scripts/bench/ebpf-csv.mjs), both via scripts/bench/parseBench.mjs.
 // 3. Webview timings via scripts/bench-webview.mjs (benchWebview()) if that file exists.
 // 4. Opening the 100 MB input in the real VS Code (code-server + headless Chromium, scripts/bench-vscode.mjs):
 //    Quick Open the file, Enter, until the PerfLens editor has painted its flame graph (3 runs, median).
@@ -51,6 +55,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collapseFile } from './bench/naive-collapse.mjs';
 import { benchPerfReport } from './bench/perf-report.mjs';
+import { benchEbpfCsv } from './bench/ebpf-csv.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = join(ROOT, 'scripts', 'bench');
@@ -500,9 +505,9 @@ let snapshotDir = null;
 async function main() {
   machineFacts();
   const reportCtx = { root: ROOT, cache: CACHE, runChild, log, loud, fmt, loadNote };
-  if (ONLY === 'perf-report') {
+  if (ONLY === 'perf-report' || ONLY === 'ebpf-csv') {
     mkdirSync(CACHE, { recursive: true });
-    await benchPerfReport(reportCtx);
+    await (ONLY === 'perf-report' ? benchPerfReport : benchEbpfCsv)(reportCtx);
     return;
   }
   const { meta, inputs } = await ensureInputs();
@@ -663,6 +668,8 @@ async function main() {
 
   // ---- perf report text (its input comes from the same recording's perf.data)
   await benchPerfReport(reportCtx);
+  // ---- eBPF CSV (a synthesised table: scripts/bench/ebpf-csv.mjs)
+  await benchEbpfCsv(reportCtx);
 
   // ---- webview
   log('== webview');

@@ -16,7 +16,12 @@ const t0 = performance.now();
 const parsed = await parseFile(file, file);
 const ms = Math.round(performance.now() - t0);
 const m = parsed.model;
-const records = m.kind === 'perf-report' ? m.events.reduce((n, e) => n + e.table.rows.length, 0) : (m.samples ?? 0);
+const records =
+  m.kind === 'perf-report'
+    ? m.events.reduce((n, e) => n + e.table.rows.length, 0)
+    : m.kind === 'ebpf'
+      ? m.tables.reduce((n, t) => n + (t.table.rowCount ?? t.table.rows.length), 0)
+      : (m.samples ?? 0);
 process.stderr.write(
   JSON.stringify({ tool: 'parse', format: parsed.format, bytes: parsed.bytes, lines: m.lines, records, warnings: m.warnings.length + m.droppedWarnings, ms, maxRssKiB: process.resourceUsage().maxRSS }) + '\n',
 );

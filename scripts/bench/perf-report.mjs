@@ -10,15 +10,12 @@
 // bundle of src/io/parseFile.ts (scripts/bench/parse-file.mjs), 3 runs each; prints MB/s (median
 // wall), peak RSS, the ratio to the floor, and PASS/MISS against >= 100 MB/s and <= 200 MiB.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, truncateSync, writeFileSync, createWriteStream } from 'node:fs';
-import os from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, truncateSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { runParseBench } from './parseBench.mjs';
 
 const MB = 1e6;
 const MiB = 1 << 20;
-const TARGET_MBPS = 100;
-const TARGET_RSS_MIB = 200;
-const RUNS = 3;
 const REPORT_RUNS = [
   ['report', '--stdio', '--no-children', '-g', 'graph,0,callee'],
   ['report', '--stdio', '--no-children', '-g', 'graph,0,caller'],
@@ -35,10 +32,6 @@ const CORPUS_REPORTS = [
   'perf-6.1-captures/g_fractal.txt',
   'perf-6.1-captures/g_caller.txt',
 ];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Streams one `perf report` run into `out` (appending) until `limit` bytes are written in all. */
 function appendReport(args, data, out, written, limit) {
@@ -132,65 +125,12 @@ export async function ensureInput({ cache, log, loud }) {
   return { path, ...meta };
 }
 
-function bundleParseFile(root) {
-  const dir = mkdtempSync(join(os.tmpdir(), 'perflens-bench-parse-'));
-  const out = join(dir, 'parseFile.cjs');
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'esbuild'), [join(root, 'src', 'io', 'parseFile.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${out}`, '--log-level=warning'], {
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`esbuild of src/io/parseFile.ts failed: ${r.stderr}`);
-  return { out, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
 /** Runs the perf report part; `ctx` gives bench.mjs's helpers. Returns the summary. */
-export async function benchPerfReport({ root, cache, runChild, log, loud, fmt, loadNote }) {
+export async function benchPerfReport(ctx) {
+  const { cache, log, loud, fmt, loadNote } = ctx;
   log('== perf report parse (100 MB)');
   const input = await ensureInput({ cache, log, loud });
   log(`   input: ${input.path}, ${fmt(input.bytes / MB, 1)} MB (${input.source === 'perf' ? `real perf report output of the bench recording: ${input.command}` : 'corpus FALLBACK'}); ${loadNote()}`);
-  const bundle = bundleParseFile(root);
-  const tools = [
-    { id: 'floor', label: 'floor (utf8 split)', args: [join(root, 'scripts', 'bench', 'floor.mjs'), 'string', input.path] },
-    { id: 'parse', label: 'perf report parse', args: [join(root, 'scripts', 'bench', 'parse-file.mjs'), bundle.out, input.path] },
-  ];
-  const results = new Map(tools.map((t) => [t.id, []]));
-  try {
-    for (let r = 0; r < RUNS; r++) {
-      for (const t of tools) {
-        const res = await runChild(process.execPath, t.args);
-        results.get(t.id).push(res);
-        const rss = res.rusageKiB ?? res.own?.maxRssKiB;
-        log(
-          `   ${t.label.padEnd(20)} run ${r + 1}: ${res.ok ? '' : `FAILED (exit ${res.code}) `}${fmt(res.wallMs / 1000, 2)} s, ` +
-            `${fmt(input.bytes / MB / (res.wallMs / 1000), 1)} MB/s, RSS ${fmt(rss / 1024, 1)} MiB` + (res.own ? `  own: ${JSON.stringify(res.own)}` : ''),
-        );
-        if (!res.ok) log(`      ${res.stderrTail.replace(/\n/g, '\n      ')}`);
-      }
-    }
-  } finally {
-    bundle.dispose();
-  }
-  const summary = (id) => {
-    const ok = results.get(id).filter((r) => r.ok);
-    if (ok.length === 0) return null;
-    const wall = median(ok.map((r) => r.wallMs));
-    const ownMs = median(ok.map((r) => r.own?.ms ?? r.wallMs));
-    const rssMiB = Math.max(...ok.map((r) => Math.max(r.rusageKiB ?? 0, r.own?.maxRssKiB ?? 0))) / 1024;
-    return { wall, ownMs, rssMiB, mbps: input.bytes / MB / (wall / 1000), own: ok[0].own };
-  };
-  const floor = summary('floor');
-  const parse = summary('parse');
-  const verdict = (ok) => (ok ? 'PASS' : 'MISS');
-  if (!parse) {
-    log('   perf report parse: FAILED');
-    return null;
-  }
-  log(
-    `   parse: ${fmt(parse.mbps, 1)} MB/s (median wall of ${RUNS}; ${fmt(input.bytes / MB / (parse.ownMs / 1000), 1)} MB/s by its own ms), ` +
-      `peak RSS ${fmt(parse.rssMiB, 1)} MiB, ${fmt(parse.own?.lines)} lines, ${fmt(parse.own?.records)} rows`,
-  );
-  if (floor) log(`   ratio to the read+split floor (wall): ${fmt(parse.wall / floor.wall, 2)}x (floor ${fmt(floor.mbps, 1)} MB/s, ${fmt(floor.rssMiB, 1)} MiB)`);
-  log(`   perf report parse >= ${TARGET_MBPS} MB/s on 100 MB : ${verdict(parse.mbps >= TARGET_MBPS)} (${fmt(parse.mbps, 1)} MB/s)`);
-  log(`   perf report peak RSS <= ${TARGET_RSS_MIB} MiB         : ${verdict(parse.rssMiB <= TARGET_RSS_MIB)} (${fmt(parse.rssMiB, 1)} MiB)`);
-  log();
-  return { input, floor, parse };
+  const result = await runParseBench(ctx, input, 'perf report');
+  return result && { input, ...result };
 }

@@ -59,7 +59,7 @@ function topChart(title: string, table: EbpfTable): ChartSpec | undefined {
     yLabel: 'total time',
     yUnit: 'ns',
     series: [{ name: 'total time', points: top.map((t) => ({ x: t.key, y: t.totalNs, line: t.line })) }],
-    note: table.stats.length > TOP ? `${TOP} of ${table.stats.length} functions` : undefined,
+    note: table.table.rowCount > TOP ? `${TOP} of ${table.table.rowCount} functions` : undefined,
   };
 }
 

@@ -4,6 +4,7 @@
  * question (8 vs 16 vs 20 cores). A chart panel renders these; tests check them here.
  */
 import type { EbpfTable } from '../model/ebpfTable';
+import { ebpfNumber, ebpfRowStats } from '../model/ebpfRows';
 import type { RunLog } from '../model/runLog';
 import { runMatrix, type FunctionFigure } from './runMatrix';
 
@@ -17,11 +18,21 @@ export interface TopFunction {
 
 /** The `n` functions with the most total time, largest first (rows without a total are left out). */
 export function topFunctionsByTime(table: EbpfTable, n = 10): TopFunction[] {
-  return table.stats
-    .filter((s) => s.totalNs !== undefined)
-    .map((s) => ({ key: s.key, totalNs: s.totalNs!, share: s.share ?? 0, line: s.line }))
-    .sort((a, b) => b.totalNs - a.totalNs || (a.key < b.key ? -1 : 1))
-    .slice(0, n);
+  const byTotal = (a: TopFunction, b: TopFunction) => b.totalNs - a.totalNs || (a.key < b.key ? -1 : 1);
+  // The top n kept as rows go by: a table of a million rows makes no million objects here.
+  const top: TopFunction[] = [];
+  const { at, nsPer } = table;
+  for (let r = 0; r < table.table.rowCount; r++) {
+    const total = ebpfNumber(table, at.total, r);
+    if (total === undefined || !nsPer.total) continue;
+    const totalNs = total * nsPer.total;
+    if (top.length === n && totalNs < top[n - 1].totalNs) continue;
+    const s = ebpfRowStats(table, r);
+    top.push({ key: s.key, totalNs, share: s.share ?? 0, line: s.line });
+    top.sort(byTotal);
+    if (top.length > n) top.pop();
+  }
+  return top;
 }
 
 export interface ScalingSeries {

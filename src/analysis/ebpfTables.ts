@@ -6,6 +6,7 @@
  */
 import type { ParseWarning } from '../model/diagnostics';
 import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../model/ebpfTable';
+import { ebpfTableRows } from '../model/ebpfRows';
 import { runTableLabel, type RunLog } from '../model/runLog';
 import { formatValue } from '../model/units';
 import type { ViewTable } from './reportTables';
@@ -35,9 +36,10 @@ function qualityByLine(warnings: readonly ParseWarning[]): Map<number, string[]>
 }
 
 function ebpfViewTable(t: EbpfTable, title: string, group: string, quality: Map<number, string[]>): ViewTable {
-  const marked = t.table.rows.some((r) => quality.has(r.line));
+  const rows = ebpfTableRows(t);
+  const marked = rows.some((r) => quality.has(r.line));
   const columns = marked ? [...t.table.columns, { kind: 'text' as const, id: 'quality', label: 'data quality' }] : t.table.columns;
-  const rows = marked ? t.table.rows.map((r) => ({ line: r.line, cells: [...r.cells, quality.get(r.line)?.join(', ') ?? null] })) : t.table.rows;
+  if (marked) for (const r of rows) r.cells.push(quality.get(r.line)?.join(', ') ?? null);
   const has = (id: string) => columns.some((c) => c.id === id);
   const total = t.columns.find((c) => c.role === 'total')?.id;
   const count = t.columns.find((c) => c.role === 'count')?.id;

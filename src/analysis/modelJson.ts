@@ -9,6 +9,8 @@ import { foldedStacks, sortedStackEntries } from './folded';
 import { tableJson } from './tableJson';
 import { isSyscallSummary, type SyscallGroup } from '../model/syscallSummary';
 import type { Table, TableRow } from '../model/table';
+import type { EbpfColumnInfo, EbpfTable } from '../model/ebpfTable';
+import { ebpfAllRowStats, ebpfPlainTable } from '../model/ebpfRows';
 
 export const MODEL_JSON_SCHEMA_VERSION = 1;
 
@@ -40,9 +42,34 @@ export function reportModelJson(model: ReportModel): object {
   if (model.kind === 'ebpf') {
     // JSON has no Infinity: open-ended histogram buckets (`(..., 0)`, `[100, ...)`) print a null bound.
     const histograms = model.histograms.map((h) => ({ ...h, buckets: h.buckets.map((b) => ({ ...b, low: finiteOrNull(b.low), high: finiteOrNull(b.high) })) }));
-    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, histograms };
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, tables: model.tables.map(ebpfTableJson), histograms };
+  }
+  if (model.kind === 'run-log') {
+    return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...model, runs: model.runs.map((run) => ({ ...run, tables: run.tables.map(ebpfTableJson) })) };
   }
   return { schemaVersion: MODEL_JSON_SCHEMA_VERSION, ...(model as object) };
+}
+
+/** An eBPF table as rows and per-row figures (the model keeps columns; JSON readers want rows). */
+function ebpfTableJson(t: EbpfTable): object {
+  const { title, line, endLine, unitOfWork, totalNs } = t;
+  return {
+    title,
+    line,
+    endLine,
+    table: ebpfPlainTable(t),
+    // `figure` says how derived cells are computed: the rows below carry them already.
+    columns: t.columns.map((c) => omitFigure(c)),
+    stats: ebpfAllRowStats(t),
+    ...(unitOfWork !== undefined ? { unitOfWork } : {}),
+    ...(totalNs !== undefined ? { totalNs } : {}),
+  };
+}
+
+function omitFigure(c: EbpfColumnInfo): Omit<EbpfColumnInfo, 'figure'> {
+  const copy = { ...c };
+  delete copy.figure;
+  return copy;
 }
 
 function syscallGroupJson(group: SyscallGroup): object {

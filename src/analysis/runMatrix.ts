@@ -5,6 +5,7 @@
  * scaling question (8 vs 16 vs 20 cores, per variant) reads straight off it.
  */
 import type { EbpfRowStats } from '../model/ebpfTable';
+import { ebpfRowKey, ebpfRowStats } from '../model/ebpfRows';
 import { runLabel, type Run, type RunLog } from '../model/runLog';
 import type { Unit } from '../model/units';
 import { parseDerivedMetric, type DerivedMetric } from './derivedMetric';
@@ -142,8 +143,7 @@ function printedUnit(log: RunLog, id: string): Unit {
 
 function findFunction(run: Run, key: string): EbpfRowStats | undefined {
   for (const t of run.tables) {
-    const s = t.stats.find((x) => x.key === key);
-    if (s) return s;
+    for (let r = 0; r < t.table.rowCount; r++) if (ebpfRowKey(t, r) === key) return ebpfRowStats(t, r);
   }
   return undefined;
 }

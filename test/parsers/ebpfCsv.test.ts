@@ -5,6 +5,7 @@ import { WarningLog } from '../../src/model/diagnostics';
 import { CsvRecordReader, type CsvRecord } from '../../src/parsers/ebpf-csv/csvRecords';
 import { resolve } from 'node:path';
 import { checkTable, numberCell } from '../../src/model/table';
+import { ebpfAllRowStats, ebpfPlainTable } from '../../src/model/ebpfRows';
 import { parseEbpf, EbpfParser } from '../../src/parsers/ebpf-csv';
 import { ebpfApplies } from '../../src/parsers/ebpf-csv/applies';
 import { formatHead } from '../../src/parsers/formatDefinition';
@@ -36,15 +37,15 @@ describe('eBPF CSV parser', () => {
     const m = parseEbpf(SEED_CSV, 'ebpf_guest_stats.csv');
     assert.equal(m.tables.length, 1);
     const t = m.tables[0];
-    assert.equal(checkTable(t.table), undefined);
-    assert.equal(t.table.rows.length, 13);
+    assert.equal(checkTable(ebpfPlainTable(t)), undefined);
+    assert.equal(ebpfPlainTable(t).rows.length, 13);
     assert.deepEqual(t.table.keys, ['function']);
-    const row = t.table.rows[0];
+    const row = ebpfPlainTable(t).rows[0];
     assert.deepEqual(row.cells.slice(0, 7), ['iommu_map', -1, 1047815, 23282950277, 22220.48, 615.39, 0.007757]);
     assert.equal(row.line, 2);
     // Derived: share of the table's total, stddev = sqrt(variance in µs²) in ns, time per page.
     let total = 0;
-    for (const r of t.table.rows) total += numberCell(t.table, r, 'total_duration_ns')!;
+    for (const r of ebpfPlainTable(t).rows) total += numberCell(t.table, r, 'total_duration_ns')!;
     assert.equal(t.totalNs, total);
     assert.ok(Math.abs(numberCell(t.table, row, 'share_of_time')! - (23282950277 / total) * 100) < 1e-9);
     assert.ok(Math.abs(numberCell(t.table, row, 'stddev_ns')! - Math.sqrt(615.39) * 1000) < 1e-6);
@@ -54,9 +55,9 @@ describe('eBPF CSV parser', () => {
     assert.deepEqual(t.table.columns[5], { kind: 'number', id: 'variance_us', label: 'variance_us', unit: 'none' });
     assert.deepEqual(t.columns[5], { id: 'variance_us', role: 'variance', squareOf: 'us' });
     // A negative variance has no standard deviation.
-    assert.equal(numberCell(t.table, t.table.rows[1], 'stddev_ns'), undefined);
+    assert.equal(numberCell(t.table, ebpfPlainTable(t).rows[1], 'stddev_ns'), undefined);
     let shares = 0;
-    for (const s of t.stats) shares += s.share!;
+    for (const s of ebpfAllRowStats(t)) shares += s.share!;
     assert.ok(Math.abs(shares - 1) < 1e-12);
   });
 
@@ -87,17 +88,17 @@ describe('eBPF CSV parser', () => {
     assert.match(at(7).join(), /row has 6 cells for 5 columns/);
     assert.match(at(1).join(), /unknown unit 'xs'/);
     const t = m.tables[0];
-    assert.equal(checkTable(t.table), undefined);
-    assert.equal(t.table.rows.length, 6);
-    assert.equal(numberCell(t.table, t.table.rows[3], 'total_ns'), undefined);
+    assert.equal(checkTable(ebpfPlainTable(t)), undefined);
+    assert.equal(ebpfPlainTable(t).rows.length, 6);
+    assert.equal(numberCell(t.table, ebpfPlainTable(t).rows[3], 'total_ns'), undefined);
   });
 
   it('RFC 4180: quoted fields with commas, escaped quotes and newlines, CRLF; rows on their start lines', () => {
     const text = 'function,count,total_ns\r\n"a,b",1,10\r\n"say ""hi""",2,20\r\n"multi\nline",3,30\r\nz,4,40\r\n';
     const m = parseEbpf(text);
     const t = m.tables[0];
-    assert.deepEqual(t.table.rows.map((r) => r.cells.slice(0, 3)), [['a,b', 1, 10], ['say "hi"', 2, 20], ['multi\nline', 3, 30], ['z', 4, 40]]);
-    assert.deepEqual(t.table.rows.map((r) => r.line), [2, 3, 4, 6]);
+    assert.deepEqual(ebpfPlainTable(t).rows.map((r) => r.cells.slice(0, 3)), [['a,b', 1, 10], ['say "hi"', 2, 20], ['multi\nline', 3, 30], ['z', 4, 40]]);
+    assert.deepEqual(ebpfPlainTable(t).rows.map((r) => r.line), [2, 3, 4, 6]);
     assert.equal(m.warnings.length, 0);
   });
 
@@ -112,13 +113,13 @@ describe('eBPF CSV parser', () => {
   it('an unclosed quote is located and the rest parses', () => {
     const m = parseEbpf('function,count,total_ns\na,1,10\n"b,2,20\n');
     assert.ok(m.warnings.some((w) => w.line === 3 && /ends inside a quoted field/.test(w.message)));
-    assert.equal(m.tables[0].table.rows[0].cells[0], 'a');
+    assert.equal(ebpfPlainTable(m.tables[0]).rows[0].cells[0], 'a');
   });
 
   it('tab- and semicolon-separated headers are read with their delimiter', () => {
     for (const d of ['\t', ';']) {
       const m = parseEbpf(['function', 'count', 'total_ns'].join(d) + '\n' + ['a b', '2', '10'].join(d) + '\n');
-      assert.deepEqual(m.tables[0].table.rows[0].cells.slice(0, 3), ['a b', 2, 10], JSON.stringify(d));
+      assert.deepEqual(ebpfPlainTable(m.tables[0]).rows[0].cells.slice(0, 3), ['a b', 2, 10], JSON.stringify(d));
       assert.equal(ebpfApplies(formatHead(['function', 'count', 'total_ns'].join(d) + '\n')).verdict, 'yes');
     }
   });
@@ -126,10 +127,10 @@ describe('eBPF CSV parser', () => {
   it('bcc --csv output (ext4slower): a per-event table keyed by TASK', () => {
     const m = parseEbpf(readCorpus('bcc/csv-extracts/ext4slower_example.block0.csv'));
     const t = m.tables[0];
-    assert.equal(checkTable(t.table), undefined);
-    assert.equal(t.table.rows.length, readCorpus('bcc/csv-extracts/ext4slower_example.block0.csv').trim().split('\n').length - 1);
+    assert.equal(checkTable(ebpfPlainTable(t)), undefined);
+    assert.equal(ebpfPlainTable(t).rows.length, readCorpus('bcc/csv-extracts/ext4slower_example.block0.csv').trim().split('\n').length - 1);
     assert.deepEqual(t.table.keys, ['task']);
-    assert.deepEqual(t.table.rows[0].cells, [127200712278, 'bash', 17225, 'R', 128, 0, 14329, 'cksum']);
+    assert.deepEqual(ebpfPlainTable(t).rows[0].cells, [127200712278, 'bash', 17225, 'R', 128, 0, 14329, 'cksum']);
     assert.equal(m.warnings.length, 0);
   });
 
@@ -137,7 +138,7 @@ describe('eBPF CSV parser', () => {
     const rows = ['function,count,total_ns,mean_ns'];
     for (let i = 0; i < 100000; i++) rows.push(`f${i},2,${2 * i},${i}`);
     const m = parseEbpf(rows.join('\n') + '\nx,' + '1'.repeat(1 << 20) + ',1,1\n');
-    assert.equal(m.tables[0].table.rows.length, 100000);
+    assert.equal(ebpfPlainTable(m.tables[0]).rows.length, 100000);
     assert.deepEqual(m.warnings.map((w) => w.line), [100002]);
     assert.match(m.warnings[0].message, /skipped \(too long for an eBPF table row\)/);
   });
@@ -165,7 +166,7 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
     lines.slice(1).forEach((r, i) => pandas.push(`${String(i).padEnd(4)}${r.map((c) => c.padStart(28)).join('  ')}`));
     const fromText = parseEbpf(pandas.join('\n'));
     const fromCsv = parseEbpf(SEED_CSV);
-    assert.deepEqual(fromText.tables[0].table.rows.map((r) => r.cells), fromCsv.tables[0].table.rows.map((r) => r.cells));
+    assert.deepEqual(ebpfPlainTable(fromText.tables[0]).rows.map((r) => r.cells), ebpfPlainTable(fromCsv.tables[0]).rows.map((r) => r.cells));
   });
 
   it('a wide pandas frame wrapped with \\ is joined by index', () => {
@@ -181,7 +182,7 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
     const m = parseEbpf(text);
     const t = m.tables[0];
     assert.deepEqual(t.table.columns.slice(0, 4).map((c) => c.id), ['function', 'count', 'total_duration_ns', 'mean_ns']);
-    assert.deepEqual(t.table.rows.map((r) => r.cells.slice(0, 4)), [['iommu_map', 10, 1000, 100], ['__iommu_map', 4, 40, 10]]);
+    assert.deepEqual(ebpfPlainTable(t).rows.map((r) => r.cells.slice(0, 4)), [['iommu_map', 10, 1000, 100], ['__iommu_map', 4, 40, 10]]);
     assert.deepEqual(m.warnings, []);
   });
 
@@ -196,7 +197,7 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
     ].join('\n');
     const m = parseEbpf(text);
     const t = m.tables[0];
-    assert.deepEqual(t.table.rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]]), [['iommu_map', 10, 100], ['__iommu_map', 4, 10]]);
+    assert.deepEqual(ebpfPlainTable(t).rows.map((r) => [r.cells[0], r.cells[1], r.cells[3]]), [['iommu_map', 10, 100], ['__iommu_map', 4, 10]]);
     const warnings = [...m.warnings].sort((a, b) => a.line - b.line);
     assert.deepEqual(warnings.map((w) => w.line), [1, 3]);
     assert.match(warnings[0].message, /pandas elided columns here \('...' between count and mean_ns/);
@@ -206,17 +207,17 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
 
   it('a wrapped frame cut before its second chunk: partial table and a warning', () => {
     const m = parseEbpf('          function  count  \\\n0        iommu_map     10   \n');
-    assert.equal(m.tables[0].table.rows.length, 1);
+    assert.equal(ebpfPlainTable(m.tables[0]).rows.length, 1);
     assert.ok(m.warnings.some((w) => /wrapped .* the table is cut/.test(w.message)));
   });
 
   it('bcc syscount -L: keys with spaces, TIME (us) read as the total time per syscall', () => {
     const m = parseEbpf(readCorpus('bcc/tools/syscount_example.txt'));
     const t = m.tables.find((x) => x.table.columns.some((c) => c.id === 'time_us'))!;
-    assert.deepEqual(t.table.rows[0].cells.slice(0, 3), ['select', 16, 3415860.022]);
-    const unknown = t.table.rows.find((r) => String(r.cells[0]).startsWith('[unknown'));
+    assert.deepEqual(ebpfPlainTable(t).rows[0].cells.slice(0, 3), ['select', 16, 3415860.022]);
+    const unknown = ebpfPlainTable(t).rows.find((r) => String(r.cells[0]).startsWith('[unknown'));
     assert.deepEqual(unknown?.cells.slice(0, 3), ['[unknown: 321]', 32, 4.965]);
-    assert.equal(t.stats[0].totalNs, 3415860.022 * 1000);
+    assert.equal(ebpfAllRowStats(t)[0].totalNs, 3415860.022 * 1000);
   });
 
   it('bcc log2 histograms with percentiles; funclatency summary attached', () => {
@@ -288,7 +289,7 @@ describe('eBPF text: pandas tables, bcc tables, histograms, maps', () => {
 });
 
 describe('eBPF CSV: the quote-free fast path equals csv-parse', () => {
-  it('on every line of the bcc CSV extracts and on random quote-free lines', () => {
+  it('on every line of the bcc CSV extracts and on random quote-free lines (their fields are the text between delimiters)', () => {
     const lines: string[] = [];
     for (const f of readdirSync(corpusFile('bcc/csv-extracts'))) lines.push(...readCorpus(`bcc/csv-extracts/${f}`).split('\n').filter((l) => l.length > 0));
     let seed = 7;
@@ -298,7 +299,7 @@ describe('eBPF CSV: the quote-free fast path equals csv-parse', () => {
     const log = new WarningLog();
     for (const line of lines) {
       const got: CsvRecord[] = [];
-      const reader = new CsvRecordReader((r) => got.push(r), log);
+      const reader = new CsvRecordReader((r) => got.push(r), (text, n) => got.push({ line: n, fields: text.split(',') }), log);
       reader.line(line, 1);
       reader.end();
       const expected = parse(line + '\n', { relax_column_count: true }) as string[][];
@@ -313,12 +314,12 @@ describe('eBPF CSV as pandas and other tools write it', () => {
     const indexed = parseEbpf(',function,count,total_ns\n0,iommu_map,10,1000\n1,__iommu_map,4,40\n');
     const t = indexed.tables[0];
     assert.deepEqual(t.table.columns.slice(0, 4).map((c) => c.id), ['index', 'function', 'count', 'total_ns']);
-    assert.deepEqual(t.table.rows.map((r) => r.cells.slice(0, 4)), [[0, 'iommu_map', 10, 1000], [1, '__iommu_map', 4, 40]]);
+    assert.deepEqual(ebpfPlainTable(t).rows.map((r) => r.cells.slice(0, 4)), [[0, 'iommu_map', 10, 1000], [1, '__iommu_map', 4, 40]]);
     assert.deepEqual(t.table.keys, ['function']);
     assert.deepEqual(indexed.warnings, []);
     assert.equal(ebpfApplies(formatHead(',function,count,total_ns\n0,a,1,2\n')).verdict, 'yes');
     const trailing = parseEbpf('function,count,total_ns,\na,1,10,\n');
-    assert.deepEqual(trailing.tables[0].table.rows[0].cells.slice(0, 4), ['a', 1, 10, null]);
+    assert.deepEqual(ebpfPlainTable(trailing.tables[0]).rows[0].cells.slice(0, 4), ['a', 1, 10, null]);
     assert.deepEqual(trailing.warnings, []);
     // Still no CSV: prose with commas.
     assert.equal(parseEbpf('Hello, world, again\n').tables.length, 0);

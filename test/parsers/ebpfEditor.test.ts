@@ -89,13 +89,16 @@ describe('eBPF editor features', () => {
 });
 
 describe('eBPF hover index', () => {
-  it('typed arrays by line (cheap to send from the worker): every row found, absent figures stay absent', () => {
+  it("the tables' columns (typed arrays, cheap to send from the worker), no row objects: every row found, absent figures stay absent", () => {
     const rows = ['function,count,total_ns,mean_ns,variance_ns'];
     for (let i = 0; i < 100000; i++) rows.push(`f${i},2,${2 * i},${i},${i % 2 ? -1 : 4}`);
     const text = rows.join('\n');
     const editor = ebpfCsvFormat.editor!;
     const index = editor.hoverIndex!(parseEbpf(text));
-    assert.ok(index.rows.figures instanceof Float64Array && index.rows.lines instanceof Int32Array);
+    // count (all 2) is kept as 32-bit integers; variance_ns has -1 and 4 only, also integers.
+    const cells = index.rows.tables[0].table.cells[1];
+    assert.ok(cells.kind === 'number' && cells.chunks.every((c) => c instanceof Int32Array) && index.rows.tables[0].table.lines.every((c) => c instanceof Int32Array));
+    assert.equal(structuredClone(index).rows.tables[0].table.rowCount, 100000);
     const doc = reader(text);
     const h = editor.hover!(doc, 54321, 0, undefined, index)!; // line 54322: f54320
     assert.equal(h.title, 'f54320');

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkTable, numberCell } from '../../src/model/table';
+import { ebpfAllRowStats, ebpfPlainTable } from '../../src/model/ebpfRows';
 import { parseRunLog, RunLogParser } from '../../src/parsers/run-log';
 import { runLogFormat } from '../../src/parsers/run-log';
 import { runNameFacts } from '../../src/parsers/run-log/runName';
@@ -66,12 +67,12 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
     log.runs.forEach((run, i) => {
       assert.equal(run.tables.length, 1);
       const t = run.tables[0];
-      assert.equal(checkTable(t.table), undefined);
+      assert.equal(checkTable(ebpfPlainTable(t)), undefined);
       assert.equal(t.title, run.csvPaths[0]);
       assert.deepEqual(t.table.columns.slice(0, 7).map((c) => c.id), COLUMNS);
-      assert.equal(t.table.rows.length, RUNS[i].rows);
+      assert.equal(ebpfPlainTable(t).rows.length, RUNS[i].rows);
       assert.equal(t.line, RUNS[i].line + 13);
-      t.table.rows.forEach((row, r) => {
+      ebpfPlainTable(t).rows.forEach((row, r) => {
         const fields = lines[row.line - 1].trim().split(/\s+/);
         assert.equal(fields[0], String(r), 'pandas index');
         assert.deepEqual(row.cells.slice(0, 7), [fields[1], ...fields.slice(2).map(Number)]);
@@ -80,16 +81,16 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
   });
 
   it('hand-read rows: qi_submit_sync in run 1, the e-notation count_per_page of run 3', () => {
-    const t1 = log.runs[0].tables[0].table;
+    const t1 = ebpfPlainTable(log.runs[0].tables[0]);
     const qi = t1.rows.find((r) => r.cells[0] === 'qi_submit_sync')!;
     assert.equal(qi.line, 27);
     assert.deepEqual(qi.cells.slice(0, 7), ['qi_submit_sync', -1, 1043958, 12048701206, 11541.37, 87.35, 0.007728]);
-    const t3 = log.runs[2].tables[0].table;
+    const t3 = ebpfPlainTable(log.runs[2].tables[0]);
     const slow = t3.rows.find((r) => r.cells[0] === 'page_pool_alloc_pages_slow')!;
     assert.deepEqual(slow.cells.slice(0, 7), ['page_pool_alloc_pages_slow', -1, 10, 85974405, 8597440.5, 6412534, 5.983777e-8]);
     assert.equal(numberCell(t3, t3.rows[0], 'variance_us'), 4.326659e12);
     // Run 5 has no qi_submit_sync row.
-    assert.ok(!log.runs[4].tables[0].table.rows.some((r) => r.cells[0] === 'qi_submit_sync'));
+    assert.ok(!ebpfPlainTable(log.runs[4].tables[0]).rows.some((r) => r.cells[0] === 'qi_submit_sync'));
   });
 
   it('negative variances: one located warning per negative variance_us cell, none for the others', () => {
@@ -117,10 +118,10 @@ describe('run-metric log parser: seed 000 (6 runs in a Markdown note)', () => {
   it('derived figures: share of the run time sums to 1, stddev from variance in µs²', () => {
     for (const run of log.runs) {
       let s = 0;
-      for (const st of run.tables[0].stats) s += st.share!;
+      for (const st of ebpfAllRowStats(run.tables[0])) s += st.share!;
       assert.ok(Math.abs(s - 1) < 1e-12);
     }
-    const qi = log.runs[0].tables[0].stats.find((s) => s.key === 'qi_submit_sync')!;
+    const qi = ebpfAllRowStats(log.runs[0].tables[0]).find((s) => s.key === 'qi_submit_sync')!;
     assert.ok(Math.abs(qi.stddevNs! - Math.sqrt(87.35) * 1000) < 1e-9);
     assert.ok(Math.abs(qi.timePerUnitNs! - 12048701206 / (1043958 / 0.007728)) < 1e-9);
   });
@@ -160,7 +161,7 @@ describe('run-metric log parser: names and bad input', () => {
     ].join('\n');
     const log = parseRunLog(text);
     assert.deepEqual(log.runs[0].metrics.map((m) => [m.id, m.value, m.unit]), [['CPU Util', 99.5, '%'], ['Total eBPF time', 1000, 'ns']]);
-    assert.equal(log.runs[0].tables[0].table.rows.length, 1);
+    assert.equal(ebpfPlainTable(log.runs[0].tables[0]).rows.length, 1);
     assert.deepEqual(log.warnings, []);
   });
 
@@ -181,7 +182,7 @@ describe('run-metric log parser: names and bad input', () => {
     const log = parseRunLog(text);
     assert.equal(log.runs.length, 3);
     assert.deepEqual(log.runs[0].metrics.map((m) => [m.id, m.value, m.unit]), [['Throughput', 10.5, 'Gbps']]);
-    assert.equal(log.runs[0].tables[0].table.rows.length, 2);
+    assert.equal(ebpfPlainTable(log.runs[0].tables[0]).rows.length, 2);
     const at = (line: number) => log.warnings.filter((w) => w.line === line).map((w) => w.message).join('\n');
     assert.match(at(3), /metric 'CPU Util': 'n\/a' is not a number/);
     assert.match(at(7), /row has 2 cells for 4 columns/);
@@ -261,18 +262,18 @@ describe('tables as Markdown pipe tables (DataFrame.to_markdown())', () => {
     const log = parseRunLog(['------- r_4cores Run Metrics -------', 'Throughput: 3', 'Reading eBPF stats from x/ebpf_guest_stats.csv', ...table, '', 'prose after'].join('\n'));
     const t = log.runs[0].tables[0];
     assert.deepEqual(t.table.columns.slice(0, 4).map((c) => c.id), ['index', 'function', 'count', 'total_duration_ns']);
-    assert.deepEqual(t.table.rows.map((r) => [r.line, ...r.cells.slice(0, 4)]), [[6, 0, 'iommu_map', 10, 1000], [7, 1, 'a | b', 4, 40]]);
+    assert.deepEqual(ebpfPlainTable(t).rows.map((r) => [r.line, ...r.cells.slice(0, 4)]), [[6, 0, 'iommu_map', 10, 1000], [7, 1, 'a | b', 4, 40]]);
     assert.deepEqual(log.warnings, []);
     const text = parseEbpf(table.join('\n'));
-    assert.deepEqual(text.tables[0].table.rows.map((r) => r.cells[1]), ['iommu_map', 'a | b']);
+    assert.deepEqual(ebpfPlainTable(text.tables[0]).rows.map((r) => r.cells[1]), ['iommu_map', 'a | b']);
     assert.equal(ebpfApplies(formatHead(table.join('\n'))).verdict, 'yes');
     // The same with a pandas print: prose after a blank line ends the run block quietly.
     const pandas = parseRunLog(['------- r_4cores Run Metrics -------', 'Throughput: 3', '   function  count', '0         f      1', '', 'prose after', 'more prose'].join('\n'));
     assert.deepEqual(pandas.warnings, []);
-    assert.equal(pandas.runs[0].tables[0].table.rows.length, 1);
+    assert.equal(ebpfPlainTable(pandas.runs[0].tables[0]).rows.length, 1);
     const noSep = parseEbpf([table[0], table[2]].join('\n'));
     assert.match(noSep.warnings[0].message, /pipe table without its '\|---\|' separator/);
-    assert.equal(noSep.tables[0].table.rows.length, 1);
+    assert.equal(ebpfPlainTable(noSep.tables[0]).rows.length, 1);
   });
 });
 

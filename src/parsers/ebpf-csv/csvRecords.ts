@@ -3,7 +3,8 @@
  * text between its commas (RFC 4180 gives exactly that; test/parsers/ebpfCsv.test.ts checks it
  * against csv-parse), read without a parser call: csv-parse reads ~5 MB/s here, far below what big
  * tables need. Records with quotes (quoted commas, escaped quotes, fields spanning lines) go through
- * csv-parse, batched so a quoted field is never cut. Memory is bounded by one batch.
+ * csv-parse, batched so a quoted field is never cut (and consecutive quoted records in one call: a
+ * call costs far more than a line). Memory is bounded by one batch.
  */
 import { parse } from 'csv-parse/sync';
 import type { WarningLog } from '../../model/diagnostics';
@@ -16,6 +17,8 @@ export interface CsvRecord {
 
 /** A quoted field open for this many lines is a stray quote, not a field. */
 const MAX_OPEN_LINES = 10000;
+/** Complete records with quotes are parsed together up to this many lines: each csv-parse call has a fixed cost. */
+const BATCH_LINES = 512;
 
 const OPTIONS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, raw: true } as const;
 
@@ -24,19 +27,31 @@ export type Delimiter = ',' | '\t' | ';';
 
 export class CsvRecordReader {
   private batch: string[] = [];
+  /** Batch length at the end of each complete record in it. */
+  private recordEnds: number[] = [];
   private batchStart = 0;
   private inQuote = false;
   private openSince = 0;
+  private readonly options: typeof OPTIONS & { delimiter: Delimiter };
 
+  /**
+   * `onPlainLine` gets each non-empty line without quotes whole (its fields are the text between
+   * the delimiters), `onRecord` each record csv-parse read.
+   */
   constructor(
     private readonly onRecord: (r: CsvRecord) => void,
+    private readonly onPlainLine: (text: string, line: number) => void,
     private readonly warnings: WarningLog,
-    private readonly delimiter: Delimiter = ',',
-  ) {}
+    delimiter: Delimiter = ',',
+  ) {
+    this.options = { ...OPTIONS, delimiter };
+  }
 
   line(text: string, lineNo: number): void {
-    if (this.batch.length === 0 && text.indexOf('"') < 0) {
-      if (text.length > 0) this.onRecord({ line: lineNo, fields: text.split(this.delimiter) });
+    if (!this.inQuote && text.indexOf('"') < 0) {
+      // Records keep their order: the quoted ones waiting before this line go first.
+      this.flush();
+      if (text.length > 0) this.onPlainLine(text, lineNo);
       return;
     }
     if (this.batch.length === 0) this.batchStart = lineNo;
@@ -53,7 +68,9 @@ export class CsvRecordReader {
       this.inQuote = false;
       return;
     }
-    if (!this.inQuote) this.flush();
+    if (this.inQuote) return;
+    this.recordEnds.push(this.batch.length);
+    if (this.batch.length >= BATCH_LINES) this.flush();
   }
 
   end(): void {
@@ -63,20 +80,39 @@ export class CsvRecordReader {
 
   private flush(): void {
     if (this.batch.length === 0) return;
-    try {
-      this.emit(this.batch.join('\n') + '\n', this.batchStart);
-    } catch {
-      this.flushLineByLine();
-      return;
-    }
+    const lines = this.batch;
+    const ends = this.recordEnds;
+    if (ends[ends.length - 1] !== lines.length) ends.push(lines.length);
     this.batch = [];
+    this.recordEnds = [];
+    try {
+      this.emit(lines.join('\n') + '\n', this.batchStart);
+    } catch {
+      // Record by record, so one bad record does not cost the others.
+      let from = 0;
+      for (const end of ends) {
+        const record = lines.slice(from, end);
+        try {
+          this.emit(record.join('\n') + '\n', this.batchStart + from);
+        } catch {
+          this.readLineByLine(record, this.batchStart + from);
+        }
+        from = end;
+      }
+    }
   }
 
-  /** A batch csv-parse rejected: each line on its own, so the bad one is located. */
+  /** A stray quote: the complete records before it as usual, then its lines each on its own, so the bad one is located. */
   private flushLineByLine(): void {
-    const lines = this.batch;
-    const start = this.batchStart;
-    this.batch = [];
+    const complete = this.recordEnds[this.recordEnds.length - 1] ?? 0;
+    const open = this.batch.slice(complete);
+    const openStart = this.batchStart + complete;
+    this.batch.length = complete;
+    this.flush();
+    this.readLineByLine(open, openStart);
+  }
+
+  private readLineByLine(lines: string[], start: number): void {
     lines.forEach((text, i) => {
       try {
         this.emit(text + '\n', start + i);
@@ -87,7 +123,7 @@ export class CsvRecordReader {
   }
 
   private emit(text: string, firstLine: number): void {
-    const out = parse(text, { ...OPTIONS, delimiter: this.delimiter }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    const out = parse(text, this.options) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
     for (const { record, raw, info } of out) {
       let newlines = 0;
       for (let i = raw.indexOf('\n'); i >= 0 && i < raw.length - 1; i = raw.indexOf('\n', i + 1)) newlines++;

@@ -1,5 +1,6 @@
 /** Outline (tables, histograms) and hovers (a row's figures, a histogram's percentiles) for eBPF output. */
 import type { EbpfReport } from '../../model/ebpfTable';
+import { ebpfAllRowStats } from '../../model/ebpfRows';
 import { formatValue } from '../../model/units';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';
@@ -46,8 +47,8 @@ function outline(doc: LineReader): OutlineItem[] {
   const m = p.toModel('');
   const items: OutlineItem[] = [];
   m.tables.forEach((t, n) => {
-    items.push({ name: `table ${n + 1}`, detail: `${t.table.rows.length} rows`, start: t.line - 1, end: t.endLine - 1, selection: t.line - 1 });
-    const top = [...t.stats].sort((a, b) => (b.totalNs ?? 0) - (a.totalNs ?? 0)).slice(0, OUTLINE_ROWS);
+    items.push({ name: `table ${n + 1}`, detail: `${t.table.rowCount} rows`, start: t.line - 1, end: t.endLine - 1, selection: t.line - 1 });
+    const top = ebpfAllRowStats(t).sort((a, b) => (b.totalNs ?? 0) - (a.totalNs ?? 0)).slice(0, OUTLINE_ROWS);
     for (const s of top) items.push({ name: s.key, detail: s.share !== undefined ? `${(s.share * 100).toFixed(1)}%` : '', start: s.line - 1, end: s.line - 1, selection: s.line - 1 });
   });
   for (const h of m.histograms) items.push({ name: h.title, detail: `histogram, ${h.total} events`, start: h.line - 1, end: h.endLine - 1, selection: h.line - 1 });

@@ -6,7 +6,7 @@
 import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../../model/ebpfTable';
 import { LineParser, parseWholeText } from '../shared/lineParser';
 import { EbpfTableBuilder } from '../shared/ebpfTableBuilder';
-import { CsvRecordReader, csvHeaderDelimiter, type CsvRecord } from './csvRecords';
+import { CsvRecordReader, csvHeaderDelimiter, type CsvRecord, type Delimiter } from './csvRecords';
 import { TextShapesReader } from './textShapes';
 
 export interface EbpfOptions {
@@ -26,6 +26,9 @@ export class EbpfParser extends LineParser<EbpfReport> {
   private csv: CsvRecordReader | undefined;
   private builder: EbpfTableBuilder | undefined;
   private header: string[] | undefined;
+  /** The header line as written, when it had no quotes (a repeated header is then this text again). */
+  private headerText: string | undefined;
+  private delimiter: Delimiter = ',';
   private text: TextShapesReader | undefined;
 
   constructor(private readonly options: EbpfOptions = EBPF_DEFAULTS) {
@@ -37,7 +40,15 @@ export class EbpfParser extends LineParser<EbpfReport> {
       if (line.trim().length === 0 || line.startsWith('#')) return;
       const delimiter = csvHeaderDelimiter(line);
       this.mode = delimiter ? 'csv' : 'text';
-      if (delimiter) this.csv = new CsvRecordReader((r) => this.record(r), this.warnings, delimiter);
+      if (delimiter) {
+        this.delimiter = delimiter;
+        this.csv = new CsvRecordReader(
+          (r) => this.record(r),
+          (text, n) => this.plainLine(text, n),
+          this.warnings,
+          delimiter,
+        );
+      }
       else
         this.text = new TextShapesReader(
           {
@@ -61,21 +72,42 @@ export class EbpfParser extends LineParser<EbpfReport> {
     }
   }
 
+  /** A line without quotes: read in place by the builder (the fast path of big tables). */
+  private plainLine(text: string, lineNo: number): void {
+    if (!this.header) {
+      this.headerText = text;
+      this.record({ line: lineNo, fields: text.split(this.delimiter) });
+    } else if (text === this.headerText) this.repeatedHeader(this.header, lineNo);
+    else {
+      this.builder!.addDelimited(text, this.delimiter, lineNo);
+      this.records++;
+    }
+  }
+
   private record(r: CsvRecord): void {
     if (!this.header) {
       this.header = r.fields;
-      this.builder = new EbpfTableBuilder(this.options.title, r.fields, r.line, this.warnings);
+      this.builder = this.newBuilder(r.fields, r.line);
       return;
     }
-    // The header again: files concatenated with `cat`; a new table starts.
     if (r.fields.length === this.header.length && r.fields.every((f, i) => f === this.header![i])) {
-      this.closeCsvTable();
-      this.builder = new EbpfTableBuilder(this.options.title, r.fields, r.line, this.warnings);
-      this.warnings.add(r.line, 'the CSV header is repeated here: a second table starts (files concatenated?)');
+      this.repeatedHeader(r.fields, r.line);
       return;
     }
     this.builder!.addRow(r.fields, r.line);
     this.records++;
+  }
+
+  /** The header again: files concatenated with `cat`; a new table starts. */
+  private repeatedHeader(fields: string[], lineNo: number): void {
+    this.closeCsvTable();
+    this.builder = this.newBuilder(fields, lineNo);
+    this.warnings.add(lineNo, 'the CSV header is repeated here: a second table starts (files concatenated?)');
+  }
+
+  /** A `;`-separated CSV may write numbers with a decimal comma. */
+  private newBuilder(labels: string[], lineNo: number): EbpfTableBuilder {
+    return new EbpfTableBuilder(this.options.title, labels, lineNo, this.warnings, { decimalComma: this.delimiter === ';' });
   }
 
   private closeCsvTable(): void {
@@ -86,7 +118,7 @@ export class EbpfParser extends LineParser<EbpfReport> {
 
   private add(t: EbpfTable): void {
     this.tables.push(t);
-    if (this.mode === 'text') this.records += t.table.rows.length;
+    if (this.mode === 'text') this.records += t.table.rowCount;
   }
 
   protected override finish(): void {

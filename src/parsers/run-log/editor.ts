@@ -3,6 +3,7 @@
  * figures and the same function in the file's other runs; a metric line shows its value in every run.
  */
 import type { EbpfRowStats } from '../../model/ebpfTable';
+import { ebpfAllRowStats } from '../../model/ebpfRows';
 import { runLabel, runTableLabel, tableKind, type RunLog } from '../../model/runLog';
 import type { EditorFeatures, HoverText, LineReader, OutlineItem } from '../formatDefinition';
 import { rowFigures } from '../shared/ebpfHover';
@@ -35,7 +36,7 @@ function hoverIndex(model: RunLog): RunLogHoverIndex {
     for (const t of run.tables) {
       // Rows match across runs by function within the same kind of table (ebpf_guest_stats.csv …).
       const kind = tableKind(t);
-      for (const s of t.stats) {
+      for (const s of ebpfAllRowStats(t)) {
         const key = `${kind}\u0000${s.key}`;
         index.rows.set(s.line, { run: r, key, name: s.key });
         const list = index.functions.get(key) ?? [];
@@ -82,7 +83,7 @@ function outline(doc: LineReader): OutlineItem[] {
   });
   for (const run of m.runs) {
     byLine.push({ name: runLabel(run), detail: run.name, start: run.line - 1, end: run.endLine - 1, selection: run.line - 1 });
-    for (const s of run.tables.flatMap((t) => t.stats)) {
+    for (const s of run.tables.flatMap(ebpfAllRowStats)) {
       byLine.push({ name: s.key, detail: s.share !== undefined ? `${(s.share * 100).toFixed(1)}% of the run's time` : '', start: s.line - 1, end: s.line - 1, selection: s.line - 1 });
     }
   }

@@ -1,55 +1,45 @@
 /**
- * eBPF table rows by line in typed arrays, for hovers: the index crosses from the parse worker to
- * the extension host, and a Map of 400k row objects takes seconds to clone where a few typed
- * arrays take milliseconds. Rows are kept in file order, so a line is found by binary search.
+ * eBPF table rows by line, for hovers: the index crosses from the parse worker to the extension
+ * host, so it is the tables themselves (columns of typed-array chunks and joined text: a structured
+ * clone copies a few dozen buffers, not a million row objects) ordered by line, and a row's figures
+ * are computed when it is hovered.
  */
 import type { EbpfRowStats, EbpfTable } from '../../model/ebpfTable';
-
-/** The figures kept per row, in this order; NaN where the table has none. */
-const FIELDS = ['count', 'totalNs', 'meanNs', 'varianceNs2', 'stddevNs', 'share', 'perUnit', 'timePerUnitNs'] as const;
+import { ebpfLine, ebpfRowStats } from '../../model/ebpfRows';
 
 export interface EbpfRowIndex {
-  /** 1-based lines of the rows, ascending. */
-  lines: Int32Array;
-  keys: string[];
-  /** FIELDS.length numbers per row. */
-  figures: Float64Array;
-  /** Index of each row's table in `work`. */
-  table: Int32Array;
-  /** Each table's unit of work (`page`), '' when none. */
-  work: string[];
+  /** By header line; a table's rows are in file order and tables do not interleave. */
+  tables: EbpfTable[];
 }
 
 export function buildRowIndex(tables: readonly EbpfTable[]): EbpfRowIndex {
-  const n = tables.reduce((s, t) => s + t.stats.length, 0);
-  const index: EbpfRowIndex = { lines: new Int32Array(n), keys: new Array<string>(n), figures: new Float64Array(n * FIELDS.length), table: new Int32Array(n), work: tables.map((t) => t.unitOfWork ?? '') };
-  const rows: { s: EbpfRowStats; t: number }[] = [];
-  tables.forEach((t, ti) => t.stats.forEach((s) => rows.push({ s, t: ti })));
-  rows.sort((a, b) => a.s.line - b.s.line);
-  rows.forEach(({ s, t }, i) => {
-    index.lines[i] = s.line;
-    index.keys[i] = s.key;
-    index.table[i] = t;
-    FIELDS.forEach((f, k) => (index.figures[i * FIELDS.length + k] = s[f] ?? NaN));
-  });
-  return index;
+  return { tables: [...tables].sort((a, b) => a.line - b.line) };
 }
 
 /** The row on 1-based `line`, with its table's unit of work, or undefined. */
 export function rowAt(index: EbpfRowIndex, line: number): { stats: EbpfRowStats; unitOfWork?: string } | undefined {
+  const { tables } = index;
+  // The last table whose header is above the line, then its row on that line.
   let lo = 0;
-  let hi = index.lines.length - 1;
+  let hi = tables.length - 1;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = index.lines[mid];
+    if (tables[mid].line < line) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return undefined;
+  const t = tables[found];
+  lo = 0;
+  hi = t.table.rowCount - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ebpfLine(t, mid);
     if (v === line) {
-      const stats: EbpfRowStats = { key: index.keys[mid], line };
-      FIELDS.forEach((f, k) => {
-        const x = index.figures[mid * FIELDS.length + k];
-        if (!Number.isNaN(x)) stats[f] = x;
-      });
-      const work = index.work[index.table[mid]];
-      return work ? { stats, unitOfWork: work } : { stats };
+      const stats = ebpfRowStats(t, mid);
+      return t.unitOfWork ? { stats, unitOfWork: t.unitOfWork } : { stats };
     }
     if (v < line) lo = mid + 1;
     else hi = mid - 1;
