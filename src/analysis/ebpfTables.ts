@@ -9,7 +9,7 @@ import type { EbpfHistogram, EbpfMapEntry, EbpfReport, EbpfTable } from '../mode
 import { ebpfTableRows } from '../model/ebpfRows';
 import { runTableLabel, type RunLog } from '../model/runLog';
 import { formatValue } from '../model/units';
-import type { ViewTable } from './reportTables';
+import type { ViewTable } from './viewTable';
 import { runMatrix } from './runMatrix';
 
 const QUALITY_TAGS: [RegExp, string][] = [

@@ -3,40 +3,17 @@
  * filterable, bars in share columns, rows linked to their lines). Each model kind says here which
  * tables it has; a new table format adds one case to `reportTables`.
  */
-import type { ParseWarning } from '../model/diagnostics';
-import type { FormatId } from '../model/format';
 import { isPerfReport, perfReportStackProfile, type PerfReport } from '../model/perfReport';
 import type { StackProfile } from '../model/profile';
-import { isStackProfile, type HeaderFacts, type ReportModel } from '../model/report';
-import type { Table } from '../model/table';
+import { isStackProfile, type ReportModel } from '../model/report';
 import { isSyscallSummary, type SyscallSummary } from '../model/syscallSummary';
 import { ebpfReportTables, runLogTables } from './ebpfTables';
+import type { TablesView, ViewTable } from './viewTable';
 import { functionStats } from './functionStats';
 import type { PerfDiffModel } from '../model/perfDiff';
 import { statBlockTable, statMetricGroupTable, type PerfStatModel, type StatBlock } from '../model/perfStat';
 
-/** A table as the panel shows it. */
-export interface ViewTable extends Table {
-  /** Groups tables in the panel's picker (an event, a process, a run). */
-  group?: string;
-  /** Numeric columns drawn with a bar behind the value (shares of a whole, 0–100 or 0–max). */
-  bars?: string[];
-  /** The column the table is sorted by when first shown (descending). */
-  sortBy?: string;
-}
-
-export interface TablesMeta {
-  title: string;
-  format: FormatId;
-  facts: HeaderFacts;
-  warnings: ParseWarning[];
-  droppedWarnings: number;
-}
-
-export interface TablesView {
-  meta: TablesMeta;
-  tables: ViewTable[];
-}
+export type { TablesMeta, TablesView, ViewTable } from './viewTable';
 
 /** Stack profiles: one row per function, with the weight on its stack (total) and as leaf (self). */
 function functionTable(profile: StackProfile): ViewTable {
