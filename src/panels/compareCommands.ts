@@ -32,7 +32,9 @@ export const pickLogRuns: ChooseLogRuns = async (choices) => {
   let chosen = choices;
   if (choices.length > 2) {
     const items = choices.map((c) => ({ label: c.label, description: c.name, picked: true, choice: c }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'PerfLens: which runs of this log to compare? (two or more)', matchOnDescription: true });
+    // Asked once the panel has the parsed log: the panel opening or painting takes the focus, which
+    // would close a quick pick that does not ignore it.
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'PerfLens: which runs of this log to compare? (two or more)', matchOnDescription: true, ignoreFocusOut: true });
     if (!picked) return undefined;
     if (picked.length < 2) {
       void vscode.window.showWarningMessage('PerfLens: pick two or more runs of the log to compare.');
@@ -42,7 +44,7 @@ export const pickLogRuns: ChooseLogRuns = async (choices) => {
   }
   const base = await vscode.window.showQuickPick(
     chosen.map((c, position) => ({ label: c.label, description: c.name, position })),
-    { title: 'PerfLens: which run is the baseline?', matchOnDescription: true },
+    { title: 'PerfLens: which run is the baseline?', matchOnDescription: true, ignoreFocusOut: true },
   );
   return base ? { runs: chosen.map((c) => c.index), baseline: base.position } : undefined;
 };
