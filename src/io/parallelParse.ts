@@ -52,15 +52,12 @@ export function splitPoints(path: string, parts: number, boundary = '\n\n'): num
     const points = [0];
     const buf = Buffer.alloc(1 << 20);
     const k0 = Buffer.byteLength(boundary);
-    // Stryker disable next-line EqualityOperator: one more round starts at the file's end and finds nothing
     for (let k = 1; k < parts; k++) {
       let pos = Math.max(Math.floor((size * k) / parts), points[points.length - 1] + 1);
       let found = -1;
       // Look for the boundary from pos on, a MiB at a time (overlapping so it is never cut).
-      // Stryker disable next-line EqualityOperator,ConditionalExpression: found is -1 or >= k0; a read at or past the end returns 0 bytes and stops the loop
       while (found < 0 && pos < size) {
         const n = readSync(fd, buf, 0, buf.length, pos);
-        // Stryker disable next-line EqualityOperator: exactly k0 bytes are the file's end, where a boundary is no cut
         if (n < k0) break;
         const i = buf.subarray(0, n).indexOf(boundary);
         if (i >= 0) found = pos + i + k0;
@@ -101,7 +98,6 @@ export async function parseInParallel(
   const ranges = points.slice(0, -1).map(
     (start, i) =>
       new Promise<RangeResult>((resolve, reject) => {
-        // Stryker disable next-line ConditionalExpression: ranges but the last end at a blank line, where no sample is open to drop
         const last = i === points.length - 2;
         const req: RangeRequest = { format: def.id, path, start, end: points[i + 1], options: parallel.rangeOptions(prepared, last) };
         const w = new Worker(workerScript, { workerData: req, resourceLimits: HEAP_LIMITS });

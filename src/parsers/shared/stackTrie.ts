@@ -57,7 +57,6 @@ export class StackTrie {
     this.slotParent[i] = node;
     this.slotFrame[i] = frame;
     this.slotChild[i] = c;
-    // Stryker disable next-line EqualityOperator: rehashing at exactly half full instead of just above changes only the load factor
     if (++this.used * 2 > this.slotParent.length) this.rehash();
     return c;
   }
@@ -73,7 +72,6 @@ export class StackTrie {
     const mask = size - 1;
     for (let j = 0; j < oldParent.length; j++) {
       const p = oldParent[j];
-      // Stryker disable next-line ConditionalExpression: re-inserting an empty slot writes -1 into an empty slot, which stays empty
       if (p === -1) continue;
       let i = (Math.imul(p, 0x9e3779b1) ^ Math.imul(oldFrame[j], 0x85ebca77)) & mask;
       while (this.slotParent[i] !== -1) i = (i + 1) & mask;
@@ -106,7 +104,6 @@ export class StackTrie {
     if (!this.frameNames.some((n) => n.includes(';'))) {
       const n = this.nodes;
       const nodeName = new Int32Array(n);
-      // Stryker disable next-line EqualityOperator: a typed array ignores the write at index n
       for (let i = 1; i < n; i++) nodeName[i] = this.frame[i] + 1;
       return buildTreeFromNodes([rootName, ...this.frameNames], nodeName, this.parent.subarray(0, n), this.weight.subarray(0, n), label);
     }
