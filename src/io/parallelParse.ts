@@ -84,6 +84,7 @@ export async function parseInParallel(
   workerScript: string,
   options: unknown,
   onProgress?: (bytes: number) => void,
+  // Stryker disable next-line MethodExpression: the thread count changes only how many ranges there are, not the merged model
   threads = Math.min(availableParallelism(), 8),
 ): Promise<ParallelOutcome | undefined> {
   const parallel = def.parallel;

@@ -89,6 +89,7 @@ function compareStrings(a: string, b: string): number {
 export class CallTreeNodes {
   readonly table: NameTable;
   private readonly nodeName: number[] = [0];
+  // Stryker disable next-line UnaryOperator: the root's own parent is never read (the layout gives the root -1)
   private readonly parent: number[] = [-1];
   private readonly self: number[] = [0];
   /** (parent, name) -> child; parent < 2^26 and name < 2^26 keep the key exact. */
@@ -99,6 +100,7 @@ export class CallTreeNodes {
   }
 
   child(parent: number, name: number): number {
+    // Stryker disable next-line ArithmeticOperator: with name < 2^26, parent * 2^26 - name and parent / 2^26 + name are one-to-one too
     const key = parent * 67108864 + name;
     let c = this.children.get(key);
     if (c === undefined) {

@@ -53,4 +53,15 @@ describe('buildCallTree', () => {
     const t = buildCallTree(new Map([[deep, 1]]));
     assert.equal(t.columns[0].total.length, 50001);
   });
+
+  it('leaves out stacks that weigh nothing or less; the root is "all" and the column unnamed unless told', () => {
+    const t = buildCallTree(new Map([['a;b', 2], ['a;neg', -3], ['a;zero', 0], ['nan', NaN]]));
+    assert.deepEqual([...stacksOf({ tree: t })], [['a;b', 2]]);
+    assert.equal(t.columns[0].total[0], 2);
+    assert.equal(t.names[t.nodeName[0]], 'all');
+    assert.equal(t.columns[0].label, '');
+    const named = buildCallTree([['x', 1]], 'root', 'run 1');
+    assert.equal(named.names[named.nodeName[0]], 'root');
+    assert.equal(named.columns[0].label, 'run 1');
+  });
 });

@@ -11,7 +11,36 @@ describe('functionStats', () => {
     const byName = Object.fromEntries(functions.map((f) => [f.name, [f.total, f.self]]));
     assert.deepEqual(byName, { p: [10, 0], a: [5, 5], b: [2, 0], c: [5, 5] });
   });
+
+  it('adds up a function under different parents, and lists functions by total, largest first', () => {
+    // x under a and under b (siblings: the walk must leave a's branch before b's); y recursive under b.
+    const tree = buildCallTree([
+      ['a;x', 1],
+      ['a;y', 5],
+      ['b;x', 3],
+      ['b;y;x;y', 4],
+      ['c', 20],
+    ]);
+    const { functions, total } = functionStats(tree);
+    assert.equal(total, 33);
+    assert.deepEqual(
+      functions.map((f) => [f.name, f.total, f.self]),
+      [
+        ['c', 20, 20],
+        ['y', 9, 9],
+        ['x', 8, 4],
+        ['b', 7, 0],
+        ['a', 6, 0],
+      ],
+    );
+  });
+
+  it('an empty tree has no functions and a total of 0', () => {
+    const empty = { names: ['all'], nodeName: new Int32Array(0), parent: new Int32Array(0), columns: [{ label: '', total: new Float64Array(0), self: new Float64Array(0) }] };
+    assert.deepEqual(functionStats(empty), { functions: [], total: 0 });
+  });
 });
+
 
 describe('sampleBlocks (folding and outline of perf script documents)', () => {
   it('finds every sample of a real capture with its comm and extent', () => {

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { stacksOf } from '../helpers/golden';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseInParallel, splitPoints } from '../../src/io/parallelParse';
+import { mergeRanges, parseInParallel, splitPoints } from '../../src/io/parallelParse';
 import { perfScriptFormat } from '../../src/parsers/perf-script';
-import type { FormatDefinition } from '../../src/parsers/formatDefinition';
+import type { FormatDefinition, RangeResult } from '../../src/parsers/formatDefinition';
 import type { StackProfile } from '../../src/model/profile';
 import { parsePerfScript } from '../../src/parsers/perf-script';
 import { readCorpus } from '../helpers/corpus';
@@ -72,6 +72,32 @@ describe('parallel collapse', () => {
     for (const parts of [2, 4]) assert.deepEqual(splitPoints(noBlank, parts), [0, Buffer.byteLength(body)]);
   });
 
+  it('does not leave an empty range when the only blank line ends the file', () => {
+    const tail = join(dir, 'tail.txt');
+    const body = 'x'.repeat(100) + '\n\n';
+    writeFileSync(tail, body);
+    assert.deepEqual(splitPoints(tail, 2), [0, 102]);
+    assert.deepEqual(expectedCuts(Buffer.from(body), 2), [0, 102]);
+  });
+
+  it('cuts strictly forward when several shares fall inside one long record followed by blank lines', () => {
+    // The first cut lands after the first blank line; the later shares lie before it, so each
+    // search starts just after the previous cut and must not find the same run of newlines again.
+    const runs = join(dir, 'runs.txt');
+    const body = 'x'.repeat(100) + '\n\n\n\n' + 'y'.repeat(10);
+    writeFileSync(runs, body);
+    const points = splitPoints(runs, 4);
+    assert.deepEqual(points, expectedCuts(Buffer.from(body), 4));
+    for (let i = 1; i < points.length; i++) assert.ok(points[i] > points[i - 1], points.join(','));
+  });
+
+  it('closes the file it reads', () => {
+    const fds = (): number => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    for (let i = 0; i < 5; i++) splitPoints(file, 3);
+    assert.equal(fds(), before);
+  });
+
   it('finds a blank line that straddles the end of its 1 MiB read window', () => {
     // 4 MiB of 99-character lines; the only blank line's two newlines sit on the last byte of the
     // first window read from the middle and the first byte of the next.
@@ -103,6 +129,18 @@ describe('parallel collapse', () => {
     assert.equal(r.invalidUtf8Line, bad + 1);
   });
 
+  it('parses a file it cannot cut as one range, the same as the sequential parser', async () => {
+    const noBlank = join(dir, 'one-range.txt');
+    // No-callchain samples: one header line each, no blank line anywhere.
+    const body = Array.from({ length: 50 }, (_, i) => `app ${i + 1} ${i}.000001: ${i + 1} cycles: ffff work (/x)`).join('\n') + '\n';
+    writeFileSync(noBlank, body);
+    assert.deepEqual(splitPoints(noBlank, 4), [0, Buffer.byteLength(body)]);
+    const par = (await collapseInParallel(noBlank, {}, 4)).profile;
+    const seq = parsePerfScript(body);
+    assert.equal(par.samples, 50);
+    assert.deepEqual(stacksOf(par), stacksOf(seq));
+  });
+
   for (const threads of [2, 3, 5]) {
     it(`gives exactly the sequential result on ${threads} threads, warnings at the same lines`, async () => {
       for (const options of [{}, { tid: true, kernel: true }, { event: 'instructions' }]) {
@@ -118,4 +156,57 @@ describe('parallel collapse', () => {
       }
     });
   }
+});
+
+/** One range parsed in this thread as dist/rangeWorker.js parses it in a worker. */
+function parseRange(text: string, last: boolean): RangeResult {
+  const parallel = def.parallel!;
+  const parser = def.parser!.create(parallel.rangeOptions({ defaultEvent: 'cycles' }, last) as never);
+  parser.push(text);
+  parser.end();
+  const { data } = parallel.exportRange(parser);
+  const { items, dropped } = parser.warnings;
+  return { data, lines: parser.lineCount, records: parser.records, warnings: items, droppedWarnings: dropped, firstUnrecognized: parser.firstUnrecognized, invalidUtf8Line: parser.invalidUtf8Line };
+}
+
+describe('merging parsed ranges', () => {
+  /** `n` samples of 5 lines each; with `garbage`, the third line of each is not a frame. */
+  const samples = (n: number, garbage: boolean): string =>
+    Array.from({ length: n }, (_, i) => `app 1 ${i}.000001: 1 cycles: \n\t1 leaf${i % 7} (/x)\n${garbage ? '\t%%% not a frame' : '\t3 tail (/x)'}\n\t2 mid (/x)\n\n`).join('');
+
+  const merge = (parts: string[]) =>
+    mergeRanges(
+      def,
+      parts.map((t, i) => parseRange(t, i === parts.length - 1)),
+      'f',
+      { defaultEvent: 'cycles' },
+    );
+
+  it('keeps the first 200 warnings of the whole file and counts the rest, as the sequential parser does', () => {
+    // 150 + 250 broken samples: the second range drops 50 itself, the merge drops 150 more.
+    const parts = [samples(150, true), samples(250, true)];
+    const seq = parsePerfScript(parts.join(''));
+    const { model } = merge(parts);
+    assert.equal(seq.warnings.length, 200);
+    assert.equal(seq.droppedWarnings, 200);
+    assert.deepEqual(model.warnings, seq.warnings);
+    assert.equal(model.droppedWarnings, 200);
+    assert.equal(model.warnings.length + model.droppedWarnings, 400, 'one warning per broken sample');
+  });
+
+  it('does not touch warnings under the limit', () => {
+    const { model } = merge([samples(3, true), samples(4, true)]);
+    assert.equal(model.warnings.length, 7);
+    assert.equal(model.droppedWarnings, 0);
+    // The second range's first broken line: 3 samples of 5 lines, then its line 3.
+    assert.equal(model.warnings[3].line, 3 * 5 + 3);
+  });
+
+  it('reports the first line that did not fit at its file line, from whichever range holds it', () => {
+    const clean = merge([samples(4, false), samples(2, true), samples(2, true)]);
+    assert.deepEqual(clean.firstUnrecognized, { line: 4 * 5 + 3, text: '\t%%% not a frame' });
+    assert.equal(clean.records, 8);
+    const first = merge([samples(1, true), samples(2, true)]);
+    assert.equal(first.firstUnrecognized?.line, 3);
+  });
 });

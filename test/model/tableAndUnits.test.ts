@@ -28,6 +28,12 @@ describe('table model', () => {
     assert.equal(rowKey({ ...table, keys: ['syscall', 'calls'] }, table.rows[1]), 'epoll_wait / 3');
   });
 
+  it('reads a number from the first column, and keys a blank key cell as empty text', () => {
+    const byCount: Table = { ...table, columns: [table.columns[1], table.columns[0]], keys: ['calls', 'syscall'], rows: [{ line: 1, cells: [7, null] }] };
+    assert.equal(numberCell(byCount, byCount.rows[0], 'calls'), 7);
+    assert.equal(rowKey(byCount, byCount.rows[0]), '7 / ');
+  });
+
   it('checkTable accepts a well-typed table and names the first cell that is not', () => {
     assert.equal(checkTable(table), undefined);
     const bad = structuredClone(table);

@@ -60,4 +60,47 @@ describe('folded stacks parser', () => {
       assert.deepEqual([...stacksOf(f.toModel('t'))], [['a;b', 4], ['a;c', 2.5]]);
     }
   });
+
+  it('warns once about differential input, however many two-count lines follow', () => {
+    const p = parseFolded('a;b 1 2\na;c 3 4\na;d 5 6\n');
+    assert.deepEqual([...stacksOf(p)], [['a;b', 2], ['a;c', 4], ['a;d', 6]]);
+    assert.deepEqual(p.warnings, [{ line: 1, message: 'differential folded input (two counts): showing the second count' }]);
+  });
+
+  it('reads a one-frame stack whose frame is a number (a pid) as a stack, not as a count', () => {
+    const p = parseFolded('1234 5\n4321 7\n');
+    assert.deepEqual([...stacksOf(p)], [['1234', 5], ['4321', 7]]);
+    assert.deepEqual(p.warnings, []);
+  });
+
+  it('rejects a line that is only a count', () => {
+    const p = parseFolded('123\na;b 1\n');
+    assert.deepEqual([...stacksOf(p)], [['a;b', 1]]);
+    assert.deepEqual(p.warnings, [{ line: 1, message: "expected 'frame;frame;… COUNT', got: 123" }]);
+    assert.equal(p.samples, 1);
+  });
+
+  it('keeps stacks deeper than its first frame buffer (300 frames)', () => {
+    const frames = Array.from({ length: 300 }, (_, i) => `f${i}`);
+    const p = parseFolded(`${frames.join(';')} 3\n${frames.slice(0, 280).join(';')} 1\n`);
+    assert.deepEqual([...stacksOf(p)].sort(), [
+      [frames.slice(0, 280).join(';'), 1],
+      [frames.join(';'), 3],
+    ]);
+  });
+
+  it('model: counts, no events, the source as root label, "<text>" when unnamed', () => {
+    const p = parseFolded('a;b 2\n', 'perf.folded');
+    assert.equal(p.source, 'perf.folded');
+    assert.equal(p.tree.columns[0].label, 'perf.folded');
+    assert.deepEqual(p.events, []);
+    assert.equal(p.weight, 'count');
+    assert.equal(parseFolded('a 1\n').source, '<text>');
+  });
+
+  it('skips an over-long line saying why', () => {
+    const p = parseFolded(`a;b 1\n${'x'.repeat((1 << 20) + 1)} 1\nc 2\n`);
+    assert.deepEqual([...stacksOf(p)], [['a;b', 1], ['c', 2]]);
+    assert.deepEqual(p.warnings, [{ line: 2, message: `line of ${(1 << 20) + 3} characters skipped (too long for a folded stack)` }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { LineSplitter, type LineSink } from '../../src/parsers/shared/lineSplitter';
+import { countNewlines, invalidUtf8Line, LineSplitter, type LineSink } from '../../src/parsers/shared/lineSplitter';
 
 class Recorder implements LineSink {
   lines: Array<[string, number]> = [];
@@ -70,5 +70,45 @@ describe('LineSplitter', () => {
         [2, 4, 5],
       );
     }
+  });
+
+  it('drops a byte order mark only at the very start of the input, even after an empty first chunk', () => {
+    const sink = new Recorder();
+    const s = new LineSplitter(sink, MAX);
+    s.push('');
+    s.push('\uFEFFa\n');
+    // U+FEFF later on is text (a zero-width no-break space), also at the start of a chunk.
+    s.push('\uFEFFb\n');
+    s.end();
+    assert.deepEqual(sink.lines, [
+      ['a', 1],
+      ['\uFEFFb', 2],
+    ]);
+  });
+
+  it('a second end() adds no line', () => {
+    const sink = new Recorder();
+    const s = new LineSplitter(sink, MAX);
+    s.push('a\nlast');
+    s.end();
+    s.end();
+    assert.deepEqual(sink.lines, [
+      ['a', 1],
+      ['last', 2],
+    ]);
+  });
+});
+
+describe('invalid UTF-8 lines', () => {
+  it('counts only the newlines before the position', () => {
+    assert.equal(countNewlines('a\nb\nc', 3), 1);
+    assert.equal(countNewlines('\nb', 1), 1, 'a newline at offset 0 counts');
+    assert.equal(countNewlines('abc', 3), 0);
+  });
+
+  it('gives the 1-based line of the first U+FFFD after the lines already read, 0 without one', () => {
+    assert.equal(invalidUtf8Line('\uFFFDabc', 5), 6, 'at the first character');
+    assert.equal(invalidUtf8Line('\n\nx\uFFFD\n\uFFFD', 0), 3);
+    assert.equal(invalidUtf8Line('fine\n', 9), 0);
   });
 });

@@ -76,6 +76,30 @@ describe('format definitions', () => {
   });
 });
 
+describe('formatHead', () => {
+  it('keeps complete lines without their CR, and the last line when the input ends there', () => {
+    assert.deepEqual(formatHead('\uFEFFa;b 1\r\nc 2\r\nd 3').lines, ['a;b 1', 'c 2', 'd 3']);
+    assert.deepEqual(formatHead('x\r\n\r\ny').lines, ['x', '', 'y']);
+  });
+
+  it('reads at most 400 lines; the 401st, maybe cut, is not one of them', () => {
+    const numbered = (n: number): string[] => Array.from({ length: n }, (_, i) => `f${i} ${i}`);
+    assert.deepEqual(formatHead(numbered(400).join('\n')).lines, numbered(400), 'exactly 400, no final newline');
+    assert.deepEqual(formatHead(numbered(399).join('\n')).lines, numbered(399));
+    assert.deepEqual(formatHead(numbered(500).join('\n')).lines, numbered(400));
+  });
+
+  it('drops the line cut by the 64 KiB limit, but keeps a last line that ends exactly there', () => {
+    // Lines long enough that 64 KiB holds fewer than 400 of them.
+    const long = ('x'.repeat(299) + '\n').repeat(218) + 'y'.repeat(135);
+    assert.equal(long.length, 65535);
+    assert.deepEqual(formatHead(long).lines.slice(-1), ['y'.repeat(135)], 'the input ends inside the head');
+    assert.deepEqual(formatHead(long + 'y').lines.slice(-1), ['y'.repeat(136)], 'exactly 64 KiB');
+    assert.deepEqual(formatHead(long + 'yz').lines.slice(-1), ['x'.repeat(299)], 'the last line goes on past 64 KiB');
+    assert.equal(formatHead(long + 'yz').text.length, 65536);
+  });
+});
+
 describe('editor features (pure, over lines)', () => {
   const text = readCorpus('flamegraph/test/perf-vertx-stacks-01.txt');
 

@@ -172,5 +172,6 @@ export interface TrieExport {
  * their parent, so caching one would keep a whole 1 MiB input chunk alive.
  */
 export function detach(s: string): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: copying or not gives the same string; only memory retention differs
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
