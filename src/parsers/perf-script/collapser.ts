@@ -26,7 +26,7 @@ const UNTIMED_EVENT = /^\s+(?:\[\d+\]\s+)?(\S+):\s*$/;
 // The leaf frame of a sample without callchain, after its event: `ip sym+off (dso)`.
 const SINGLE_LINE_FRAME = /^\s*[0-9a-f]+ /;
 /** Longer lines are neither headers nor frames (real ones are a few hundred characters). */
-const MAX_HEADER_LENGTH = 1 << 16;
+const MAX_LINE_LENGTH = 1 << 16;
 // A srcline continuation: exactly two spaces, then `file:line`, `:0` or `[dso][addr]`.
 const SRCLINE = /^ {2}\S/;
 /** Cap on the frame-line cache; real profiles have far fewer distinct frame lines. */
@@ -62,8 +62,8 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
 
   constructor(options: Partial<CollapseOptions> = {}) {
     super();
+    // With both --pid and --tid, --tid wins (see the root frame name in eventLine).
     this.options = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
-    if (this.options.tid) this.options.pid = false;
     this.eventFilter = this.options.event ?? this.options.defaultEvent;
     this.eventDefaulted = this.options.event === undefined;
   }
@@ -97,16 +97,17 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       this.filtered = false;
       return;
     }
+    // Neither a header nor a frame, wherever it is (also between samples, where frames are skipped).
+    if (line.length > MAX_LINE_LENGTH) {
+      this.unrecognized(line, lineNo);
+      return;
+    }
     // Frame lines start with white space. A header starts with the comm, which perf right-aligns
     // (leading spaces) when samples have no callchain, so between samples those are tried too.
     if (c !== 9 && (c !== 32 || this.depth === 0) && this.eventLine(line, lineNo)) return;
     if (this.pname === undefined) {
       // Frames of a filtered-out sample (or frames with no header) are skipped, as stackcollapse-perf.pl does.
       if (!this.filtered && !matchFrame(line)) this.unrecognized(line, lineNo);
-      return;
-    }
-    if (line.length > MAX_HEADER_LENGTH) {
-      this.unrecognized(line, lineNo);
       return;
     }
     const cache = this.isJava ? this.javaFrameCache : this.frameCache;
@@ -117,8 +118,6 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
       cache.set(detach(line), frame);
     }
-    // A callchain follows: the header's own `ip sym (dso)` was not the leaf (-F +addr).
-    if (frame >= 0) this.pendingLeaf = -1;
     if (frame < 0) {
       // `perf script -F +srcline` puts `  file.c:42` under a frame: not a frame, not an error.
       if (!matchFrame(line) && !(this.depth > 0 && SRCLINE.test(line))) this.unrecognized(line, lineNo);
@@ -138,7 +137,6 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
 
   /** Handles a sample header; returns false when the line is not one. */
   private eventLine(line: string, lineNo: number): boolean {
-    if (line.length > MAX_HEADER_LENGTH) return false;
     const header = line.charCodeAt(0) === 32 ? line.trimStart() : line;
     const m = matchHeaderStart(header);
     if (!m) return false;
@@ -207,6 +205,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
   }
 
   private finishSample(): void {
+    // When a callchain followed, the header's own `ip sym (dso)` was not the leaf (-F +addr).
     if (this.depth === 0 && this.pendingLeaf >= 0) this.pushFrame(this.pendingLeaf);
     this.pendingLeaf = -1;
     this.trie.add(this.pnameId, this.frames, this.depth, this.period);
