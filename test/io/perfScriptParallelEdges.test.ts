@@ -10,22 +10,16 @@ import { join } from 'node:path';
 import { mergeRanges } from '../../src/io/parallelParse';
 import type { FormatDefinition, RangeResult } from '../../src/parsers/formatDefinition';
 import type { StackProfile } from '../../src/model/profile';
-import { parsePerfScript, perfScriptFormat, type CollapseOptions } from '../../src/parsers/perf-script';
+import { parsePerfScript, PerfScriptCollapser, perfScriptFormat, type CollapseOptions } from '../../src/parsers/perf-script';
 import { firstEvent, perfScriptParallel } from '../../src/parsers/perf-script/parallel';
 import { stacksOf } from '../helpers/golden';
 import { readCorpus } from '../helpers/corpus';
 
 const def = perfScriptFormat as FormatDefinition;
 
-/** What dist/rangeWorker.js does with one range, here in the test's thread. */
+/** What dist/rangeWorker.js does with one range (src/worker/rangeWorker.ts), here in the test's thread. */
 function parseRange(text: string, options: Partial<CollapseOptions>): RangeResult {
-  const parser = def.parser!.create(options as never) as ReturnType<NonNullable<FormatDefinition['parser']>['create']> & {
-    warnings: { items: RangeResult['warnings']; dropped: number };
-    lineCount: number;
-    records: number;
-    firstUnrecognized: RangeResult['firstUnrecognized'];
-    invalidUtf8Line: number;
-  };
+  const parser = new PerfScriptCollapser(options);
   parser.push(text);
   parser.end();
   const { data } = perfScriptParallel.exportRange(parser);
