@@ -56,6 +56,15 @@ describe('perf script collapser: edges', () => {
     assert.deepEqual([...stacksOf(p)], [['a;leaf', 2]]);
   });
 
+  it('takes no leaf from tracepoint text that holds parentheses (block_rq_issue prints its empty cmd as "()")', () => {
+    // TP_printk("%d,%d %s %u (%s) %llu + %u [%s]"): `(…)` there is no DSO, the text is no frame.
+    const text = '             fio  4242 [001]  1.000001: block:block_rq_issue: 259,0 WS 4096 () 1234567 + 8 [fio]\n';
+    const p = parsePerfScript(text + text.replace('1.000001', '1.000002'));
+    assert.deepEqual([...stacksOf(p)], [['fio', 2]]);
+    assert.deepEqual(p.events, ['block:block_rq_issue']);
+    assert.deepEqual(p.warnings, []);
+  });
+
   it('weighs a sample whose header prints period 0, or a period too long for a double, as 1', () => {
     const huge = '9'.repeat(400);
     const text = sample('a 1 1.000001: 0 cycles: ', ['1 f (/x)']) + sample(`a 1 1.000002: ${huge} cycles: `, ['1 g (/x)']) + sample('a 1 1.000003: 4 cycles: ', ['1 h (/x)']);
