@@ -112,9 +112,11 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     }
     const cache = this.isJava ? this.javaFrameCache : this.frameCache;
     let frame = cache.get(line);
+    // Stryker disable next-line ConditionalExpression: a cache; computing the name again interns the same id.
     if (frame === undefined) {
       const name = this.frameName(line);
       frame = name === null ? -1 : this.trie.intern(name);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: when a cache is emptied changes no result.
       if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
       cache.set(detach(line), frame);
     }
@@ -156,6 +158,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     const trailing = matchTrailingEvent(line);
     const timed = trailing ? undefined : TIMED_EVENT.exec(line);
     // Old perf printed no time: `java  3244 cpu-clock:` (the perl sees no event there).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: only saves a regex; `e` prefers trailing, then timed.
     const untimed = trailing || timed ? undefined : UNTIMED_EVENT.exec(header.slice(m.end));
     const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : untimed ? { period: undefined, event: untimed[1] } : undefined);
     this.period = 1;
@@ -188,6 +191,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       pid = '?';
     }
     let pname = this.options.tid ? `${comm}-${pid}/${tid}` : this.options.pid ? `${comm}-${pid}` : comm;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; the replace finds nothing to change.
     if (pname.includes(' ')) pname = pname.replace(/ /g, '_');
     this.pname = pname;
     this.pnameId = this.trie.intern(pname);
