@@ -95,12 +95,14 @@ describe('perf script collapser: edges', () => {
   });
 
   it('does not read the lines of a sample of another event: one warning covers them', () => {
-    const text = sample('a 1 1.000001: 10 cycles: ', ['1 f (/x)']) + sample('a 1 1.000002: 20 instructions: ', ['1 g (/x)', '%%% not a frame']) + 'junk\n';
+    // Its srcline lines (-F +srcline) and anything else in it are skipped with the sample.
+    const other = 'a 1 1.000002: 20 instructions: \n\t1 g (/x)\n  g.c:12\n\t%%% not a frame\n\n';
+    const text = sample('a 1 1.000001: 10 cycles: ', ['1 f (/x)']) + other + 'junk\n';
     const p = parsePerfScript(text);
     assert.deepEqual([...stacksOf(p)], [['a;f', 10]]);
     assert.deepEqual(p.warnings, [
       { line: 4, message: "several events in this file; showing only 'cycles'" },
-      { line: 8, message: 'unrecognized line: junk' },
+      { line: 9, message: 'unrecognized line: junk' },
     ]);
   });
 
