@@ -26,7 +26,7 @@ const UNTIMED_EVENT = /^\s+(?:\[\d+\]\s+)?(\S+):\s*$/;
 // The leaf frame of a sample without callchain, after its event: `ip sym+off (dso)`.
 const SINGLE_LINE_FRAME = /^\s*[0-9a-f]+ /;
 /** Longer lines are neither headers nor frames (real ones are a few hundred characters). */
-const MAX_HEADER_LENGTH = 1 << 16;
+const MAX_LINE_LENGTH = 1 << 16;
 // A srcline continuation: exactly two spaces, then `file:line`, `:0` or `[dso][addr]`.
 const SRCLINE = /^ {2}\S/;
 /** Cap on the frame-line cache; real profiles have far fewer distinct frame lines. */
@@ -62,8 +62,8 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
 
   constructor(options: Partial<CollapseOptions> = {}) {
     super();
+    // With both --pid and --tid, --tid wins (see the root frame name in eventLine).
     this.options = { ...DEFAULT_COLLAPSE_OPTIONS, ...options };
-    if (this.options.tid) this.options.pid = false;
     this.eventFilter = this.options.event ?? this.options.defaultEvent;
     this.eventDefaulted = this.options.event === undefined;
   }
@@ -97,6 +97,11 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       this.filtered = false;
       return;
     }
+    // Neither a header nor a frame, wherever it is (also between samples, where frames are skipped).
+    if (line.length > MAX_LINE_LENGTH) {
+      this.unrecognized(line, lineNo);
+      return;
+    }
     // Frame lines start with white space. A header starts with the comm, which perf right-aligns
     // (leading spaces) when samples have no callchain, so between samples those are tried too.
     if (c !== 9 && (c !== 32 || this.depth === 0) && this.eventLine(line, lineNo)) return;
@@ -105,20 +110,16 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       if (!this.filtered && !matchFrame(line)) this.unrecognized(line, lineNo);
       return;
     }
-    if (line.length > MAX_HEADER_LENGTH) {
-      this.unrecognized(line, lineNo);
-      return;
-    }
     const cache = this.isJava ? this.javaFrameCache : this.frameCache;
     let frame = cache.get(line);
+    // Stryker disable next-line ConditionalExpression: a cache; computing the name again interns the same id.
     if (frame === undefined) {
       const name = this.frameName(line);
       frame = name === null ? -1 : this.trie.intern(name);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: when a cache is emptied changes no result.
       if (cache.size >= FRAME_CACHE_LIMIT) cache.clear();
       cache.set(detach(line), frame);
     }
-    // A callchain follows: the header's own `ip sym (dso)` was not the leaf (-F +addr).
-    if (frame >= 0) this.pendingLeaf = -1;
     if (frame < 0) {
       // `perf script -F +srcline` puts `  file.c:42` under a frame: not a frame, not an error.
       if (!matchFrame(line) && !(this.depth > 0 && SRCLINE.test(line))) this.unrecognized(line, lineNo);
@@ -138,7 +139,6 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
 
   /** Handles a sample header; returns false when the line is not one. */
   private eventLine(line: string, lineNo: number): boolean {
-    if (line.length > MAX_HEADER_LENGTH) return false;
     const header = line.charCodeAt(0) === 32 ? line.trimStart() : line;
     const m = matchHeaderStart(header);
     if (!m) return false;
@@ -158,6 +158,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
     const trailing = matchTrailingEvent(line);
     const timed = trailing ? undefined : TIMED_EVENT.exec(line);
     // Old perf printed no time: `java  3244 cpu-clock:` (the perl sees no event there).
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: only saves a regex; `e` prefers trailing, then timed.
     const untimed = trailing || timed ? undefined : UNTIMED_EVENT.exec(header.slice(m.end));
     const e = trailing ?? (timed ? { period: timed[1], event: timed[2] } : untimed ? { period: undefined, event: untimed[1] } : undefined);
     this.period = 1;
@@ -190,6 +191,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
       pid = '?';
     }
     let pname = this.options.tid ? `${comm}-${pid}/${tid}` : this.options.pid ? `${comm}-${pid}` : comm;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path; the replace finds nothing to change.
     if (pname.includes(' ')) pname = pname.replace(/ /g, '_');
     this.pname = pname;
     this.pnameId = this.trie.intern(pname);
@@ -207,6 +209,7 @@ export class PerfScriptCollapser extends LineParser<StackProfile> {
   }
 
   private finishSample(): void {
+    // When a callchain followed, the header's own `ip sym (dso)` was not the leaf (-F +addr).
     if (this.depth === 0 && this.pendingLeaf >= 0) this.pushFrame(this.pendingLeaf);
     this.pendingLeaf = -1;
     this.trie.add(this.pnameId, this.frames, this.depth, this.period);
