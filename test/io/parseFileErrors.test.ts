@@ -4,7 +4,7 @@
  * one, an empty input, a long unrecognised line cut in the message, bytes counted, cancellation.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -39,6 +39,42 @@ describe('parseFile: errors and bookkeeping', () => {
   it('a forced format that does not fit says what the input looks like', async () => {
     const e = await parseError(parseFile(strace, 'x.txt', { format: 'folded' }));
     assert.match(e.message, /expected a folded stack line .*, got: .*\(this looks like strace -c summary: /);
+  });
+
+  it('no hint when the forced format is the one detected: the message ends with the line it could not read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-hint-'));
+    // Looks like perf stat (its banner) but holds no counter: perf stat forced, nothing to add.
+    const file = join(dir, 'stat.txt');
+    writeFileSync(file, " Performance counter stats for 'true':\n\nnot a counter line\n");
+    const e = await parseError(parseFile(file, 'stat.txt', { format: 'perf-stat' }));
+    assert.equal(e.line, 3);
+    assert.ok(e.message.endsWith(', got: not a counter line'), e.message);
+  });
+
+  it('a file that ends inside a UTF-8 character: the rest of it is read, with the invalid UTF-8 warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-tail-'));
+    const file = join(dir, 'cut.folded');
+    // The last line's frame is cut after the first byte of a 3-byte character (U+20AC).
+    writeFileSync(file, Buffer.concat([Buffer.from('main;work 3\nmain;caf'), Buffer.from([0xe2]), Buffer.from([0x82])]));
+    const { model } = await parseFile(file, 'cut.folded');
+    assert.ok(model.warnings.some((w) => w.line === 2 && /invalid UTF-8/.test(w.message)), JSON.stringify(model.warnings));
+  });
+
+  it('closes the file it reads, also when the parse fails (descriptors do not pile up)', async function () {
+    if (!existsSync('/proc/self/fd')) this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'perflens-fd-'));
+    const good = join(dir, 'ok.folded');
+    writeFileSync(good, 'main;a 1\nmain;b 2\n');
+    const bad = join(dir, 'bad.bin');
+    writeFileSync(bad, Buffer.from([0, 1, 2, 0, 0, 0, 7, 0, 0, 0]));
+    const fds = (): number => readdirSync('/proc/self/fd').length;
+    await parseFile(good, 'ok');
+    const before = fds();
+    for (let i = 0; i < 20; i++) {
+      await parseFile(good, 'ok');
+      await parseError(parseFile(bad, 'bad'));
+    }
+    assert.ok(fds() - before < 5, `${fds() - before} descriptors left open`);
   });
 
   it('an empty or blank input: expected …, got an empty file', async () => {

@@ -33,6 +33,17 @@ describe('Utf8ChunkDecoder (ASCII fast path)', () => {
     assert.ok(reference.includes('\ufffd'));
   });
 
+  it('a cut character stays pending across an empty chunk, and when it ends in byte 0x80', () => {
+    for (const [bytes, cuts] of [
+      [Buffer.concat([Buffer.from('ab'), Buffer.from([0xe2, 0x82]), Buffer.from('cd\n')]), [4, 4]],
+      [Buffer.concat([Buffer.from('ab'), Buffer.from([0xe2, 0x80]), Buffer.from('cd\n')]), [4]],
+    ] as Array<[Buffer, number[]]>) {
+      const reference = decodeInChunks(new StringDecoder('utf8'), bytes, cuts);
+      assert.equal(decodeInChunks(new Utf8ChunkDecoder(), bytes, cuts), reference, JSON.stringify(cuts));
+      assert.ok(reference.startsWith('ab\ufffd'), 'the replacement character where the bytes were');
+    }
+  });
+
   it('invalid bytes inside a chunk become replacement characters as with StringDecoder', () => {
     const broken = Buffer.from([0x61, 0xff, 0x62, 0x0a, 0xc3]);
     assert.equal(decodeInChunks(new Utf8ChunkDecoder(), broken, [2]), decodeInChunks(new StringDecoder('utf8'), broken, [2]));

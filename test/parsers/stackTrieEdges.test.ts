@@ -66,6 +66,24 @@ describe('StackTrie edges', () => {
     assert.equal(stacks.get('f1021'), 1);
   });
 
+  it('child/addWeight/totalWeight (the perf report trees): the weight of every stack, also at full node capacity', () => {
+    const trie = new StackTrie();
+    // 1023 nodes under the root fill the first node arrays (1024) exactly.
+    let sum = 0;
+    for (let i = 0; i < 1023; i++) {
+      const node = trie.child(0, trie.intern(`f${i}`));
+      trie.addWeight(node, i + 0.5);
+      sum += i + 0.5;
+    }
+    assert.equal(trie.export().parent.length, 1024);
+    assert.equal(trie.totalWeight(), sum);
+    // The same (parent, frame) is the same node; weights add up.
+    const again = trie.child(0, trie.intern('f7'));
+    trie.addWeight(again, 2);
+    assert.equal(trie.totalWeight(), sum + 2);
+    assert.equal(foldedStacks(trie.toCallTree()).get('f7'), 7.5 + 2);
+  });
+
   it('exports arrays as long as the node count, not the capacity', () => {
     const trie = new StackTrie();
     addStack(trie, 'main/a', 1);
