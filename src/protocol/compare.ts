@@ -18,6 +18,8 @@ export interface CompareViewState {
   compared: number;
   shape: number;
   threshold: number;
+  /** The threshold's unit: points of share, or the runs' own weight (samples, period …). */
+  thresholdUnit?: 'points' | 'weight';
   mode: CompareMode;
   /** Repeats grouped by the user: the positions of the sources per configuration. */
   groups?: number[][];

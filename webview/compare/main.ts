@@ -5,7 +5,7 @@
  * shape switchable. Messages: src/protocol/compare.ts.
  *
  * Test contract (e2e): body[data-state]; #compare-mode, #baseline-select, #compared-select,
- * #shape-select, #threshold; the differential graph is #flamegraph with g.frame[data-name]
+ * #shape-select, #threshold, #threshold-unit (points|weight); the differential graph is #flamegraph with g.frame[data-name]
  * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two);
  * the table: the data table's contract; #compare-notes lists header differences.
  */
@@ -31,6 +31,7 @@ import { startPanel } from '../shared/panel';
 import { createPanelShell } from '../shared/panelShell';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { createFlameGraphView, syncZoom, type FlameGraphView } from '../flamegraph/view';
+import { convertThreshold, weightWord } from '../flamegraph/diffColors';
 import { useStyles } from '../shared/styles';
 import compareCss from './styles.css';
 
@@ -45,8 +46,9 @@ const modeSelect = select('compare-mode', 'View');
 const baselineSelect = select('baseline-select', 'Baseline');
 const comparedSelect = select('compared-select', 'Compared run');
 const shapeSelect = select('shape-select', 'Shape from');
-const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold (points)', title: 'Changes smaller than this many points of share stay neutral', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
+const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold', title: 'Changes smaller than this stay neutral (in the unit chosen next to it)', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
 thresholdField.style.width = '7em';
+const thresholdUnitSelect = select('threshold-unit', 'Unit of the noise threshold: points of share, or the runs\' own weight');
 const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the differential flame graph as SVG' }, 'Export SVG');
 const pngButton = el('vscode-button', { id: 'export-png', secondary: '', title: 'Save the chart as PNG' }, 'Export PNG');
 const tableSelect = select('compare-table', 'Table');
@@ -73,6 +75,7 @@ shell.toolbar.append(
   label('vs', comparedSelect),
   label('Shape', shapeSelect),
   label('Noise ±', thresholdField),
+  thresholdUnitSelect,
   label('Table', tableSelect),
   label('Chart', columnSelect),
   matchBox,
@@ -125,7 +128,7 @@ function flameMeta(meta: CompareMeta, run: number, diff: boolean): FlameGraphMet
     facts: r.facts,
     warnings: [],
     droppedWarnings: 0,
-    diff: diff ? { ...meta.diff, baseline: saved.baseline, compared: saved.compared, shape: saved.shape, threshold: saved.threshold } : undefined,
+    diff: diff ? { ...meta.diff, baseline: saved.baseline, compared: saved.compared, shape: saved.shape, threshold: saved.threshold, thresholdUnit: saved.thresholdUnit ?? 'points' } : undefined,
   };
 }
 
@@ -139,6 +142,7 @@ function render(): void {
   shell.content.replaceChildren(notes, body);
   exportButton.hidden = saved.mode !== 'differential';
   thresholdField.parentElement!.hidden = saved.mode !== 'differential';
+  thresholdUnitSelect.hidden = saved.mode !== 'differential';
   shapeSelect.parentElement!.hidden = saved.mode !== 'differential';
   if (saved.mode === 'differential') {
     const view = createFlameGraphView(body, { tooltip: shell.tooltip, ids: { graph: 'flamegraph', breadcrumb: 'breadcrumb' } });
@@ -168,6 +172,7 @@ function render(): void {
 /** Profile controls or table controls, as the comparison shown needs. */
 function showControls(tables: boolean): void {
   for (const c of [modeSelect, shapeSelect, thresholdField, comparedSelect]) c.parentElement!.hidden = tables || c.parentElement!.hidden;
+  thresholdUnitSelect.hidden = tables || thresholdUnitSelect.hidden;
   modeSelect.parentElement!.hidden = tables;
   exportButton.hidden = tables || saved.mode !== 'differential';
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
@@ -213,6 +218,18 @@ function renderTables(): void {
   body.append(createDataTable(t).element);
 }
 
+/** Points, or the weight the compared run counts: its label says which (samples, cycles period …). */
+function fillThresholdUnits(meta: CompareMeta): void {
+  const run = meta.runs[saved.compared] ?? meta.runs[0];
+  const unit = saved.thresholdUnit ?? 'points';
+  const options: Array<[string, string]> = [
+    ['points', 'pts of share'],
+    ['weight', weightWord(run.unit, run.event)],
+  ];
+  thresholdUnitSelect.replaceChildren(...options.map(([v, t]) => el('vscode-option', v === unit ? { value: v, selected: '' } : { value: v }, t)));
+  thresholdUnitSelect.value = unit;
+}
+
 function fillRunSelect(s: VscodeSingleSelect, meta: { runs: Array<{ label: string }> }, chosen: number): void {
   s.replaceChildren(...meta.runs.map((r, i) => el('vscode-option', i === chosen ? { value: String(i), selected: '' } : { value: String(i) }, r.label)));
 }
@@ -251,6 +268,15 @@ baselineSelect.addEventListener('change', () => {
 });
 comparedSelect.addEventListener('change', () => askRuns(saved.baseline, Number(comparedSelect.value), Number(comparedSelect.value)));
 shapeSelect.addEventListener('change', () => askRuns(saved.baseline, saved.compared, Number(shapeSelect.value)));
+thresholdUnitSelect.addEventListener('change', () => {
+  const unit = thresholdUnitSelect.value === 'weight' ? 'weight' : 'points';
+  if (!current || unit === (saved.thresholdUnit ?? 'points')) return;
+  const totals = [saved.baseline, saved.compared].map((r) => current!.meta.diff.totals[r]);
+  saved = { ...saved, thresholdUnit: unit, threshold: convertThreshold(saved.threshold, unit, totals) };
+  thresholdField.value = String(saved.threshold);
+  api.setState(saved);
+  render();
+});
 thresholdField.addEventListener('change', () => {
   const t = Number(thresholdField.value);
   if (!Number.isFinite(t) || t < 0) return;
@@ -332,6 +358,7 @@ startPanel<CompareToWebview>({
     fillRunSelect(shapeSelect, meta, saved.shape);
     modeSelect.value = saved.mode;
     thresholdField.value = String(saved.threshold);
+    fillThresholdUnits(meta);
     const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));
     shell.showReady({ title: 'Comparison', facts: runs, recording: undefined, warnings: [], droppedWarnings: 0 });
     render();
