@@ -25,6 +25,19 @@ function stacks(text) {
   return out;
 }
 
+/** Sum of the samples' periods (perf script's number before the event) under one path prefix. */
+function periodUnder(text, path) {
+  let sum = 0;
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (!lines.length || /^\s/.test(lines[0])) continue;
+    const comm = lines[0].trim().split(/\s+/)[0];
+    const frames = lines.slice(1).map((l) => l.trim().split(/\s+/)[1].replace(/\+0x[0-9a-f]+$/, '')).reverse();
+    if ([comm, ...frames].slice(0, path.length).join(';') === path.join(';')) sum += Number(/\s(\d+)\s+[\w:-]+:\s*$/.exec(lines[0])[1]);
+  }
+  return sum;
+}
+
 /** Share (%) of samples under each path prefix. */
 function pathShares(paths) {
   const counts = new Map();
@@ -87,13 +100,16 @@ export function prepareCompareFixtures(workspace) {
   for (const f of ['usemem30-baseline.log', 'usemem30-v12.log']) cpSync(join(FIXTURES, 'seed003', f), join(workspace, f));
   const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
   const patchedText = readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8');
+  const grown = mostGrown(baseText, patchedText);
+  // The most-grown frame's change in the recordings' weight (cpu-clock period), for the threshold in weight.
+  grown.weightDelta = periodUnder(patchedText, grown.path.split(';')) - periodUnder(baseText, grown.path.split(';'));
   const lineNo = patchedText.split('\n').findIndex((l) => /\scrc32_sw\+0x/.test(l)) + 1;
   return {
     hover: { lineNo, name: 'crc32_sw', totalDelta: functionShare(patchedText, 'crc32_sw') - functionShare(baseText, 'crc32_sw'), baseTotal: functionShare(baseText, 'crc32_sw') },
     baseline: 'pipeline-baseline.perf-script',
     patched: 'pipeline-patched.perf-script',
     partial: partialStacksExpected(baseText, patchedText),
-    grown: mostGrown(readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8'), readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8')),
+    grown,
   };
 }
 
@@ -178,6 +194,41 @@ export const tests = [
       const [r, , b] = (top.fill.match(/\d+/g) ?? []).map(Number);
       assert.ok(r > b + 40, `a grown frame is drawn red: fill ${top.fill}`);
       await shot('e2e-compare-differential');
+
+      // The noise threshold in the runs' weight (cpu-clock period here): just above the frame's
+      // change it turns neutral, just below it stays red.
+      log(`its change in weight: ${grown.weightDelta} (cpu-clock period)`);
+      assert.ok(grown.weightDelta > 2, 'the most-grown frame gained weight');
+      const unitLabel = await frame.evaluate(() => {
+        const s = document.querySelector('#threshold-unit');
+        s.value = 'weight';
+        s.dispatchEvent(new Event('change'));
+        return [...s.querySelectorAll('vscode-option')].find((o) => o.getAttribute('value') === 'weight')?.textContent.trim();
+      });
+      assert.equal(unitLabel, 'cpu-clock period', 'the unit says what the weights count');
+      const diffAt = async (threshold) => {
+        await frame.evaluate((t) => {
+          const f = document.querySelector('#threshold');
+          f.value = String(t);
+          f.dispatchEvent(new Event('change'));
+        }, threshold);
+        return waitFor(async () => {
+          const d = await frame.evaluate((name) => {
+            // The frame of that name that grew most (the name may be drawn under other paths too).
+            const gs = [...document.querySelectorAll('#flamegraph g.frame[data-delta]')].filter((x) => x.getAttribute('data-name') === name);
+            const g = gs.sort((a, b) => Number(b.getAttribute('data-delta')) - Number(a.getAttribute('data-delta')))[0];
+            return g ? g.getAttribute('data-diff') : undefined;
+          }, grown.name);
+          return d ?? false;
+        }, { timeout: 10_000, message: `${grown.name} drawn with a threshold of ${threshold}` });
+      };
+      assert.equal(await diffAt(grown.weightDelta + 1), 'neutral', `a threshold of ${grown.weightDelta + 1} (above its change) leaves it neutral`);
+      assert.equal(await diffAt(grown.weightDelta - 1), 'grew', `a threshold of ${grown.weightDelta - 1} (below its change) keeps it red`);
+      await frame.evaluate(() => {
+        const s = document.querySelector('#threshold-unit');
+        s.value = 'points';
+        s.dispatchEvent(new Event('change'));
+      });
 
       // Side by side: two flame graphs, baseline and patched.
       await frame.evaluate(() => {
