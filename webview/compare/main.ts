@@ -5,7 +5,8 @@
  * shape switchable. Messages: src/protocol/compare.ts.
  *
  * Test contract (e2e): body[data-state]; #compare-mode, #baseline-select, #compared-select,
- * #shape-select, #threshold, #threshold-unit (points|weight); the differential graph is #flamegraph with g.frame[data-name]
+ * #shape-select, #threshold, #threshold-unit (points|weight); the functions' #change-method
+ * (delta|ratio|wdiff) and #wdiff-weights; the differential graph is #flamegraph with g.frame[data-name]
  * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two);
  * the table: the data table's contract; #compare-notes lists header differences.
  */
@@ -32,6 +33,8 @@ import { createPanelShell } from '../shared/panelShell';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { createFlameGraphView, syncZoom, type FlameGraphView } from '../flamegraph/view';
 import { convertThreshold, weightWord } from '../flamegraph/diffColors';
+import { createChangeControls } from './changeControls';
+import { validChange } from '../../src/analysis/compare/changeMethod';
 import { useStyles } from '../shared/styles';
 import compareCss from './styles.css';
 
@@ -57,6 +60,11 @@ const checkbox = (id: string, label: string, title: string): VscodeCheckbox => e
 const matchBox = checkbox('match-symbols', 'Match symbols', 'Treat foo, foo+0x1a, foo.isra.0 and foo.cold as one function, and mask hex addresses');
 const welchBox = checkbox('welch', 'Welch', "Repeated runs: Welch's t-test instead of Mann-Whitney U");
 const trimBox = checkbox('trim', 'Drop first/last', "Repeated runs: drop each configuration's first and last run");
+const changeControls = createChangeControls((change) => {
+  saved = { ...saved, change };
+  api.setState(saved);
+  api.postMessage({ type: 'setChange', change });
+});
 const copySelect = select('copy-table', 'Copy the table shown (the functions under a flame graph)');
 copySelect.replaceChildren(
   el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
@@ -78,6 +86,7 @@ shell.toolbar.append(
   thresholdUnitSelect,
   label('Table', tableSelect),
   label('Chart', columnSelect),
+  changeControls.element,
   matchBox,
   welchBox,
   trimBox,
@@ -143,6 +152,7 @@ function render(): void {
   exportButton.hidden = saved.mode !== 'differential';
   thresholdField.parentElement!.hidden = saved.mode !== 'differential';
   thresholdUnitSelect.hidden = saved.mode !== 'differential';
+  changeControls.element.hidden = saved.mode !== 'table';
   shapeSelect.parentElement!.hidden = saved.mode !== 'differential';
   if (saved.mode === 'differential') {
     const view = createFlameGraphView(body, { tooltip: shell.tooltip, ids: { graph: 'flamegraph', breadcrumb: 'breadcrumb' } });
@@ -178,6 +188,7 @@ function showControls(tables: boolean): void {
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
   pngButton.hidden = !tables;
   matchBox.hidden = tables;
+  changeControls.element.hidden = tables || saved.mode !== 'table';
   // Statistics over repeated runs: of a profile comparison, or a table comparison's first table.
   const stats = tables ? !!tableComparison?.statistics : !!current?.stats;
   welchBox.hidden = !stats;
@@ -327,6 +338,14 @@ startPanel<CompareToWebview>({
   shell,
   failTitle: 'Cannot show the comparison',
   handle(msg) {
+    if (msg.type === 'compare/functionTable') {
+      if (!current) return;
+      current = { ...current, table: msg.table };
+      saved = { ...saved, change: msg.change };
+      api.setState(saved);
+      if (saved.mode === 'table') render();
+      return;
+    }
     if (msg.type === 'compare/showTables') {
       tableComparison = msg.comparison;
       current = undefined;
@@ -359,6 +378,7 @@ startPanel<CompareToWebview>({
     modeSelect.value = saved.mode;
     thresholdField.value = String(saved.threshold);
     fillThresholdUnits(meta);
+    changeControls.show(validChange(saved.change));
     const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));
     shell.showReady({ title: 'Comparison', facts: runs, recording: undefined, warnings: [], droppedWarnings: 0 });
     render();
