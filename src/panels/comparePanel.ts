@@ -42,6 +42,8 @@ export class ComparePanel {
   /** The function table's change column; a new choice rebuilds the table from `shownDiff`, no re-merge. */
   private change: ChangeChoice = DEFAULT_CHANGE;
   private shownDiff: ProfileDiff | undefined;
+  /** The 'compare/show' message the host replays to a reloaded webview (kept current by setChange). */
+  private shownMessage: Extract<CompareProtocol['toWebview'], { type: 'compare/show' }> | undefined;
   private choice = { baseline: 0, compared: 1, shape: 1 };
   private readonly loads = new LoadSequence();
   /** Comparisons asked of the worker: a newer choice cancels the one in flight. */
@@ -109,7 +111,12 @@ export class ComparePanel {
     }
     if (m.type === 'setChange') {
       this.change = validChange(m.change);
-      if (this.shownDiff) this.host.show({ type: 'compare/functionTable', table: profileDiffTable(this.shownDiff, this.change.weights, this.change.method), change: this.change });
+      if (!this.shownDiff || !this.shownMessage) return;
+      const table = profileDiffTable(this.shownDiff, this.change.weights, this.change.method);
+      // The host replays shownMessage (the same object) to a reloaded webview: it gets the new table too.
+      this.shownMessage.table = table;
+      this.shownMessage.state = { ...this.shownMessage.state, change: this.change };
+      this.host.send({ type: 'compare/functionTable', table, change: this.change });
       return;
     }
     if (m.type !== 'setRuns') return;
@@ -228,6 +235,7 @@ export class ComparePanel {
     setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms (worker: ${outcome.ms} ms)`);
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, groups: this.groups, change: this.change };
-    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state });
+    this.shownMessage = { type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state };
+    this.host.show(this.shownMessage);
   }
 }

@@ -38,6 +38,30 @@ function periodUnder(text, path) {
   return sum;
 }
 
+/** Self weight (sum of periods of the samples it is the leaf of) per function. */
+function selfPeriods(text) {
+  const out = new Map();
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (lines.length < 2 || /^\s/.test(lines[0])) continue;
+    const leaf = lines[1].trim().split(/\s+/)[1].replace(/\+0x[0-9a-f]+$/, '');
+    out.set(leaf, (out.get(leaf) ?? 0) + Number(/\s(\d+)\s+[\w:-]+:\s*$/.exec(lines[0])[1]));
+  }
+  return out;
+}
+
+/** perf diff -c wdiff:W1,W2 by hand: the function with the largest |new self × W2 − base self × W1|. */
+function largestWdiff(baseText, patchedText, [w1, w2]) {
+  const a = selfPeriods(baseText);
+  const b = selfPeriods(patchedText);
+  let best;
+  for (const name of new Set([...a.keys(), ...b.keys()])) {
+    const wdiff = (b.get(name) ?? 0) * w2 - (a.get(name) ?? 0) * w1;
+    if (!best || Math.abs(wdiff) > Math.abs(best.wdiff)) best = { name, wdiff };
+  }
+  return best;
+}
+
 /** Share (%) of samples under each path prefix. */
 function pathShares(paths) {
   const counts = new Map();
@@ -109,6 +133,7 @@ export function prepareCompareFixtures(workspace) {
     baseline: 'pipeline-baseline.perf-script',
     patched: 'pipeline-patched.perf-script',
     partial: partialStacksExpected(baseText, patchedText),
+    wdiff: { weights: [1, 2], ...largestWdiff(baseText, patchedText, [1, 2]) },
     grown,
   };
 }
@@ -290,6 +315,36 @@ export const tests = [
       assert.equal(row[0], grown.name, 'the most-changed function first');
       assert.equal(row[2], `${fixtures.compare.hover.baseTotal.toFixed(2)}%`, 'its total share in the baseline');
       assert.equal(row[6], fixtures.compare.hover.totalDelta.toFixed(2), 'its change of total share in points');
+
+      // perf diff's weighted diff (-c wdiff:1,2) as the change column: the largest first, as computed here.
+      const { wdiff } = fixtures.compare;
+      log(`expected largest wdiff:1,2: ${wdiff.name} ${wdiff.wdiff}`);
+      await frame.evaluate((w) => {
+        const m = document.querySelector('#change-method');
+        m.value = 'wdiff';
+        m.dispatchEvent(new Event('change'));
+        const f = document.querySelector('#wdiff-weights');
+        f.value = w;
+        f.dispatchEvent(new Event('change'));
+      }, wdiff.weights.join(','));
+      const wrow = await waitFor(async () => {
+        const r = await frame.evaluate(() => {
+          const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.textContent.trim());
+          const cells = [...(document.querySelector('.pl-row[data-index="0"]')?.querySelectorAll('.pl-cell') ?? [])].map((c) => c.textContent);
+          return { heads, cells };
+        });
+        return r.heads.some((h) => h.startsWith('Weighted diff 1,2')) ? r : false;
+      }, { timeout: 15_000, message: 'the function table with the Weighted diff 1,2 column' });
+      log(`wdiff table: ${wrow.heads.join(' | ')} / ${wrow.cells.join(' | ')}`);
+      const wcol = wrow.heads.findIndex((h) => h.startsWith('Weighted diff 1,2'));
+      assert.equal(wrow.cells[0], wdiff.name, 'the largest weighted diff first');
+      assert.equal(Number(wrow.cells[wcol].replace(/,/g, '')), wdiff.wdiff, 'new × 2 − base × 1 of the self periods');
+      await frame.evaluate(() => {
+        const m = document.querySelector('#change-method');
+        m.value = 'delta';
+        m.dispatchEvent(new Event('change'));
+      });
+      await waitFor(async () => frame.evaluate(() => [...document.querySelectorAll('.pl-table-head')].some((h) => h.textContent.includes('Δ total'))), { timeout: 15_000, message: 'the delta columns back' });
 
       // With the comparison open, a hover on crc32_sw in the patched run gives the change vs the baseline.
       const { hover } = fixtures.compare;
