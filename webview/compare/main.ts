@@ -8,7 +8,8 @@
  * #shape-select, #threshold, #threshold-unit (points|weight); the functions' #change-method
  * (delta|ratio|wdiff) and #wdiff-weights; the differential graph is #flamegraph with g.frame[data-name]
  * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two);
- * the table: the data table's contract; #compare-notes lists header differences.
+ * the table: the data table's contract; #compare-notes lists header differences and, for runs of
+ * one log, #compare-run-facts (.run-facts[data-run] per run: what its name says).
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -35,6 +36,7 @@ import { createFlameGraphView, syncZoom, type FlameGraphView } from '../flamegra
 import { convertThreshold, weightWord } from '../flamegraph/diffColors';
 import { createChangeControls } from './changeControls';
 import { validChange } from '../../src/analysis/compare/changeMethod';
+import { runFactsList } from './runFacts';
 import { useStyles } from '../shared/styles';
 import compareCss from './styles.css';
 
@@ -203,6 +205,7 @@ function renderTables(): void {
   clearViews();
   const notes = el('div', { id: 'compare-notes', class: 'pl-notes' });
   for (const w of comparison.factWarnings) notes.append(el('div', { class: 'note' }, w));
+  if (comparison.runFacts) notes.append(runFactsList(comparison.labels, comparison.runFacts));
   if (comparison.unmatched.length) notes.append(el('div', { class: 'note' }, `Only in the baseline (no counterpart in every run): ${comparison.unmatched.join(', ')}`));
   const body = el('div', { class: 'pl-compare-body' });
   shell.content.replaceChildren(notes, body);
