@@ -265,6 +265,17 @@ export const tests = [
       const titles = await frame.locator('.pl-side-title').allTextContents();
       assert.deepEqual(titles, [`${baseline} (baseline)`, patched]);
       await shot('e2e-compare-side-by-side');
+      // Each side exports on its own: the baseline's button asks where to save its SVG, named after it.
+      assert.deepEqual(await frame.locator('.pl-side-head .export-side-svg').evaluateAll((bs) => bs.map((b) => b.dataset.run)), ['0', '1']);
+      await frame.locator('.pl-side-head .export-side-svg[data-run="0"]').click();
+      const saveInput = wb.page.locator('.quick-input-widget .quick-input-box input');
+      const savePath = await waitFor(async () => {
+        const v = (await saveInput.isVisible().catch(() => false)) ? await saveInput.inputValue() : '';
+        return v.endsWith('.svg') ? v : false;
+      }, { timeout: 15_000, message: 'the save dialog for the baseline side' });
+      log(`save dialog: ${savePath}`);
+      assert.ok(savePath.endsWith(`${baseline}.flamegraph.svg`), `the baseline's graph is saved under its name: ${savePath}`);
+      await wb.page.keyboard.press('Escape');
 
       // The function table: sorted by the largest change of self share; crc32_sw first.
       await frame.evaluate(() => {
@@ -450,6 +461,17 @@ export const tests = [
       const pct = ((100 * (other8.throughput - base8.throughput)) / base8.throughput).toFixed(2);
       assert.ok(shown.row, 'a Throughput row');
       assert.equal(shown.row['value@1:pct'], `${pct}%`, `Throughput ${base8.throughput} -> ${other8.throughput}`);
+      // What each run's name says, per run; one kernel in both names (read here), so no kernel warning.
+      const facts = await logFrame.evaluate(() => ({
+        runs: [...document.querySelectorAll('#compare-run-facts .run-facts')].map((r) => r.textContent),
+        notes: [...document.querySelectorAll('#compare-notes .note')].map((n) => n.textContent),
+      }));
+      log(`run facts: ${JSON.stringify(facts)}`);
+      const kernelOf = (name) => /^\d{4}(?:-\d\d){5}-(\d+\.\d+\.\d+)-/.exec(name)[1];
+      assert.equal(facts.runs.length, 2);
+      assert.ok(facts.runs[0].includes(`kernel ${kernelOf(base8.name)}`) && facts.runs[0].includes('8 cores'), facts.runs[0]);
+      assert.ok(facts.runs[1].includes(`kernel ${kernelOf(other8.name)}`), facts.runs[1]);
+      assert.equal(facts.notes.some((n) => n.includes('different kernels')), kernelOf(base8.name) !== kernelOf(other8.name));
       await shot('e2e-compare-log-runs');
     },
   },

@@ -7,7 +7,8 @@
  * Test contract (e2e): body[data-state]; #compare-mode, #baseline-select, #compared-select,
  * #shape-select, #threshold, #threshold-unit (points|weight); the functions' #change-method
  * (delta|ratio|wdiff) and #wdiff-weights; the differential graph is #flamegraph with g.frame[data-name]
- * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two);
+ * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two),
+ * each under a .pl-side-head with its .pl-side-title and a button.export-side-svg[data-run];
  * the table: the data table's contract; #compare-notes lists header differences and, for runs of
  * one log, #compare-run-facts (.run-facts[data-run] per run: what its name says).
  */
@@ -164,11 +165,15 @@ function render(): void {
     body.classList.add('pl-side');
     for (const run of [saved.baseline, saved.compared]) {
       const pane = el('div', { class: 'pl-side-pane' });
-      pane.append(el('div', { class: 'pl-side-title' }, `${meta.runs[run].label}${run === saved.baseline ? ' (baseline)' : ''}`));
+      const head = el('div', { class: 'pl-side-head' });
+      const save = el('vscode-button', { class: 'export-side-svg', 'data-run': String(run), secondary: '', title: `Save ${meta.runs[run].label}'s flame graph as SVG` }, 'Export SVG');
+      head.append(el('div', { class: 'pl-side-title' }, `${meta.runs[run].label}${run === saved.baseline ? ' (baseline)' : ''}`), save);
+      pane.append(head);
       body.append(pane);
       const view = createFlameGraphView(pane, { tooltip: shell.tooltip });
       view.show(runTrees[run], flameMeta(meta, run, false));
       views.push(view);
+      save.addEventListener('click', () => saveSvg(view, ''));
     }
     unsync = syncZoom(views);
   } else if (saved.mode === 'statistics' && current.stats) {
@@ -312,10 +317,12 @@ pngButton.addEventListener('click', () => {
   const data = canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
   saveFile(api, { fileName: 'comparison.png', content: data, encoding: 'base64', filters: { PNG: ['png'] }, mimeType: 'image/png' });
 });
-exportButton.addEventListener('click', () => {
-  const file = views[0]?.exportSvg();
-  if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, '-diff.svg'), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
-});
+/** Saves a view's graph as SVG; `suffix` marks the file (`-diff` for the differential graph). */
+function saveSvg(view: FlameGraphView | undefined, suffix: string): void {
+  const file = view?.exportSvg();
+  if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, `${suffix}.svg`), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
+}
+exportButton.addEventListener('click', () => saveSvg(views[0], '-diff'));
 
 copySelect.addEventListener('change', () => {
   const format = copySelect.value as TableTextFormat | '';
