@@ -240,12 +240,18 @@ function renderTables(): void {
 /** Points, or the weight the compared run counts: its label says which (samples, cycles period …). */
 function fillThresholdUnits(meta: CompareMeta): void {
   const run = meta.runs[saved.compared] ?? meta.runs[0];
+  const base = meta.runs[saved.baseline] ?? meta.runs[0];
+  // Weights of different units (samples vs period, other events) do not subtract: points only.
+  const sameUnit = weightWord(run.unit, run.event) === weightWord(base.unit, base.event);
+  if (!sameUnit) saved = { ...saved, thresholdUnit: 'points' };
   const unit = saved.thresholdUnit ?? 'points';
   const options: Array<[string, string]> = [
     ['points', 'pts of share'],
-    ['weight', weightWord(run.unit, run.event)],
+    ['weight', sameUnit ? weightWord(run.unit, run.event) : 'weight (the runs count different units)'],
   ];
-  thresholdUnitSelect.replaceChildren(...options.map(([v, t]) => el('vscode-option', v === unit ? { value: v, selected: '' } : { value: v }, t)));
+  thresholdUnitSelect.replaceChildren(
+    ...options.map(([v, t]) => el('vscode-option', { value: v, ...(v === unit ? { selected: '' } : {}), ...(v === 'weight' && !sameUnit ? { disabled: '' } : {}) }, t)),
+  );
   thresholdUnitSelect.value = unit;
 }
 
