@@ -243,7 +243,10 @@ function fillThresholdUnits(meta: CompareMeta): void {
   const base = meta.runs[saved.baseline] ?? meta.runs[0];
   // Weights of different units (samples vs period, other events) do not subtract: points only.
   const sameUnit = weightWord(run.unit, run.event) === weightWord(base.unit, base.event);
-  if (!sameUnit) saved = { ...saved, thresholdUnit: 'points' };
+  if (!sameUnit && saved.thresholdUnit === 'weight') {
+    const totals = [saved.baseline, saved.compared].map((r) => meta.diff.totals[r]);
+    saved = { ...saved, thresholdUnit: 'points', threshold: convertThreshold(saved.threshold, 'points', totals) };
+  }
   const unit = saved.thresholdUnit ?? 'points';
   const options: Array<[string, string]> = [
     ['points', 'pts of share'],
@@ -392,8 +395,9 @@ startPanel<CompareToWebview>({
     comparedSelect.parentElement!.hidden = meta.runs.length < 3;
     fillRunSelect(shapeSelect, meta, saved.shape);
     modeSelect.value = saved.mode;
-    thresholdField.value = String(saved.threshold);
     fillThresholdUnits(meta);
+    thresholdField.value = String(saved.threshold);
+    api.setState(saved);
     changeControls.show(validChange(saved.change));
     const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));
     shell.showReady({ title: 'Comparison', facts: runs, recording: undefined, warnings: [], droppedWarnings: 0 });
