@@ -139,6 +139,7 @@ function runMetricsTable(run: RunLog['runs'][number]): ViewTable {
   return {
     title: `${RUN_METRICS_PREFIX}${run.name}`,
     group: RUN_METRICS_GROUP,
+    runFacts: run.facts,
     columns: [
       { kind: 'text', id: 'metric', label: 'metric' },
       { kind: 'number', id: 'value', label: 'value', unit: 'none' },

@@ -55,8 +55,10 @@ export interface DiffMeta {
   /** The run compared with the baseline (the other column of a two-run comparison). */
   compared: number;
   shape: number;
-  /** Noise threshold in points of share: smaller changes stay neutral. */
+  /** Noise threshold: smaller changes stay neutral; in points of share unless `thresholdUnit` says weight. */
   threshold: number;
+  /** 'weight': the threshold is an absolute change of the runs' own weights (samples, or period/event counts). */
+  thresholdUnit?: 'points' | 'weight';
   /** Sum of weights per run, for shares. */
   totals: number[];
 }

@@ -3,6 +3,7 @@ import type { ParseWarning } from '../model/diagnostics';
 import type { FormatId } from '../model/format';
 import type { HeaderFacts } from '../model/report';
 import type { Table } from '../model/table';
+import type { RunFacts } from '../model/runLog';
 
 /** A table as the panel shows it. */
 export interface ViewTable extends Table {
@@ -12,6 +13,8 @@ export interface ViewTable extends Table {
   bars?: string[];
   /** The column the table is sorted by when first shown (descending). */
   sortBy?: string;
+  /** A run-log run's table: what the run's name says (kernel, date, cores …), for comparisons of its runs. */
+  runFacts?: RunFacts;
 }
 
 export interface TablesMeta {

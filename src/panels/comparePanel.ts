@@ -18,6 +18,8 @@ import { logRunChoices, runsAt, type LogRunChoice } from '../analysis/compare/lo
 import { withMetricStatistics } from '../analysis/compare/metricRepeats';
 import { clearActiveComparison, setActiveComparison } from './activeComparison';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
+import { DEFAULT_CHANGE, validChange, type ChangeChoice } from '../analysis/compare/changeMethod';
+import { profileDiffTable, type ProfileDiff } from '../analysis/compare/profileDiff';
 import { WebviewPanelHost, type PanelMessage } from './webviewPanelHost';
 import { compareProfilesInWorker } from './workerGlue';
 
@@ -37,6 +39,11 @@ export class ComparePanel {
   private runs: ComparedRun[] = [];
   private tableRuns: TableRun[] = [];
   private analysis = { matchSymbols: true, welch: false, trim: false };
+  /** The function table's change column; a new choice rebuilds the table from `shownDiff`, no re-merge. */
+  private change: ChangeChoice = DEFAULT_CHANGE;
+  private shownDiff: ProfileDiff | undefined;
+  /** The 'compare/show' message the host replays to a reloaded webview (kept current by setChange). */
+  private shownMessage: Extract<CompareProtocol['toWebview'], { type: 'compare/show' }> | undefined;
   private choice = { baseline: 0, compared: 1, shape: 1 };
   private readonly loads = new LoadSequence();
   /** Comparisons asked of the worker: a newer choice cancels the one in flight. */
@@ -73,6 +80,7 @@ export class ComparePanel {
     const p = new ComparePanel(panel, ctx, state.sources.map((s) => vscode.Uri.parse(s)));
     p.choice = { baseline: state.baseline ?? 0, compared: state.compared ?? 1, shape: state.shape ?? 1 };
     p.analysis = { matchSymbols: state.matchSymbols ?? true, welch: !!state.welch, trim: !!state.trim };
+    p.change = validChange(state.change);
     p.logRuns = state.logRuns;
     p.groups = state.groups;
     void p.load();
@@ -99,6 +107,16 @@ export class ComparePanel {
       this.analysis = { matchSymbols: !!m.matchSymbols, welch: !!m.welch, trim: !!m.trim };
       if (this.runs.length > 0) void this.show();
       else if (this.tableRuns.length > 0) this.showTables();
+      return;
+    }
+    if (m.type === 'setChange') {
+      this.change = validChange(m.change);
+      if (!this.shownDiff || !this.shownMessage) return;
+      const table = profileDiffTable(this.shownDiff, this.change.weights, this.change.method);
+      // The host replays shownMessage (the same object) to a reloaded webview: it gets the new table too.
+      this.shownMessage.table = table;
+      this.shownMessage.state = { ...this.shownMessage.state, change: this.change };
+      this.host.send({ type: 'compare/functionTable', table, change: this.change });
       return;
     }
     if (m.type !== 'setRuns') return;
@@ -203,7 +221,7 @@ export class ComparePanel {
     const runs = this.runs;
     const labels = runs.map((r) => r.label);
     const matching = this.analysis.matchSymbols ? DEFAULT_SYMBOL_MATCHING : { stripHex: false, stripSuffixes: false };
-    const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim, groups: this.groups };
+    const options = { ...this.choice, matching, test: this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const), trim: this.analysis.trim, groups: this.groups, change: this.change };
     const outcome = await compareProfilesInWorker(this.ctx.extensionUri, { runs, title: labels.join(' vs '), options }, merge.cancel.token);
     // A newer choice superseded this one, or the panel closed (its webview is gone).
     if (!merge.isCurrent() || merge.cancel.token.isCancellationRequested) return;
@@ -213,9 +231,11 @@ export class ComparePanel {
       return;
     }
     const { view } = outcome;
+    this.shownDiff = view.diff;
     setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms (worker: ${outcome.ms} ms)`);
-    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, groups: this.groups };
-    this.host.show({ type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state });
+    const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, groups: this.groups, change: this.change };
+    this.shownMessage = { type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state };
+    this.host.show(this.shownMessage);
   }
 }

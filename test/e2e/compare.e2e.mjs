@@ -25,6 +25,43 @@ function stacks(text) {
   return out;
 }
 
+/** Sum of the samples' periods (perf script's number before the event) under one path prefix. */
+function periodUnder(text, path) {
+  let sum = 0;
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (!lines.length || /^\s/.test(lines[0])) continue;
+    const comm = lines[0].trim().split(/\s+/)[0];
+    const frames = lines.slice(1).map((l) => l.trim().split(/\s+/)[1].replace(/\+0x[0-9a-f]+$/, '')).reverse();
+    if ([comm, ...frames].slice(0, path.length).join(';') === path.join(';')) sum += Number(/\s(\d+)\s+[\w:-]+:\s*$/.exec(lines[0])[1]);
+  }
+  return sum;
+}
+
+/** Self weight (sum of periods of the samples it is the leaf of) per function. */
+function selfPeriods(text) {
+  const out = new Map();
+  for (const block of text.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => l.trim());
+    if (lines.length < 2 || /^\s/.test(lines[0])) continue;
+    const leaf = lines[1].trim().split(/\s+/)[1].replace(/\+0x[0-9a-f]+$/, '');
+    out.set(leaf, (out.get(leaf) ?? 0) + Number(/\s(\d+)\s+[\w:-]+:\s*$/.exec(lines[0])[1]));
+  }
+  return out;
+}
+
+/** perf diff -c wdiff:W1,W2 by hand: the function with the largest |new self × W2 − base self × W1|. */
+function largestWdiff(baseText, patchedText, [w1, w2]) {
+  const a = selfPeriods(baseText);
+  const b = selfPeriods(patchedText);
+  let best;
+  for (const name of new Set([...a.keys(), ...b.keys()])) {
+    const wdiff = (b.get(name) ?? 0) * w2 - (a.get(name) ?? 0) * w1;
+    if (!best || Math.abs(wdiff) > Math.abs(best.wdiff)) best = { name, wdiff };
+  }
+  return best;
+}
+
 /** Share (%) of samples under each path prefix. */
 function pathShares(paths) {
   const counts = new Map();
@@ -87,13 +124,17 @@ export function prepareCompareFixtures(workspace) {
   for (const f of ['usemem30-baseline.log', 'usemem30-v12.log']) cpSync(join(FIXTURES, 'seed003', f), join(workspace, f));
   const baseText = readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8');
   const patchedText = readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8');
+  const grown = mostGrown(baseText, patchedText);
+  // The most-grown frame's change in the recordings' weight (cpu-clock period), for the threshold in weight.
+  grown.weightDelta = periodUnder(patchedText, grown.path.split(';')) - periodUnder(baseText, grown.path.split(';'));
   const lineNo = patchedText.split('\n').findIndex((l) => /\scrc32_sw\+0x/.test(l)) + 1;
   return {
     hover: { lineNo, name: 'crc32_sw', totalDelta: functionShare(patchedText, 'crc32_sw') - functionShare(baseText, 'crc32_sw'), baseTotal: functionShare(baseText, 'crc32_sw') },
     baseline: 'pipeline-baseline.perf-script',
     patched: 'pipeline-patched.perf-script',
     partial: partialStacksExpected(baseText, patchedText),
-    grown: mostGrown(readFileSync(join(FIXTURES, 'pipeline-baseline.perf-script'), 'utf8'), readFileSync(join(FIXTURES, 'pipeline-patched.perf-script'), 'utf8')),
+    wdiff: { weights: [1, 2], ...largestWdiff(baseText, patchedText, [1, 2]) },
+    grown,
   };
 }
 
@@ -179,6 +220,41 @@ export const tests = [
       assert.ok(r > b + 40, `a grown frame is drawn red: fill ${top.fill}`);
       await shot('e2e-compare-differential');
 
+      // The noise threshold in the runs' weight (cpu-clock period here): just above the frame's
+      // change it turns neutral, just below it stays red.
+      log(`its change in weight: ${grown.weightDelta} (cpu-clock period)`);
+      assert.ok(grown.weightDelta > 2, 'the most-grown frame gained weight');
+      const unitLabel = await frame.evaluate(() => {
+        const s = document.querySelector('#threshold-unit');
+        s.value = 'weight';
+        s.dispatchEvent(new Event('change'));
+        return [...s.querySelectorAll('vscode-option')].find((o) => o.getAttribute('value') === 'weight')?.textContent.trim();
+      });
+      assert.equal(unitLabel, 'cpu-clock period', 'the unit says what the weights count');
+      const diffAt = async (threshold) => {
+        await frame.evaluate((t) => {
+          const f = document.querySelector('#threshold');
+          f.value = String(t);
+          f.dispatchEvent(new Event('change'));
+        }, threshold);
+        return waitFor(async () => {
+          const d = await frame.evaluate((name) => {
+            // The frame of that name that grew most (the name may be drawn under other paths too).
+            const gs = [...document.querySelectorAll('#flamegraph g.frame[data-delta]')].filter((x) => x.getAttribute('data-name') === name);
+            const g = gs.sort((a, b) => Number(b.getAttribute('data-delta')) - Number(a.getAttribute('data-delta')))[0];
+            return g ? g.getAttribute('data-diff') : undefined;
+          }, grown.name);
+          return d ?? false;
+        }, { timeout: 10_000, message: `${grown.name} drawn with a threshold of ${threshold}` });
+      };
+      assert.equal(await diffAt(grown.weightDelta + 1), 'neutral', `a threshold of ${grown.weightDelta + 1} (above its change) leaves it neutral`);
+      assert.equal(await diffAt(grown.weightDelta - 1), 'grew', `a threshold of ${grown.weightDelta - 1} (below its change) keeps it red`);
+      await frame.evaluate(() => {
+        const s = document.querySelector('#threshold-unit');
+        s.value = 'points';
+        s.dispatchEvent(new Event('change'));
+      });
+
       // Side by side: two flame graphs, baseline and patched.
       await frame.evaluate(() => {
         const s = document.querySelector('#compare-mode');
@@ -189,6 +265,17 @@ export const tests = [
       const titles = await frame.locator('.pl-side-title').allTextContents();
       assert.deepEqual(titles, [`${baseline} (baseline)`, patched]);
       await shot('e2e-compare-side-by-side');
+      // Each side exports on its own: the baseline's button asks where to save its SVG, named after it.
+      assert.deepEqual(await frame.locator('.pl-side-head .export-side-svg').evaluateAll((bs) => bs.map((b) => b.dataset.run)), ['0', '1']);
+      await frame.locator('.pl-side-head .export-side-svg[data-run="0"]').click();
+      const saveInput = wb.page.locator('.quick-input-widget .quick-input-box input');
+      const savePath = await waitFor(async () => {
+        const v = (await saveInput.isVisible().catch(() => false)) ? await saveInput.inputValue() : '';
+        return v.endsWith('.svg') ? v : false;
+      }, { timeout: 15_000, message: 'the save dialog for the baseline side' });
+      log(`save dialog: ${savePath}`);
+      assert.ok(savePath.endsWith(`${baseline}.flamegraph.svg`), `the baseline's graph is saved under its name: ${savePath}`);
+      await wb.page.keyboard.press('Escape');
 
       // The function table: sorted by the largest change of self share; crc32_sw first.
       await frame.evaluate(() => {
@@ -239,6 +326,36 @@ export const tests = [
       assert.equal(row[0], grown.name, 'the most-changed function first');
       assert.equal(row[2], `${fixtures.compare.hover.baseTotal.toFixed(2)}%`, 'its total share in the baseline');
       assert.equal(row[6], fixtures.compare.hover.totalDelta.toFixed(2), 'its change of total share in points');
+
+      // perf diff's weighted diff (-c wdiff:1,2) as the change column: the largest first, as computed here.
+      const { wdiff } = fixtures.compare;
+      log(`expected largest wdiff:1,2: ${wdiff.name} ${wdiff.wdiff}`);
+      await frame.evaluate((w) => {
+        const m = document.querySelector('#change-method');
+        m.value = 'wdiff';
+        m.dispatchEvent(new Event('change'));
+        const f = document.querySelector('#wdiff-weights');
+        f.value = w;
+        f.dispatchEvent(new Event('change'));
+      }, wdiff.weights.join(','));
+      const wrow = await waitFor(async () => {
+        const r = await frame.evaluate(() => {
+          const heads = [...document.querySelectorAll('.pl-table-head')].map((h) => h.textContent.trim());
+          const cells = [...(document.querySelector('.pl-row[data-index="0"]')?.querySelectorAll('.pl-cell') ?? [])].map((c) => c.textContent);
+          return { heads, cells };
+        });
+        return r.heads.some((h) => h.startsWith('Weighted diff 1,2')) ? r : false;
+      }, { timeout: 15_000, message: 'the function table with the Weighted diff 1,2 column' });
+      log(`wdiff table: ${wrow.heads.join(' | ')} / ${wrow.cells.join(' | ')}`);
+      const wcol = wrow.heads.findIndex((h) => h.startsWith('Weighted diff 1,2'));
+      assert.equal(wrow.cells[0], wdiff.name, 'the largest weighted diff first');
+      assert.equal(Number(wrow.cells[wcol].replace(/,/g, '')), wdiff.wdiff, 'new × 2 − base × 1 of the self periods');
+      await frame.evaluate(() => {
+        const m = document.querySelector('#change-method');
+        m.value = 'delta';
+        m.dispatchEvent(new Event('change'));
+      });
+      await waitFor(async () => frame.evaluate(() => [...document.querySelectorAll('.pl-table-head')].some((h) => h.textContent.includes('Δ total'))), { timeout: 15_000, message: 'the delta columns back' });
 
       // With the comparison open, a hover on crc32_sw in the patched run gives the change vs the baseline.
       const { hover } = fixtures.compare;
@@ -344,6 +461,17 @@ export const tests = [
       const pct = ((100 * (other8.throughput - base8.throughput)) / base8.throughput).toFixed(2);
       assert.ok(shown.row, 'a Throughput row');
       assert.equal(shown.row['value@1:pct'], `${pct}%`, `Throughput ${base8.throughput} -> ${other8.throughput}`);
+      // What each run's name says, per run; one kernel in both names (read here), so no kernel warning.
+      const facts = await logFrame.evaluate(() => ({
+        runs: [...document.querySelectorAll('#compare-run-facts .run-facts')].map((r) => r.textContent),
+        notes: [...document.querySelectorAll('#compare-notes .note')].map((n) => n.textContent),
+      }));
+      log(`run facts: ${JSON.stringify(facts)}`);
+      const kernelOf = (name) => /^\d{4}(?:-\d\d){5}-(\d+\.\d+\.\d+)-/.exec(name)[1];
+      assert.equal(facts.runs.length, 2);
+      assert.ok(facts.runs[0].includes(`kernel ${kernelOf(base8.name)}`) && facts.runs[0].includes('8 cores'), facts.runs[0]);
+      assert.ok(facts.runs[1].includes(`kernel ${kernelOf(other8.name)}`), facts.runs[1]);
+      assert.equal(facts.notes.some((n) => n.includes('different kernels')), kernelOf(base8.name) !== kernelOf(other8.name));
       await shot('e2e-compare-log-runs');
     },
   },

@@ -46,6 +46,19 @@ describe('compareInWorker (the comparison panel merges and diffs off the extensi
     assert.deepEqual(children, ['g', 'k', 'f']);
   });
 
+  it('the change column chosen in the panel (wdiff:2,1) comes back in the table, three runs each against the baseline', async () => {
+    const out = await compareInWorker(WORKER, { runs, title: 't', options: { ...options, change: { method: 'wdiff', weights: [2, 1] } } }, new AbortController().signal);
+    assert.equal(out.type, 'compared');
+    if (out.type !== 'compared') return;
+    const t = out.view.table;
+    assert.deepEqual(t.columns.filter((c) => c.id.startsWith('wdiff') || c.id.startsWith('delta') || c.id.startsWith('ratio')).map((c) => c.id), ['wdiff1', 'wdiff2']);
+    // g: raw self 5 / 10 / 3 -> new x1 - base x2 = 0 and -7; k: 0 / 5 / 1 -> 5 and 1; f: 5 / 5 / 0 -> -5 and -10.
+    const cells = (name: string) => t.rows.find((r) => r.cells[0] === name)!.cells.slice(7, 9);
+    assert.deepEqual(cells('g'), [0, -7]);
+    assert.deepEqual(cells('k'), [5, 1]);
+    assert.deepEqual(cells('f'), [-5, -10]);
+  });
+
   it('a cancelled request ends with an error and no answer', async () => {
     const ac = new AbortController();
     const pending = compareInWorker(WORKER, { runs, title: 'stale', options }, ac.signal);

@@ -5,9 +5,12 @@
  * shape switchable. Messages: src/protocol/compare.ts.
  *
  * Test contract (e2e): body[data-state]; #compare-mode, #baseline-select, #compared-select,
- * #shape-select, #threshold; the differential graph is #flamegraph with g.frame[data-name]
- * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two);
- * the table: the data table's contract; #compare-notes lists header differences.
+ * #shape-select, #threshold, #threshold-unit (points|weight); the functions' #change-method
+ * (delta|ratio|wdiff) and #wdiff-weights; the differential graph is #flamegraph with g.frame[data-name]
+ * [data-delta][data-diff=grew|shrank|neutral]; side by side: .pl-side .pl-flamegraph-view (two),
+ * each under a .pl-side-head with its .pl-side-title and a button.export-side-svg[data-run];
+ * the table: the data table's contract; #compare-notes lists header differences and, for runs of
+ * one log, #compare-run-facts (.run-facts[data-run] per run: what its name says).
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -31,6 +34,10 @@ import { startPanel } from '../shared/panel';
 import { createPanelShell } from '../shared/panelShell';
 import { getVsCodeApi } from '../shared/vscodeApi';
 import { createFlameGraphView, syncZoom, type FlameGraphView } from '../flamegraph/view';
+import { convertThreshold, weightWord } from '../flamegraph/diffColors';
+import { createChangeControls } from './changeControls';
+import { validChange } from '../../src/analysis/compare/changeMethod';
+import { runFactsList } from './runFacts';
 import { useStyles } from '../shared/styles';
 import compareCss from './styles.css';
 
@@ -45,8 +52,9 @@ const modeSelect = select('compare-mode', 'View');
 const baselineSelect = select('baseline-select', 'Baseline');
 const comparedSelect = select('compared-select', 'Compared run');
 const shapeSelect = select('shape-select', 'Shape from');
-const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold (points)', title: 'Changes smaller than this many points of share stay neutral', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
+const thresholdField = el('vscode-textfield', { id: 'threshold', label: 'Noise threshold', title: 'Changes smaller than this stay neutral (in the unit chosen next to it)', type: 'number', min: '0', step: '0.1' }) as VscodeTextfield;
 thresholdField.style.width = '7em';
+const thresholdUnitSelect = select('threshold-unit', 'Unit of the noise threshold: points of share, or the runs\' own weight');
 const exportButton = el('vscode-button', { id: 'export-svg', secondary: '', title: 'Save the differential flame graph as SVG' }, 'Export SVG');
 const pngButton = el('vscode-button', { id: 'export-png', secondary: '', title: 'Save the chart as PNG' }, 'Export PNG');
 const tableSelect = select('compare-table', 'Table');
@@ -55,6 +63,11 @@ const checkbox = (id: string, label: string, title: string): VscodeCheckbox => e
 const matchBox = checkbox('match-symbols', 'Match symbols', 'Treat foo, foo+0x1a, foo.isra.0 and foo.cold as one function, and mask hex addresses');
 const welchBox = checkbox('welch', 'Welch', "Repeated runs: Welch's t-test instead of Mann-Whitney U");
 const trimBox = checkbox('trim', 'Drop first/last', "Repeated runs: drop each configuration's first and last run");
+const changeControls = createChangeControls((change) => {
+  saved = { ...saved, change };
+  api.setState(saved);
+  api.postMessage({ type: 'setChange', change });
+});
 const copySelect = select('copy-table', 'Copy the table shown (the functions under a flame graph)');
 copySelect.replaceChildren(
   el('vscode-option', { value: '', selected: '' }, 'Copy table as…'),
@@ -73,8 +86,10 @@ shell.toolbar.append(
   label('vs', comparedSelect),
   label('Shape', shapeSelect),
   label('Noise ±', thresholdField),
+  thresholdUnitSelect,
   label('Table', tableSelect),
   label('Chart', columnSelect),
+  changeControls.element,
   matchBox,
   welchBox,
   trimBox,
@@ -125,7 +140,7 @@ function flameMeta(meta: CompareMeta, run: number, diff: boolean): FlameGraphMet
     facts: r.facts,
     warnings: [],
     droppedWarnings: 0,
-    diff: diff ? { ...meta.diff, baseline: saved.baseline, compared: saved.compared, shape: saved.shape, threshold: saved.threshold } : undefined,
+    diff: diff ? { ...meta.diff, baseline: saved.baseline, compared: saved.compared, shape: saved.shape, threshold: saved.threshold, thresholdUnit: saved.thresholdUnit ?? 'points' } : undefined,
   };
 }
 
@@ -139,6 +154,8 @@ function render(): void {
   shell.content.replaceChildren(notes, body);
   exportButton.hidden = saved.mode !== 'differential';
   thresholdField.parentElement!.hidden = saved.mode !== 'differential';
+  thresholdUnitSelect.hidden = saved.mode !== 'differential';
+  changeControls.element.hidden = saved.mode !== 'table';
   shapeSelect.parentElement!.hidden = saved.mode !== 'differential';
   if (saved.mode === 'differential') {
     const view = createFlameGraphView(body, { tooltip: shell.tooltip, ids: { graph: 'flamegraph', breadcrumb: 'breadcrumb' } });
@@ -148,11 +165,15 @@ function render(): void {
     body.classList.add('pl-side');
     for (const run of [saved.baseline, saved.compared]) {
       const pane = el('div', { class: 'pl-side-pane' });
-      pane.append(el('div', { class: 'pl-side-title' }, `${meta.runs[run].label}${run === saved.baseline ? ' (baseline)' : ''}`));
+      const head = el('div', { class: 'pl-side-head' });
+      const save = el('vscode-button', { class: 'export-side-svg', 'data-run': String(run), secondary: '', title: `Save ${meta.runs[run].label}'s flame graph as SVG` }, 'Export SVG');
+      head.append(el('div', { class: 'pl-side-title' }, `${meta.runs[run].label}${run === saved.baseline ? ' (baseline)' : ''}`), save);
+      pane.append(head);
       body.append(pane);
       const view = createFlameGraphView(pane, { tooltip: shell.tooltip });
       view.show(runTrees[run], flameMeta(meta, run, false));
       views.push(view);
+      save.addEventListener('click', () => saveSvg(view, ''));
     }
     unsync = syncZoom(views);
   } else if (saved.mode === 'statistics' && current.stats) {
@@ -168,11 +189,13 @@ function render(): void {
 /** Profile controls or table controls, as the comparison shown needs. */
 function showControls(tables: boolean): void {
   for (const c of [modeSelect, shapeSelect, thresholdField, comparedSelect]) c.parentElement!.hidden = tables || c.parentElement!.hidden;
+  thresholdUnitSelect.hidden = tables || thresholdUnitSelect.hidden;
   modeSelect.parentElement!.hidden = tables;
   exportButton.hidden = tables || saved.mode !== 'differential';
   tableSelect.parentElement!.hidden = !tables || (tableComparison?.tables.length ?? 0) < 2;
   pngButton.hidden = !tables;
   matchBox.hidden = tables;
+  changeControls.element.hidden = tables || saved.mode !== 'table';
   // Statistics over repeated runs: of a profile comparison, or a table comparison's first table.
   const stats = tables ? !!tableComparison?.statistics : !!current?.stats;
   welchBox.hidden = !stats;
@@ -187,6 +210,7 @@ function renderTables(): void {
   clearViews();
   const notes = el('div', { id: 'compare-notes', class: 'pl-notes' });
   for (const w of comparison.factWarnings) notes.append(el('div', { class: 'note' }, w));
+  if (comparison.runFacts) notes.append(runFactsList(comparison.labels, comparison.runFacts));
   if (comparison.unmatched.length) notes.append(el('div', { class: 'note' }, `Only in the baseline (no counterpart in every run): ${comparison.unmatched.join(', ')}`));
   const body = el('div', { class: 'pl-compare-body' });
   shell.content.replaceChildren(notes, body);
@@ -211,6 +235,27 @@ function renderTables(): void {
     bars = createGroupedBars(chartBox, data);
   }
   body.append(createDataTable(t).element);
+}
+
+/** Points, or the weight the compared run counts: its label says which (samples, cycles period …). */
+function fillThresholdUnits(meta: CompareMeta): void {
+  const run = meta.runs[saved.compared] ?? meta.runs[0];
+  const base = meta.runs[saved.baseline] ?? meta.runs[0];
+  // Weights of different units (samples vs period, other events) do not subtract: points only.
+  const sameUnit = weightWord(run.unit, run.event) === weightWord(base.unit, base.event);
+  if (!sameUnit && saved.thresholdUnit === 'weight') {
+    const totals = [saved.baseline, saved.compared].map((r) => meta.diff.totals[r]);
+    saved = { ...saved, thresholdUnit: 'points', threshold: convertThreshold(saved.threshold, 'points', totals) };
+  }
+  const unit = saved.thresholdUnit ?? 'points';
+  const options: Array<[string, string]> = [
+    ['points', 'pts of share'],
+    ['weight', sameUnit ? weightWord(run.unit, run.event) : 'weight (the runs count different units)'],
+  ];
+  thresholdUnitSelect.replaceChildren(
+    ...options.map(([v, t]) => el('vscode-option', { value: v, ...(v === unit ? { selected: '' } : {}), ...(v === 'weight' && !sameUnit ? { disabled: '' } : {}) }, t)),
+  );
+  thresholdUnitSelect.value = unit;
 }
 
 function fillRunSelect(s: VscodeSingleSelect, meta: { runs: Array<{ label: string }> }, chosen: number): void {
@@ -251,6 +296,15 @@ baselineSelect.addEventListener('change', () => {
 });
 comparedSelect.addEventListener('change', () => askRuns(saved.baseline, Number(comparedSelect.value), Number(comparedSelect.value)));
 shapeSelect.addEventListener('change', () => askRuns(saved.baseline, saved.compared, Number(shapeSelect.value)));
+thresholdUnitSelect.addEventListener('change', () => {
+  const unit = thresholdUnitSelect.value === 'weight' ? 'weight' : 'points';
+  if (!current || unit === (saved.thresholdUnit ?? 'points')) return;
+  const totals = [saved.baseline, saved.compared].map((r) => current!.meta.diff.totals[r]);
+  saved = { ...saved, thresholdUnit: unit, threshold: convertThreshold(saved.threshold, unit, totals) };
+  thresholdField.value = String(saved.threshold);
+  api.setState(saved);
+  render();
+});
 thresholdField.addEventListener('change', () => {
   const t = Number(thresholdField.value);
   if (!Number.isFinite(t) || t < 0) return;
@@ -272,10 +326,12 @@ pngButton.addEventListener('click', () => {
   const data = canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
   saveFile(api, { fileName: 'comparison.png', content: data, encoding: 'base64', filters: { PNG: ['png'] }, mimeType: 'image/png' });
 });
-exportButton.addEventListener('click', () => {
-  const file = views[0]?.exportSvg();
-  if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, '-diff.svg'), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
-});
+/** Saves a view's graph as SVG; `suffix` marks the file (`-diff` for the differential graph). */
+function saveSvg(view: FlameGraphView | undefined, suffix: string): void {
+  const file = view?.exportSvg();
+  if (file) saveFile(api, { fileName: file.fileName.replace(/\.svg$/, `${suffix}.svg`), content: file.text, encoding: 'utf8', filters: { SVG: ['svg'] }, mimeType: 'image/svg+xml' });
+}
+exportButton.addEventListener('click', () => saveSvg(views[0], '-diff'));
 
 copySelect.addEventListener('change', () => {
   const format = copySelect.value as TableTextFormat | '';
@@ -301,6 +357,14 @@ startPanel<CompareToWebview>({
   shell,
   failTitle: 'Cannot show the comparison',
   handle(msg) {
+    if (msg.type === 'compare/functionTable') {
+      if (!current) return;
+      current = { ...current, table: msg.table };
+      saved = { ...saved, change: msg.change };
+      api.setState(saved);
+      if (saved.mode === 'table') render();
+      return;
+    }
     if (msg.type === 'compare/showTables') {
       tableComparison = msg.comparison;
       current = undefined;
@@ -331,7 +395,10 @@ startPanel<CompareToWebview>({
     comparedSelect.parentElement!.hidden = meta.runs.length < 3;
     fillRunSelect(shapeSelect, meta, saved.shape);
     modeSelect.value = saved.mode;
+    fillThresholdUnits(meta);
     thresholdField.value = String(saved.threshold);
+    api.setState(saved);
+    changeControls.show(validChange(saved.change));
     const runs = meta.runs.map((r, i) => ({ label: i === saved.baseline ? 'baseline' : 'run', value: r.label, suffix: ` (${formatCount(r.samples)} ${r.format === 'folded' ? 'stack lines' : 'samples'})` }));
     shell.showReady({ title: 'Comparison', facts: runs, recording: undefined, warnings: [], droppedWarnings: 0 });
     render();

@@ -21,7 +21,7 @@ import { useStyles, useThemeStyles } from '../shared/styles';
 import { computedColors, onThemeChange } from '../shared/theme';
 import { createTooltip, type Tooltip } from '../shared/tooltip';
 import { DEFAULT_PALETTE, frameColor, hasAnnotations, parseColor, type Palette, type Rgb } from './colors';
-import { describeChange, diffClass, diffColor, frameDeltas, largestChange } from './diffColors';
+import { describeChange, diffClass, diffColor, frameDeltas, frameNoise, largestChange, weightWord } from './diffColors';
 import { exportSvg } from './exportSvg';
 import { describeFrame, frameName, framePercent, svgFileName } from './frameText';
 import { makeTransitionsInstant } from './instantTransitions';
@@ -151,6 +151,8 @@ export function createFlameGraphView(element: HTMLElement, options: FlameGraphVi
     mixedPalette: boolean;
     /** Differential graphs: each node's change of share (points) and the largest |change|. */
     deltas?: Float64Array;
+    /** Each node's change in the noise threshold's unit (points or weight), for neutral frames. */
+    noise?: Float64Array;
     maxDelta: number;
   }
   let loaded: Loaded | undefined;
@@ -180,7 +182,10 @@ export function createFlameGraphView(element: HTMLElement, options: FlameGraphVi
 
   function colorOf(d: FrameDatum): string {
     const diff = loaded?.meta.diff;
-    if (diff && loaded?.deltas) return diffColor(d.role === 'frame' || d.role === 'ancestor' ? loaded.deltas[d.idx] : 0, loaded.maxDelta, diff.threshold, palette);
+    if (diff && loaded?.deltas && loaded.noise) {
+      const own = d.role === 'frame' || d.role === 'ancestor';
+      return diffColor(own ? loaded.deltas[d.idx] : 0, own ? loaded.noise[d.idx] : 0, loaded.maxDelta, diff.threshold, palette);
+    }
     let c = colorCache.get(d.name);
     if (c === undefined) {
       c = frameColor(d.name, palette, loaded?.mixedPalette ?? false);
@@ -201,7 +206,7 @@ export function createFlameGraphView(element: HTMLElement, options: FlameGraphVi
         if (!loaded) return;
         const info = describeFrame(loaded.index, d.data, zoomIdx, loaded.meta.unit);
         const diff = loaded.meta.diff;
-        if (diff && loaded.deltas && d.data.role !== 'other') info.lines.unshift(describeChange(loaded.index.tree, diff, d.data.idx, loaded.deltas[d.data.idx]));
+        if (diff && loaded.deltas && d.data.role !== 'other') info.lines.unshift(describeChange(loaded.index.tree, diff, d.data.idx, loaded.deltas[d.data.idx], weightWord(loaded.meta.unit, loaded.meta.event)));
         const hint = d.data.role === 'frame' && d.data.idx !== zoomIdx ? 'Click to zoom' : undefined;
         tooltip.show(event, { title: info.title, lines: info.lines, hint });
       },
@@ -255,10 +260,10 @@ export function createFlameGraphView(element: HTMLElement, options: FlameGraphVi
       if (classesOnly) continue;
       g.setAttribute('data-name', d.name);
       g.setAttribute('data-percent', framePercent(index, d));
-      const deltas = loaded.deltas;
-      if (deltas && loaded.meta.diff && d.role !== 'other') {
+      const { deltas, noise } = loaded;
+      if (deltas && noise && loaded.meta.diff && d.role !== 'other') {
         g.setAttribute('data-delta', deltas[d.idx].toFixed(2));
-        g.setAttribute('data-diff', diffClass(deltas[d.idx], loaded.meta.diff.threshold));
+        g.setAttribute('data-diff', diffClass(deltas[d.idx], noise[d.idx], loaded.meta.diff.threshold));
       }
     }
   }
@@ -393,7 +398,8 @@ export function createFlameGraphView(element: HTMLElement, options: FlameGraphVi
       const index = indexTree(tree, meta.diff?.shape ?? options.column ?? 0);
       state = normalizeState(restore, state);
       const deltas = meta.diff ? frameDeltas(tree, meta.diff) : undefined;
-      loaded = { meta, index, mixedPalette: hasAnnotations(tree.names), deltas, maxDelta: deltas ? largestChange(deltas) : 0 };
+      const noise = meta.diff && deltas ? frameNoise(tree, meta.diff, deltas) : undefined;
+      loaded = { meta, index, mixedPalette: hasAnnotations(tree.names), deltas, noise, maxDelta: deltas ? largestChange(deltas) : 0 };
       palette = readPalette();
       colorCache.clear();
       const z = state.zoomPath.length ? findPath(index, state.zoomPath) : 0;

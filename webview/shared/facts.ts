@@ -4,6 +4,7 @@
  */
 import type { ParseWarning } from '../../src/model/diagnostics';
 import type { HeaderFacts } from '../../src/model/report';
+import type { RunFacts } from '../../src/model/runLog';
 import type { ErrorLocation } from '../../src/protocol';
 import { formatCount } from './format';
 
@@ -58,6 +59,22 @@ export function recordingFacts(facts: HeaderFacts | undefined): HeaderFact[] {
   else if (online) out.push({ label: '', value: formatCount(cpus!), suffix: cpus === 1 ? ' CPU' : ' CPUs', kind: 'cpu' });
   if (cmdline) out.push({ label: 'cmdline', value: cmdline, title: cmdline, kind: 'cmdline' });
   if (date) out.push({ label: 'recorded', value: date.replace(/\s+/g, ' '), kind: 'date' });
+  return out;
+}
+
+/**
+ * What a run-log run's name says (kernel, cores, flows, variant, date, a user pattern's other
+ * groups), in that order, only what it states: shown per run when runs of one log are compared.
+ */
+export function runNameFacts(facts: RunFacts | undefined): HeaderFact[] {
+  if (!facts) return [];
+  const out: HeaderFact[] = [];
+  if (facts.kernel) out.push({ label: 'kernel', value: facts.kernel, kind: 'kernel' });
+  if (facts.cores !== undefined) out.push({ label: '', value: formatCount(facts.cores), suffix: facts.cores === 1 ? ' core' : ' cores' });
+  if (facts.flows !== undefined) out.push({ label: '', value: formatCount(facts.flows), suffix: facts.flows === 1 ? ' flow' : ' flows' });
+  if (facts.variant) out.push({ label: 'variant', value: facts.variant, title: facts.variant });
+  for (const [k, v] of Object.entries(facts.extra ?? {})) out.push({ label: k, value: v });
+  if (facts.date) out.push({ label: 'date', value: facts.date, kind: 'date' });
   return out;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { HeaderFacts } from '../../model/reportBase';
 import type { ViewTable } from '../reportTables';
-import { compareFacts } from './facts';
+import type { RunFacts } from '../../model/runLog';
+import { compareFacts, compareRunFacts } from './facts';
 import { diffTables } from './tableDiff';
 import { RUN_METRICS_GROUP, RUN_METRICS_PREFIX } from '../ebpfTables';
 
@@ -15,6 +16,8 @@ export interface TableRun {
   name?: string;
   tables: ViewTable[];
   facts: HeaderFacts;
+  /** A run inside one run log: what its name says (kernel, date, cores, flows, variant). */
+  runFacts?: RunFacts;
 }
 
 export interface TableComparison {
@@ -24,6 +27,8 @@ export interface TableComparison {
   /** Baseline tables no other run has a counterpart for. */
   unmatched: string[];
   factWarnings: string[];
+  /** Runs inside one run log: per run (as `labels`), what its name says. */
+  runFacts?: RunFacts[];
   /** The first table is the statistics over repeated runs (metricRepeats.ts). */
   statistics?: boolean;
 }
@@ -52,7 +57,9 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
   // rows are runs and so never meet across files).
   const meets = (t: ViewTable): boolean => t.rows.some((r) => r.cells[r.cells.length - 1] === 'all runs');
   const ordered = [...tables.filter(meets), ...tables.filter((t) => !meets(t))];
-  return { labels: runs.map((r) => r.label), baseline, tables: ordered, unmatched, factWarnings: compareFacts(runs) };
+  const withNames = runs.every((r) => r.runFacts) ? runs.map((r) => r.runFacts!) : undefined;
+  const factWarnings = [...compareFacts(runs), ...(withNames ? compareRunFacts(runs.map((r, i) => ({ label: r.label, facts: withNames[i] }))) : [])];
+  return { labels: runs.map((r) => r.label), baseline, tables: ordered, unmatched, factWarnings, runFacts: withNames };
 }
 
 /**
@@ -63,6 +70,6 @@ export function compareTableRuns(runs: readonly TableRun[], baseline = 0): Table
 export function runsWithinOneLog(tables: readonly ViewTable[], facts: HeaderFacts): TableRun[] {
   const runs = tables
     .filter((t) => t.group === RUN_METRICS_GROUP && t.title.startsWith(RUN_METRICS_PREFIX))
-    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), name: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts }));
+    .map((t) => ({ label: t.title.slice(RUN_METRICS_PREFIX.length), name: t.title.slice(RUN_METRICS_PREFIX.length), tables: [{ ...t, title: 'metrics' }], facts, runFacts: t.runFacts }));
   return runs.length >= 2 ? runs : [];
 }

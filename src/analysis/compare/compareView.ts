@@ -15,6 +15,7 @@ import { diffProfiles, profileDiffTable, type ProfileDiff } from './profileDiff'
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
 import { chosenGroups, groupRuns, repeatedRunsTable } from './repeats';
 import { partialStacksTable } from './partialStacks';
+import type { ChangeChoice } from './changeMethod';
 
 /** Statistics when the runs are repeats of two or more configurations (at least one repeated). */
 function repeatStatistics(runs: readonly ComparedRun[], baselineRun: number, options: Pick<CompareOptions, 'test' | 'trim' | 'matching' | 'groups'>): Table | undefined {
@@ -74,6 +75,8 @@ export interface CompareOptions {
   shape: number;
   /** Repeats grouped by the user (run positions per configuration) instead of by their names. */
   groups?: number[][];
+  /** The function table's change column (perf diff's delta, ratio or weighted diff); delta by default. */
+  change?: ChangeChoice;
 }
 
 export function compareProfiles(runs: readonly ComparedRun[], title: string, options: Partial<CompareOptions> = {}): CompareView {
@@ -90,7 +93,7 @@ export function compareProfiles(runs: readonly ComparedRun[], title: string, opt
     stats: repeatStatistics(runs, baseline, { test: options.test ?? 'mann-whitney', trim: options.trim ?? false, matching: options.matching ?? DEFAULT_SYMBOL_MATCHING, groups: options.groups }),
     tree: diff.tree,
     runTrees: runs.map((r) => r.tree),
-    table: profileDiffTable(diff),
+    table: profileDiffTable(diff, options.change?.weights, options.change?.method ?? 'delta'),
     stacks: partialStacksTable(diff.tree, baseline),
     meta: {
       title,

@@ -9,6 +9,7 @@ import type { Table, TableColumn, TableCell } from '../../model/table';
 import { functionStats } from '../functionStats';
 import { mergeCallTrees, type RunTree } from './mergeProfiles';
 import { DEFAULT_SYMBOL_MATCHING, type SymbolMatching } from './symbols';
+import { changeSize, selfRatio, weightedDiff, type ChangeChoice, type ChangeMethod } from './changeMethod';
 
 export interface ProfileDiffOptions {
   /** Index of the baseline run. */
@@ -72,10 +73,16 @@ export function presence(f: FunctionShares, labels: readonly string[]): string {
   return present.length === labels.length ? 'all runs' : `only in ${present.join(', ')}`;
 }
 
-/** The comparison as a table (the Tables view, `perflens diff --format csv|json`). */
-export function profileDiffTable(diff: ProfileDiff, weights?: [number, number]): Table {
+/**
+ * The comparison as a table (the Tables view, `perflens diff --format csv|json`). Without `method`:
+ * every change column (delta, ratio, and wdiff when weighted). With one (the panel's choice): that
+ * computation's columns only, rows ordered by its size against the first other run.
+ */
+export function profileDiffTable(diff: ProfileDiff, weights?: [number, number], method?: ChangeMethod): Table {
   const { labels, baseline } = diff;
   const others = labels.map((_, r) => r).filter((r) => r !== baseline);
+  const shows = (m: ChangeMethod): boolean => (method ? method === m : m !== 'wdiff' || !!weights);
+  const w: [number, number] = weights ?? [1, 1];
   const columns: TableColumn[] = [{ kind: 'text', id: 'function', label: 'Function' }];
   // Two runs: "base" and "new" (the title names them); more: each run by its label.
   const name = (r: number): string => (labels.length === 2 ? (r === baseline ? 'base' : 'new') : labels[r]);
@@ -85,24 +92,33 @@ export function profileDiffTable(diff: ProfileDiff, weights?: [number, number]):
   });
   for (const r of others) {
     const vs = others.length > 1 ? ` ${labels[r]}` : '';
-    columns.push({ kind: 'number', id: `deltaSelf${r}`, label: `Δ self (pts)${vs}`, unit: 'none' });
-    columns.push({ kind: 'number', id: `deltaTotal${r}`, label: `Δ total (pts)${vs}`, unit: 'none' });
-    columns.push({ kind: 'number', id: `ratio${r}`, label: `Self ratio${vs}`, unit: 'ratio' });
-    if (weights) columns.push({ kind: 'number', id: `wdiff${r}`, label: `Weighted diff${vs}`, unit: 'none' });
+    if (shows('delta')) columns.push({ kind: 'number', id: `deltaSelf${r}`, label: `Δ self (pts)${vs}`, unit: 'none' }, { kind: 'number', id: `deltaTotal${r}`, label: `Δ total (pts)${vs}`, unit: 'none' });
+    if (shows('ratio')) columns.push({ kind: 'number', id: `ratio${r}`, label: `Self ratio${vs}`, unit: 'ratio' });
+    if (shows('wdiff')) columns.push({ kind: 'number', id: `wdiff${r}`, label: `Weighted diff ${w[0]},${w[1]}${vs}`, unit: 'none' });
   }
   columns.push({ kind: 'text', id: 'presence', label: 'Present in' });
-  const rows = diff.functions.map((f) => {
+  const functions = method && method !== 'delta' && others.length > 0 ? sortedBy(diff.functions, others[0], baseline, { method, weights: w }) : diff.functions;
+  const rows = functions.map((f) => {
     const cells: TableCell[] = [f.name];
     labels.forEach((_, r) => cells.push(round(f.self[r]), round(f.total[r])));
     for (const r of others) {
-      cells.push(round(f.self[r] - f.self[baseline]), round(f.total[r] - f.total[baseline]));
-      cells.push(f.self[baseline] > 0 ? round(f.self[r] / f.self[baseline]) : null);
-      if (weights) cells.push(f.rawSelf[r] * weights[1] - f.rawSelf[baseline] * weights[0]);
+      if (shows('delta')) cells.push(round(f.self[r] - f.self[baseline]), round(f.total[r] - f.total[baseline]));
+      if (shows('ratio')) {
+        const ratio = selfRatio(f, r, baseline);
+        cells.push(ratio === null ? null : round(ratio));
+      }
+      if (shows('wdiff')) cells.push(weightedDiff(f, r, baseline, w));
     }
     cells.push(presence(f, labels));
     return { line: 0, cells };
   });
   return { title: `${labels[baseline]} (baseline) vs ${others.map((r) => labels[r]).join(', ')}`, columns, keys: ['function'], rows };
+}
+
+/** Functions by the size of their change (changeSize), largest first; ties keep the delta order. */
+function sortedBy(functions: readonly FunctionShares[], r: number, baseline: number, change: ChangeChoice): FunctionShares[] {
+  const size = new Map(functions.map((f) => [f, changeSize(f, r, baseline, change)]));
+  return [...functions].sort((a, b) => size.get(b)! - size.get(a)!);
 }
 
 /** Shares keep 6 decimals: enough for any display, and no float noise in goldens. */
