@@ -315,6 +315,34 @@ export const tests = [
       const line = copied.split('\n').find((l) => l.startsWith('Total throughput (KB/s)'));
       assert.match(line, new RegExp(`^Total throughput \\(KB/s\\)\\s+7,191,949\\s+10,702,115\\s+3,510,166\\s+${want}%`));
 
+      // With the comparison open, a hover on the metric's line in the patched log gives its
+      // baseline value and the change, as read here from the two logs' text.
+      const metric = (file) => {
+        const lines = readFileSync(join(FIXTURES, 'seed003', file), 'utf8').split('\n');
+        const lineNo = lines.findIndex((l) => l.startsWith('Total throughput (KB/s):')) + 1;
+        return { lineNo, text: lines[lineNo - 1].split(':')[1].trim(), value: Number(lines[lineNo - 1].split(':')[1].replace(/,/g, '')) };
+      };
+      const [base, v12] = [metric('usemem30-baseline.log'), metric('usemem30-v12.log')];
+      const grouped = (n) => n.toLocaleString('en-US');
+      const wantHover = `+${((100 * (v12.value - base.value)) / base.value).toFixed(2)}% (+${grouped(v12.value - base.value)}) vs baseline usemem30-baseline.log (${base.text}).`;
+      await wb.page.locator('.tabs-container .tab[data-resource-name="usemem30-v12.log"]').first().click();
+      await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
+      // VS Code opens a .log file in its own "Log" language, which PerfLens does not take over: the user picks run-log.
+      if ((await wb.languageMode()) !== 'Run-metric log') {
+        await wb.runCommand('Change Language Mode');
+        await pickFocused(wb, 'Run-metric log', (label) => label.includes('Run-metric log'), 'the run-log language');
+        await waitFor(async () => (await wb.languageMode()) === 'Run-metric log', { timeout: 10_000, message: 'usemem30-v12.log in the run-log language' });
+      }
+      const box = await revealLineText(wb, v12.lineNo, 'Total throughput');
+      await wb.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+      const hovered = await waitFor(async () => {
+        const t = await hoverText(wb.page);
+        return t.includes('vs baseline') ? t : false;
+      }, { timeout: 15_000, interval: 300, message: `a hover with "vs baseline" over Total throughput (line ${v12.lineNo})` });
+      log(`hover: ${hovered}`);
+      assert.ok(hovered.includes(wantHover), `hover says "${wantHover}"`);
+      await shot('e2e-compare-run-log-hover');
+
       // Several runs inside one run log (seed 000: 2 variants x 8/16/20 cores): "Compare Runs…" on
       // the log, keep its two 8-core runs, the first variant the baseline.
       const runs = logRuns(readFileSync(resolve(import.meta.dirname, '../fixtures/run-log/iommu-runs.md'), 'utf8'));
