@@ -105,15 +105,30 @@ async function compareFrame(wb, timeout = 60_000) {
 function logRuns(text) {
   const runs = [];
   let heading = '';
-  for (const line of text.split('\n')) {
+  for (const [i, line] of text.split('\n').entries()) {
     const h = /^## (.+)$/.exec(line);
     if (h) heading = h[1].trim();
     const b = /^------- (\S+) Run Metrics -------$/.exec(line);
     if (b) runs.push({ name: b[1], heading, cores: Number(/_(\d+)cores$/.exec(b[1])[1]) });
     const t = /^Throughput: ([\d.]+)$/.exec(line);
-    if (t && runs.length && runs.at(-1).throughput === undefined) runs.at(-1).throughput = Number(t[1]);
+    if (t && runs.length && runs.at(-1).throughput === undefined) Object.assign(runs.at(-1), { throughput: Number(t[1]), throughputLine: i + 1 });
   }
   return runs;
+}
+
+/**
+ * Hovers `needle` on 1-based line `lineNo` of `file` (its text tab, not the comparison's) and
+ * returns the hover's text once it holds the open comparison's note.
+ */
+async function comparisonHover(wb, file, lineNo, needle) {
+  await wb.page.locator(`.tabs-container .tab[data-resource-name="${file}"]`).first().click();
+  await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const box = await revealLineText(wb, lineNo, needle);
+  await wb.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  return waitFor(async () => {
+    const t = await hoverText(wb.page);
+    return t.includes('vs baseline') ? t : false;
+  }, { timeout: 15_000, interval: 300, message: `a hover with "vs baseline" over ${needle} (${file} line ${lineNo})` });
 }
 
 const quickRows = (wb) => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
@@ -326,19 +341,13 @@ export const tests = [
       const grouped = (n) => n.toLocaleString('en-US');
       const wantHover = `+${((100 * (v12.value - base.value)) / base.value).toFixed(2)}% (+${grouped(v12.value - base.value)}) vs baseline usemem30-baseline.log (${base.text}).`;
       await wb.page.locator('.tabs-container .tab[data-resource-name="usemem30-v12.log"]').first().click();
-      await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
       // VS Code opens a .log file in its own "Log" language, which PerfLens does not take over: the user picks run-log.
       if ((await wb.languageMode()) !== 'Run-metric log') {
         await wb.runCommand('Change Language Mode');
         await pickFocused(wb, 'Run-metric log', (label) => label.includes('Run-metric log'), 'the run-log language');
         await waitFor(async () => (await wb.languageMode()) === 'Run-metric log', { timeout: 10_000, message: 'usemem30-v12.log in the run-log language' });
       }
-      const box = await revealLineText(wb, v12.lineNo, 'Total throughput');
-      await wb.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
-      const hovered = await waitFor(async () => {
-        const t = await hoverText(wb.page);
-        return t.includes('vs baseline') ? t : false;
-      }, { timeout: 15_000, interval: 300, message: `a hover with "vs baseline" over Total throughput (line ${v12.lineNo})` });
+      const hovered = await comparisonHover(wb, 'usemem30-v12.log', v12.lineNo, 'Total throughput');
       log(`hover: ${hovered}`);
       assert.ok(hovered.includes(wantHover), `hover says "${wantHover}"`);
       await shot('e2e-compare-run-log-hover');
@@ -373,6 +382,13 @@ export const tests = [
       assert.ok(shown.row, 'a Throughput row');
       assert.equal(shown.row['value@1:pct'], `${pct}%`, `Throughput ${base8.throughput} -> ${other8.throughput}`);
       await shot('e2e-compare-log-runs');
+
+      // A hover on the other run's Throughput line in the log: the run is the block the line is in.
+      const change = other8.throughput - base8.throughput;
+      const wantRunHover = `${change >= 0 ? '+' : ''}${pct}% (${change >= 0 ? '+' : ''}${change.toLocaleString('en-US', { maximumFractionDigits: 2 })}) vs baseline ${shown.options[0]} (${base8.throughput.toLocaleString('en-US', { maximumFractionDigits: 2 })}).`;
+      const runHover = await comparisonHover(wb, 'iommu-runs.md', other8.throughputLine, 'Throughput');
+      log(`hover: ${runHover}`);
+      assert.ok(runHover.includes(wantRunHover), `hover says "${wantRunHover}"`);
     },
   },
   {
