@@ -180,3 +180,17 @@ describe('table comparison hovers: eBPF tables', () => {
     assert.match(tableComparisonNote(c, same, 1)!, /^total_duration_ns \+0\.00% \(\+0 ns\), mean_ns \+0\.00% \(\+0 ns\) vs baseline/);
   });
 });
+
+describe('table comparison hovers: perf stat', () => {
+  it('compares a counter’s count and its metric', async () => {
+    const REL = 'perf-stat/hybrid-newer.txt';
+    const text = fixture(REL);
+    // The same stat with twice the context switches: 229,154 against 114,577 is +100%, +114,577;
+    // the metric (3.569 K/sec) is unchanged.
+    const twice = text.replace('114,577', '229,154');
+    const c = { runs: [await run(REL), await run('perf-stat/twice.txt', twice)], baseline: 0 };
+    const hovered = tableRowAt(c.runs[1].tables, lineOf(twice, /context-switches/))!;
+    assert.deepEqual(mainColumns(hovered.table).map((col) => col.id), ['value', 'metric']);
+    assert.equal(tableComparisonNote(c, hovered, 1), 'counts +100.00% (+114,577), metric +0.00% (+0) vs baseline hybrid-newer.txt (114,577, 3.57).');
+  });
+});
