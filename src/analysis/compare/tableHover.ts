@@ -5,7 +5,7 @@
  * as one plain sentence: "total -47.90% (-3.36 ms), calls +0.00% (+0) vs baseline a.txt (7.01 ms, 14)."
  */
 import { cellText } from '../tableText';
-import { numberCell, rowKey, type NumericColumn, type TableRow } from '../../model/table';
+import { columnIndex, numberCell, type NumericColumn, type TableCell, type TableRow } from '../../model/table';
 import type { ViewTable } from '../viewTable';
 import { RUN_METRICS_PREFIX } from '../ebpfTables';
 import type { TableRun } from './compareTables';
@@ -74,20 +74,26 @@ function baselineTable(c: TableHoverComparison, hovered: HoveredTableRow): numbe
   return alike.length === 1 ? alike[0] : -1;
 }
 
-const rowsByKey = new WeakMap<ViewTable, Map<string, TableRow>>();
+/** A row's key cells by key column id, as text (how rowKey and the comparison match rows). */
+function keyOf(t: ViewTable, row: TableRow): Map<string, string> {
+  return new Map(t.keys.map((k) => [k, String(row.cells[columnIndex(t, k)] ?? '')]));
+}
 
-/** The table's row with this key (the first, as the comparison counts it), indexed once per table. */
-function rowWithKey(t: ViewTable, key: string): TableRow | undefined {
-  let index = rowsByKey.get(t);
-  if (!index) {
-    index = new Map();
-    for (const r of t.rows) {
-      const k = rowKey(t, r);
-      if (!index.has(k)) index.set(k, r);
-    }
-    rowsByKey.set(t, index);
+/**
+ * The table's row with this key (the first, as the comparison counts it). A scan, not an index:
+ * one hover looks up one row, and an index of a million-row table costs seconds and memory.
+ */
+function rowWithKey(t: ViewTable, key: ReadonlyMap<string, string>): TableRow | undefined {
+  const at = t.keys.map((k) => ({ i: columnIndex(t, k), want: key.get(k) }));
+  if (at.some((c) => c.i < 0 || c.want === undefined)) return undefined;
+  const same = (v: TableCell, want: string | undefined): boolean => v === want || (typeof v !== 'string' && String(v ?? '') === want);
+  if (at.length === 1) {
+    // One key column (a syscall, a function, a metric): the common case, without a closure per row.
+    const { i, want } = at[0];
+    for (const r of t.rows) if (same(r.cells[i], want)) return r;
+    return undefined;
   }
-  return index.get(key);
+  return t.rows.find((r) => at.every((c) => same(r.cells[c.i], c.want)));
 }
 
 const signed = (text: string, v: number): string => (v >= 0 ? `+${text}` : text);
@@ -128,7 +134,7 @@ export function tableComparisonNote(c: TableHoverComparison, hovered: HoveredTab
   if (j < 0) return undefined;
   const base = c.runs[c.baseline];
   const baseTable = base.tables[j];
-  const key = rowKey(hovered.table, hovered.row);
+  const key = keyOf(hovered.table, hovered.row);
   const columns = mainColumns(baseTable);
   if (self === c.baseline) {
     const others = c.runs.flatMap((run, r) => {
