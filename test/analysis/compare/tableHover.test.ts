@@ -194,3 +194,37 @@ describe('table comparison hovers: perf stat', () => {
     assert.equal(tableComparisonNote(c, hovered, 1), 'counts +100.00% (+114,577), metric +0.00% (+0) vs baseline hybrid-newer.txt (114,577, 3.57).');
   });
 });
+
+describe('table comparison hovers: shares and zero baselines', () => {
+  // perf report rows: Overhead is a share (percent), sorted by; a function at 0 samples in the baseline.
+  const rows = (cells: Array<[string, number, number]>): TableRun['tables'][number] => ({
+    title: 'rows (cycles)',
+    group: 'cycles',
+    columns: [
+      { kind: 'text', id: 'symbol', label: 'Symbol' },
+      { kind: 'number', id: 'overhead', label: 'Overhead', unit: 'percent' },
+      { kind: 'number', id: 'samples', label: 'Samples', unit: 'count' },
+    ],
+    keys: ['symbol'],
+    rows: cells.map((c, i) => ({ line: i + 10, cells: c })),
+    sortBy: 'overhead',
+  });
+  const base = { label: 'base.txt', facts: {}, tables: [rows([['crc32', 6.12, 612], ['memcpy', 0, 0]])] };
+  const next = { label: 'next.txt', facts: {}, tables: [rows([['crc32', 9.32, 1864], ['memcpy', 1.5, 30]])] };
+  const c = { runs: [base, next], baseline: 0 };
+
+  it('gives a share’s change in points, and no percentage from a zero baseline', () => {
+    assert.deepEqual(mainColumns(next.tables[0]).map((col) => col.id), ['overhead']);
+    // 9.32 - 6.12 = +3.20 points.
+    assert.equal(tableComparisonNote(c, tableRowAt(next.tables, 10)!, 1), '+3.20 pts vs baseline base.txt (6.12%).');
+    assert.equal(tableComparisonNote(c, tableRowAt(next.tables, 11)!, 1), '+1.50 pts vs baseline base.txt (0.00%).');
+  });
+
+  it('a count from zero has its difference only', () => {
+    const counts = { ...next.tables[0], sortBy: 'samples' };
+    const c2 = { runs: [{ ...base, tables: [{ ...base.tables[0], sortBy: 'samples' }] }, { ...next, tables: [counts] }], baseline: 0 };
+    // memcpy: 30 samples against 0: +30, no relative change; crc32: 1864 against 612 = +1,252 = +204.58%.
+    assert.equal(tableComparisonNote(c2, tableRowAt([counts], 11)!, 1), '+30 vs baseline base.txt (0).');
+    assert.equal(tableComparisonNote(c2, tableRowAt([counts], 10)!, 1), '+204.58% (+1,252) vs baseline base.txt (612).');
+  });
+});
