@@ -3,7 +3,8 @@
  * to a function's hover in any stack report its share in the baseline and the change; a table
  * comparison (syscalls, eBPF, perf stat, run logs …) adds to a row's hover in any report of its
  * format the row's baseline values and their change. Set by the comparison panel when it shows a
- * comparison (replacing the one before), cleared when that panel closes.
+ * comparison (replacing the one before), cleared when that panel closes (the comparison of the
+ * panel shown before it, if still open, is the active one again).
  */
 import type { FormatId } from '../model/format';
 import type { FunctionTotals } from '../model/profile';
@@ -28,19 +29,26 @@ type ActiveComparison =
   | (Shown & { kind: 'profile'; profile: ProfileHoverComparison })
   | (Shown & { kind: 'tables'; format: FormatId; tables: TableHoverComparison; tablesOf: TablesOf });
 
-let active: ActiveComparison | undefined;
+/** One comparison per open panel, the one shown last at the end: it is the active one. */
+const shown: ActiveComparison[] = [];
+
+function show(c: ActiveComparison): void {
+  clearActiveComparison(c.owner);
+  shown.push(c);
+}
 
 export function setActiveProfileComparison(owner: object, sources: string[], diff: ProfileDiff, matching: SymbolMatching): void {
-  active = { kind: 'profile', owner, sources, profile: profileHoverComparison(diff, matching) };
+  show({ kind: 'profile', owner, sources, profile: profileHoverComparison(diff, matching) });
 }
 
 /** `runs` as compared against `baseline`, read from `sources` (one per run), all of format `format`. */
 export function setActiveTableComparison(owner: object, sources: string[], format: FormatId, runs: readonly TableRun[], baseline: number, tablesOf: TablesOf): void {
-  active = { kind: 'tables', owner, sources, format, tables: { runs, baseline }, tablesOf };
+  show({ kind: 'tables', owner, sources, format, tables: { runs, baseline }, tablesOf });
 }
 
 export function clearActiveComparison(owner: object): void {
-  if (active?.owner === owner) active = undefined;
+  const at = shown.findIndex((c) => c.owner === owner);
+  if (at >= 0) shown.splice(at, 1);
 }
 
 /** What a hover is over: the document, its parsed format, the 0-based line, the names its hover is about. */
@@ -56,7 +64,7 @@ export interface HoverPlace {
 
 /** The open comparison's note for a hover, or undefined when none is open or it has nothing to say there. */
 export async function comparisonNote(place: HoverPlace, signal?: AbortSignal): Promise<string | undefined> {
-  const c = active;
+  const c = shown.at(-1);
   if (!c) return undefined;
   if (c.kind === 'profile') return profileComparisonNote(c.profile, c.sources.indexOf(place.uri), place.names, place.totals);
   if (place.format !== c.format) return undefined;

@@ -54,7 +54,7 @@ describe('the active comparison (hovers)', () => {
     assert.equal(await comparisonNote(place(uris[1])), undefined);
   });
 
-  it('the next comparison replaces it, whatever its kind', async () => {
+  it('the next comparison replaces it, whatever its kind, until that one’s panel closes', async () => {
     setActiveTableComparison(owner, uris, 'run-log', runs, 0, tablesOf);
     const folded = (label: string, text: string) => ({ label, tree: parseFolded(text, label).tree });
     const diff = diffProfiles([folded('a', 'm;f 5\nm;g 5\n'), folded('b', 'm;f 15\nm;g 5\n')]);
@@ -63,7 +63,13 @@ describe('the active comparison (hovers)', () => {
     // f: 15 of 20 = 75% against 5 of 10 = 50%.
     const note = await comparisonNote({ uri: 'file:///w/b.folded', format: 'folded', line: 0, names: ['f'], totals: undefined });
     assert.equal(note, '+25.00 pts self, +25.00 pts total vs baseline a (50.00% self, 50.00% total).');
+    // The newer panel closes: the older one's comparison is the active one again.
+    clearActiveComparison(other);
+    assert.equal(await comparisonNote(place(uris[1])), '+48.81% (+3,510,166) vs baseline usemem30-baseline.log (7,191,949).');
+    // Shown again (a baseline switch): still one entry for its panel, cleared by one close.
+    setActiveTableComparison(owner, uris, 'run-log', runs, 1, tablesOf);
+    assert.match((await comparisonNote(place(uris[1])))!, /^Baseline of the open comparison/);
     clearActiveComparison(owner);
-    assert.ok(await comparisonNote({ uri: 'file:///w/b.folded', format: 'folded', line: 0, names: ['f'], totals: undefined }), 'the replaced panel closing leaves the new one');
+    assert.equal(await comparisonNote(place(uris[1])), undefined);
   });
 });
