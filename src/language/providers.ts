@@ -7,6 +7,7 @@ import type { EditorFeatures, LineReader, OutlineItem } from '../parsers/formatD
 import { FORMATS } from '../parsers/registry';
 import type { DocumentAnalyzer } from './documentAnalysis';
 import { comparisonNote } from '../panels/activeComparison';
+import { abortSignal } from '../panels/workerGlue';
 
 const lines = (doc: vscode.TextDocument): LineReader => ({ lineCount: doc.lineCount, lineAt: (i) => doc.lineAt(i).text });
 
@@ -47,12 +48,13 @@ function registerEditorFeatures(selector: vscode.DocumentSelector, editor: Edito
   if (hover) {
     out.push(
       vscode.languages.registerHoverProvider(selector, {
-        async provideHover(doc, pos) {
+        async provideHover(doc, pos, token) {
           const analysis = await analyzer.analyze(doc);
           const h = hover(lines(doc), pos.line, pos.character, analysis?.totals, analysis?.hoverIndex);
           if (!h) return undefined;
-          // With a comparison open: this function's share in the baseline and the change.
-          const note = comparisonNote(doc.uri.toString(), h.title.split(' → '), analysis?.totals);
+          // With a comparison open: this function's share, or this row's values, in the baseline and the change.
+          const place = { uri: doc.uri.toString(), format: analysis?.format, line: pos.line, names: h.title.split(' → '), totals: analysis?.totals };
+          const note = await comparisonNote(place, abortSignal(token));
           if (note) h.paragraphs.push(note);
           // Report text is text: appendText escapes it, only our own bold markers are markup.
           const md = new vscode.MarkdownString();

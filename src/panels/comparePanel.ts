@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { ComparedRun } from '../analysis/compare/compareView';
 import type { CompareProtocol, CompareViewState } from '../protocol/compare';
+import type { FormatId } from '../model/format';
 import { formatById } from '../parsers/formats';
 import type { PanelContext } from './panelContext';
 import { loadReportView, LoadSequence, type LoadHandle } from './reportLoader';
@@ -16,7 +17,8 @@ import { reportFormat } from './reportSource';
 import { compareTableRuns, runsWithinOneLog, type TableRun } from '../analysis/compare/compareTables';
 import { logRunChoices, runsAt, type LogRunChoice } from '../analysis/compare/logRuns';
 import { withMetricStatistics } from '../analysis/compare/metricRepeats';
-import { clearActiveComparison, setActiveComparison } from './activeComparison';
+import { clearActiveComparison, setActiveProfileComparison, setActiveTableComparison } from './activeComparison';
+import { documentTables } from './documentTables';
 import { DEFAULT_SYMBOL_MATCHING } from '../analysis/compare/symbols';
 import { DEFAULT_CHANGE, validChange, type ChangeChoice } from '../analysis/compare/changeMethod';
 import { profileDiffTable, type ProfileDiff } from '../analysis/compare/profileDiff';
@@ -38,6 +40,8 @@ export class ComparePanel {
   private readonly host: WebviewPanelHost<CompareProtocol>;
   private runs: ComparedRun[] = [];
   private tableRuns: TableRun[] = [];
+  /** The format of the table reports compared (one kind only). */
+  private tableFormat: FormatId | undefined;
   private analysis = { matchSymbols: true, welch: false, trim: false };
   /** The function table's change column; a new choice rebuilds the table from `shownDiff`, no re-merge. */
   private change: ChangeChoice = DEFAULT_CHANGE;
@@ -161,13 +165,14 @@ export class ComparePanel {
     await this.show();
   }
 
-  private async loadTables(labels: string[], load: LoadHandle, formatIds: string[]): Promise<void> {
+  private async loadTables(labels: string[], load: LoadHandle, formatIds: FormatId[]): Promise<void> {
     // Reports of different kinds have no tables in common: say so before parsing them.
     const kinds = new Set(formatIds);
     if (kinds.size > 1) {
       this.host.show({ type: 'panel/error', title: 'Comparison', message: `These files are different kinds of report (${[...kinds].join(', ')}): compare reports of one kind.` });
       return;
     }
+    this.tableFormat = formatIds[0];
     const runs: TableRun[] = [];
     for (let i = 0; i < this.sources.length; i++) {
       const payload = await loadReportView(this.ctx, this.host, this.sources[i], 'tables', load);
@@ -211,6 +216,11 @@ export class ComparePanel {
     const test = this.analysis.welch ? ('welch' as const) : ('mann-whitney' as const);
     const comparison = withMetricStatistics(compareTableRuns(this.tableRuns, this.choice.baseline), this.tableRuns, { test, trim: this.analysis.trim });
     this.ctx.log.info(`compare: ${comparison.labels.join(', ')}: ${comparison.tables.length} tables compared, ${comparison.unmatched.length} without a counterpart`);
+    if (this.tableFormat) {
+      // Hovers in reports of this format: each run's document (the runs of one log share theirs).
+      const runSources = this.tableRuns.map((_, i) => (this.logRuns ? this.sources[0] : this.sources[i]).toString());
+      setActiveTableComparison(this, runSources, this.tableFormat, this.tableRuns, this.choice.baseline, (uri, signal) => documentTables(this.ctx.reports, uri, signal));
+    }
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, logRuns: this.logRuns };
     this.host.show({ type: 'compare/showTables', comparison, state });
   }
@@ -232,7 +242,7 @@ export class ComparePanel {
     }
     const { view } = outcome;
     this.shownDiff = view.diff;
-    setActiveComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
+    setActiveProfileComparison(this, this.sources.map((s) => s.toString()), view.diff, matching);
     this.ctx.log.info(`compare: ${labels.join(', ')} merged into ${view.tree.nodeName.length} nodes in ${Date.now() - started} ms (worker: ${outcome.ms} ms)`);
     const state: Partial<CompareViewState> = { sources: this.sources.map((s) => s.toString()), ...this.choice, ...this.analysis, groups: this.groups, change: this.change };
     this.shownMessage = { type: 'compare/show', meta: view.meta, tree: view.tree, runTrees: runs.map((r) => r.tree), table: view.table, stacks: view.stacks, stats: view.stats, state };

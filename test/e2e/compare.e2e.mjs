@@ -146,15 +146,30 @@ async function compareFrame(wb, timeout = 60_000) {
 function logRuns(text) {
   const runs = [];
   let heading = '';
-  for (const line of text.split('\n')) {
+  for (const [i, line] of text.split('\n').entries()) {
     const h = /^## (.+)$/.exec(line);
     if (h) heading = h[1].trim();
     const b = /^------- (\S+) Run Metrics -------$/.exec(line);
     if (b) runs.push({ name: b[1], heading, cores: Number(/_(\d+)cores$/.exec(b[1])[1]) });
     const t = /^Throughput: ([\d.]+)$/.exec(line);
-    if (t && runs.length && runs.at(-1).throughput === undefined) runs.at(-1).throughput = Number(t[1]);
+    if (t && runs.length && runs.at(-1).throughput === undefined) Object.assign(runs.at(-1), { throughput: Number(t[1]), throughputLine: i + 1 });
   }
   return runs;
+}
+
+/**
+ * Hovers `needle` on 1-based line `lineNo` of `file` (its text tab, not the comparison's) and
+ * returns the hover's text once it holds the open comparison's note.
+ */
+async function comparisonHover(wb, file, lineNo, needle) {
+  await wb.page.locator(`.tabs-container .tab[data-resource-name="${file}"]`).first().click();
+  await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 20_000 });
+  const box = await revealLineText(wb, lineNo, needle);
+  await wb.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  return waitFor(async () => {
+    const t = await hoverText(wb.page);
+    return t.includes('vs baseline') ? t : false;
+  }, { timeout: 15_000, interval: 300, message: `a hover with "vs baseline" over ${needle} (${file} line ${lineNo})` });
 }
 
 const quickRows = (wb) => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
@@ -432,6 +447,28 @@ export const tests = [
       const line = copied.split('\n').find((l) => l.startsWith('Total throughput (KB/s)'));
       assert.match(line, new RegExp(`^Total throughput \\(KB/s\\)\\s+7,191,949\\s+10,702,115\\s+3,510,166\\s+${want}%`));
 
+      // With the comparison open, a hover on the metric's line in the patched log gives its
+      // baseline value and the change, as read here from the two logs' text.
+      const metric = (file) => {
+        const lines = readFileSync(join(FIXTURES, 'seed003', file), 'utf8').split('\n');
+        const lineNo = lines.findIndex((l) => l.startsWith('Total throughput (KB/s):')) + 1;
+        return { lineNo, text: lines[lineNo - 1].split(':')[1].trim(), value: Number(lines[lineNo - 1].split(':')[1].replace(/,/g, '')) };
+      };
+      const [base, v12] = [metric('usemem30-baseline.log'), metric('usemem30-v12.log')];
+      const grouped = (n) => n.toLocaleString('en-US');
+      const wantHover = `+${((100 * (v12.value - base.value)) / base.value).toFixed(2)}% (+${grouped(v12.value - base.value)}) vs baseline usemem30-baseline.log (${base.text}).`;
+      await wb.page.locator('.tabs-container .tab[data-resource-name="usemem30-v12.log"]').first().click();
+      // VS Code opens a .log file in its own "Log" language, which PerfLens does not take over: the user picks run-log.
+      if ((await wb.languageMode()) !== 'Run-metric log') {
+        await wb.runCommand('Change Language Mode');
+        await pickFocused(wb, 'Run-metric log', (label) => label.includes('Run-metric log'), 'the run-log language');
+        await waitFor(async () => (await wb.languageMode()) === 'Run-metric log', { timeout: 10_000, message: 'usemem30-v12.log in the run-log language' });
+      }
+      const hovered = await comparisonHover(wb, 'usemem30-v12.log', v12.lineNo, 'Total throughput');
+      log(`hover: ${hovered}`);
+      assert.ok(hovered.includes(wantHover), `hover says "${wantHover}"`);
+      await shot('e2e-compare-run-log-hover');
+
       // Several runs inside one run log (seed 000: 2 variants x 8/16/20 cores): "Compare Runs…" on
       // the log, keep its two 8-core runs, the first variant the baseline.
       const runs = logRuns(readFileSync(resolve(import.meta.dirname, '../fixtures/run-log/iommu-runs.md'), 'utf8'));
@@ -473,6 +510,13 @@ export const tests = [
       assert.ok(facts.runs[1].includes(`kernel ${kernelOf(other8.name)}`), facts.runs[1]);
       assert.equal(facts.notes.some((n) => n.includes('different kernels')), kernelOf(base8.name) !== kernelOf(other8.name));
       await shot('e2e-compare-log-runs');
+
+      // A hover on the other run's Throughput line in the log: the run is the block the line is in.
+      const change = other8.throughput - base8.throughput;
+      const wantRunHover = `${change >= 0 ? '+' : ''}${pct}% (${change >= 0 ? '+' : ''}${change.toLocaleString('en-US', { maximumFractionDigits: 2 })}) vs baseline ${shown.options[0]} (${base8.throughput.toLocaleString('en-US', { maximumFractionDigits: 2 })}).`;
+      const runHover = await comparisonHover(wb, 'iommu-runs.md', other8.throughputLine, 'Throughput');
+      log(`hover: ${runHover}`);
+      assert.ok(runHover.includes(wantRunHover), `hover says "${wantRunHover}"`);
     },
   },
   {

@@ -9,6 +9,7 @@ import type { RunFacts } from '../../model/runLog';
 import { compareFacts, compareRunFacts } from './facts';
 import { diffTables } from './tableDiff';
 import { RUN_METRICS_GROUP, RUN_METRICS_PREFIX } from '../ebpfTables';
+import { counterpartTable } from './tableMatch';
 
 export interface TableRun {
   label: string;
@@ -33,14 +34,12 @@ export interface TableComparison {
   statistics?: boolean;
 }
 
-const shape = (t: ViewTable): string => `${t.group ?? ''}/${t.title}`.replace(/\d+/g, '#');
-
 export function compareTableRuns(runs: readonly TableRun[], baseline = 0): TableComparison {
   const base = runs[baseline];
   const tables: ViewTable[] = [];
   const unmatched: string[] = [];
   base.tables.forEach((t, i) => {
-    const matches = runs.map((r, ri) => (ri === baseline ? t : r.tables.find((x) => shape(x) === shape(t)) ?? (r.tables.length === base.tables.length ? r.tables[i] : undefined)));
+    const matches = runs.map((r, ri) => (ri === baseline ? t : counterpartTable(r.tables, base.tables, i)));
     if (matches.some((m) => !m)) {
       unmatched.push(t.group ? `${t.group} — ${t.title}` : t.title);
       return;
