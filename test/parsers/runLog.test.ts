@@ -201,6 +201,8 @@ describe('run logs in Markdown documents', () => {
     assert.ok(switchableLanguage('markdown') && switchableLanguage('plaintext'));
     assert.ok(!switchableLanguage('python'));
     assert.ok(takesOver(def, 'markdown') && takesOver(def, 'plaintext'));
+    // `.log` files open in VS Code's Log language: a run log (or strace -c) saved as .log switches too.
+    assert.ok(switchableLanguage('log') && takesOver(def, 'log') && takesOver(formatById('strace-summary')!, 'log'));
     // A perf script saved as Markdown stays Markdown: only run logs live in notes.
     assert.ok(!takesOver(formatById('perf-script')!, 'markdown'));
   });
