@@ -112,20 +112,27 @@ function finishModel(
 }
 
 /**
- * A file's bytes, a chunk at a time, read into one buffer that is reused: a stream allocates a new
- * buffer per chunk, which piles up (tens of MiB) before the garbage collector frees it. Each chunk
- * is only valid until the next one is read (the decoder copies it).
+ * A file's bytes, a chunk at a time, read into two buffers that take turns: a stream allocates a new
+ * buffer per chunk, which piles up (tens of MiB) before the garbage collector frees it. The next
+ * chunk is read while the caller parses this one (awaiting each read in turn left the parse idle
+ * ~7% of the time). Each chunk is only valid until the next one is asked for (the decoder copies it).
  */
 async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
+  const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)];
+  // One read in flight at a time, from the current offset (so a named pipe works too).
+  const readInto = (buf: Buffer): Promise<{ bytesRead: number; buffer: Buffer }> => file.read(buf, 0, buf.length, null);
+  let next = readInto(buffers[0]);
   try {
-    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
-    for (;;) {
-      const { bytesRead } = await file.read(buf, 0, buf.length, null);
+    for (let turn = 1; ; turn ^= 1) {
+      const { bytesRead, buffer } = await next;
       if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
+      next = readInto(buffers[turn]);
+      yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // Stopped early (a parse error, cancelling): the read ahead is dropped; close waits for it.
+    next.catch(() => undefined);
     await file.close();
   }
 }
