@@ -174,8 +174,19 @@ async function comparisonHover(wb, file, lineNo, needle) {
 
 const quickRows = (wb) => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 
+/**
+ * Waits for the quick pick titled `title`: a pick that follows another (files, then a log's runs,
+ * then the baseline) opens when the one before has closed, and rows of the old one must not be used.
+ */
+async function quickPickTitled(wb, title, what) {
+  if (!title) return;
+  const heading = wb.page.locator('.quick-input-widget .quick-input-title');
+  await waitFor(async () => (await heading.isVisible().catch(() => false)) && ((await heading.textContent()) ?? '').includes(title), { timeout: 30_000, message: `the quick pick "${title}" (${what})` });
+}
+
 /** In the open multi-select quick pick: exactly the rows whose label satisfies `keep` end up checked. */
-async function checkOnly(wb, keep, what) {
+async function checkOnly(wb, keep, what, title) {
+  await quickPickTitled(wb, title, what);
   const rows = quickRows(wb);
   await rows.first().waitFor({ state: 'visible', timeout: 20_000 });
   const n = await rows.count();
@@ -192,7 +203,8 @@ async function checkOnly(wb, keep, what) {
 }
 
 /** In the open single-select quick pick: types `text` and accepts the focused row once its label satisfies `match`. */
-async function pickFocused(wb, text, match, what) {
+async function pickFocused(wb, text, match, what, title) {
+  await quickPickTitled(wb, title, what);
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 20_000 });
   await input.fill(text);
@@ -477,9 +489,9 @@ export const tests = [
       await closeAllEditors(wb);
       await wb.openFile('iommu-runs.md');
       await wb.runCommand('PerfLens: Compare Runs...');
-      await checkOnly(wb, (label) => label.startsWith('iommu-runs.md'), 'the run log among the files');
-      await checkOnly(wb, (label) => label.startsWith('8 cores,'), 'the 8-core runs of the log');
-      await pickFocused(wb, base8.heading, (label) => label.includes(base8.heading), `the baseline run (${base8.heading})`);
+      await checkOnly(wb, (label) => label.startsWith('iommu-runs.md'), 'the run log among the files', 'pick two or more runs');
+      await checkOnly(wb, (label) => label.startsWith('8 cores,'), 'the 8-core runs of the log', 'which runs of this log');
+      await pickFocused(wb, base8.heading, (label) => label.includes(base8.heading), `the baseline run (${base8.heading})`, 'which run is the baseline');
       const logFrame = await waitFor(async () => {
         for (const f of await wb.framesWith('#compare-mode')) if ((await f.locator('.pl-row').count()) > 0 && (await f.evaluate(() => document.body.textContent.includes('8 cores')))) return f;
         return false;
@@ -529,9 +541,9 @@ export const tests = [
       await closeAllEditors(wb);
       await wb.openFile(REPEATS.file);
       await wb.runCommand('PerfLens: Compare Runs...');
-      await checkOnly(wb, (label) => label.startsWith(REPEATS.file), 'the run log among the files');
-      await checkOnly(wb, () => true, 'all ten runs');
-      await pickFocused(wb, 'base-RUN-1', (label) => label.includes('base-RUN-1'), 'the baseline run base-RUN-1');
+      await checkOnly(wb, (label) => label.startsWith(REPEATS.file), 'the run log among the files', 'pick two or more runs');
+      await checkOnly(wb, () => true, 'all ten runs', 'which runs of this log');
+      await pickFocused(wb, 'base-RUN-1', (label) => label.includes('base-RUN-1'), 'the baseline run base-RUN-1', 'which run is the baseline');
       const row = await waitFor(async () => {
         for (const f of await wb.framesWith('#compare-mode')) {
           const r = await f.evaluate(() => {
