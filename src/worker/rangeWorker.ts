@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CHUNK_SIZE, Utf8ChunkDecoder } from '../io/decode';
 import type { RangeMessage, RangeRequest } from '../io/parallelParse';
 import { formatById } from '../parsers/formats';
+import { rangeResult } from '../parsers/rangeResult';
 
 const req = workerData as RangeRequest;
 const post = (m: RangeMessage, transfer: ArrayBuffer[] = []): void => parentPort!.postMessage(m, transfer);
@@ -31,18 +32,6 @@ if (!def?.parser || !def.parallel) {
     parser.push(decoder.end());
     parser.end();
     const { data, transfer } = parallel.exportRange(parser);
-    post(
-      {
-        type: 'done',
-        data,
-        lines: parser.lineCount,
-        records: parser.records,
-        warnings: parser.warnings.items,
-        droppedWarnings: parser.warnings.dropped,
-        firstUnrecognized: parser.firstUnrecognized,
-        invalidUtf8Line: parser.invalidUtf8Line,
-      },
-      transfer,
-    );
+    post({ type: 'done', ...rangeResult(parser, data) }, transfer);
   }
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mergeRanges } from '../../src/io/parallelParse';
 import type { FormatDefinition, RangeResult } from '../../src/parsers/formatDefinition';
+import { rangeResult } from '../../src/parsers/rangeResult';
 import type { StackProfile } from '../../src/model/profile';
 import { parsePerfScript, PerfScriptCollapser, perfScriptFormat, type CollapseOptions } from '../../src/parsers/perf-script';
 import { firstEvent, perfScriptParallel } from '../../src/parsers/perf-script/parallel';
@@ -22,16 +23,7 @@ function parseRange(text: string, options: Partial<CollapseOptions>): RangeResul
   const parser = new PerfScriptCollapser(options);
   parser.push(text);
   parser.end();
-  const { data } = perfScriptParallel.exportRange(parser);
-  return {
-    data,
-    lines: parser.lineCount,
-    records: parser.records,
-    warnings: parser.warnings.items,
-    droppedWarnings: parser.warnings.dropped,
-    firstUnrecognized: parser.firstUnrecognized,
-    invalidUtf8Line: parser.invalidUtf8Line,
-  };
+  return rangeResult(parser, perfScriptParallel.exportRange(parser).data);
 }
 
 /** Cuts `text` just after the blank lines that end its samples number `at[0]`, `at[1]` … */
