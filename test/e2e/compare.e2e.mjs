@@ -199,7 +199,12 @@ async function checkOnly(wb, keep, what, title) {
       await waitFor(async () => keep(label) === (await checked()), { timeout: 5_000, message: `${what}: row "${label}" ${keep(label) ? 'checked' : 'unchecked'}` });
     }
   }
-  await wb.page.keyboard.press('Enter');
+  // The OK button, not Enter: a pick that opens while a panel paints may not have the keyboard focus.
+  const ok = wb.page.locator('.quick-input-widget .quick-input-action .monaco-button, .quick-input-widget .monaco-button:has-text("OK")').first();
+  if (await ok.isVisible().catch(() => false)) await ok.click();
+  else await wb.page.keyboard.press('Enter');
+  const heading = wb.page.locator('.quick-input-widget .quick-input-title');
+  if (title) await waitFor(async () => !(await heading.isVisible().catch(() => false)) || !((await heading.textContent()) ?? '').includes(title), { timeout: 10_000, message: `${what}: the pick accepted` });
 }
 
 /** In the open single-select quick pick: types `text` and accepts the focused row once its label satisfies `match`. */
