@@ -174,6 +174,20 @@ async function comparisonHover(wb, file, lineNo, needle) {
 
 const quickRows = (wb) => wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 
+/** "Copy as cover-letter table" in the comparison panel; the clipboard's text once it holds `expected`. */
+async function copyAsCoverLetter(wb, frame, expected) {
+  await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
+  await frame.evaluate(() => {
+    const s = document.querySelector('#copy-table');
+    s.value = 'text';
+    s.dispatchEvent(new Event('change'));
+  });
+  return waitFor(async () => {
+    const t = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+    return t.includes(expected) ? t : false;
+  }, { timeout: 10_000, message: 'the cover-letter table on the clipboard' });
+}
+
 /**
  * Waits for the quick pick titled `title`: a pick that follows another (files, then a log's runs,
  * then the baseline) opens when the one before has closed, and rows of the old one must not be used.
@@ -340,16 +354,7 @@ export const tests = [
       await frame.waitForSelector('.pl-row', { timeout: 10_000 });
 
       // Copy as a cover-letter table: VS Code's clipboard gets the fixed-width text.
-      await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
-      await frame.evaluate(() => {
-        const s = document.querySelector('#copy-table');
-        s.value = 'text';
-        s.dispatchEvent(new Event('change'));
-      });
-      const copied = await waitFor(async () => {
-        const t = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
-        return t.includes('Function') ? t : false;
-      }, { timeout: 10_000, message: 'the cover-letter table on the clipboard' });
+      const copied = await copyAsCoverLetter(wb, frame, 'Function');
       const lines = copied.split('\n');
       log(`copied:\n${lines.slice(0, 6).join('\n')}`);
       assert.match(lines[1], /^-+$/, 'a dashed rule under the title');
@@ -450,16 +455,7 @@ export const tests = [
       assert.equal(row['value@1:pct'], `${want}%`, 'the change the cover letter rounds to 49%');
       assert.equal(Math.round(Number(want)), 49);
       await shot('e2e-compare-run-logs');
-      await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin }).catch(() => {});
-      await frame.evaluate(() => {
-        const s = document.querySelector('#copy-table');
-        s.value = 'text';
-        s.dispatchEvent(new Event('change'));
-      });
-      const copied = await waitFor(async () => {
-        const t = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
-        return t.includes('Total throughput') ? t : false;
-      }, { timeout: 10_000, message: 'the cover-letter table on the clipboard' });
+      const copied = await copyAsCoverLetter(wb, frame, 'Total throughput');
       log(`copied:\n${copied}`);
       const line = copied.split('\n').find((l) => l.startsWith('Total throughput (KB/s)'));
       assert.match(line, new RegExp(`^Total throughput \\(KB/s\\)\\s+7,191,949\\s+10,702,115\\s+3,510,166\\s+${want}%`));
