@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { ChartsProtocol, ChartsViewState } from '../protocol/charts';
-import { WebviewPanelHost } from './webviewPanelHost';
-import { ReportViewPanel } from './reportViewPanel';
+import { openReportView, ReportViewPanel, reviveReportView } from './reportViewPanel';
 import type { FormatId } from '../model/format';
 import type { WorkerPayload } from '../worker/messages';
 import type { PanelContext } from './panelContext';
@@ -17,18 +16,11 @@ export const CHARTS_VIEW_TYPE = 'perflens.charts';
 
 export class ChartsPanel extends ReportViewPanel<ChartsProtocol, 'charts'> {
   static open(ctx: PanelContext, source: vscode.Uri): ChartsPanel {
-    const panel = vscode.window.createWebviewPanel(CHARTS_VIEW_TYPE, `Charts: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
-    const p = new ChartsPanel(panel, ctx, source);
-    void p.load();
-    return p;
+    return openReportView(ctx, CHARTS_VIEW_TYPE, `Charts: ${basename(source.path)}`, (panel) => new ChartsPanel(panel, ctx, source));
   }
 
   static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: ChartsViewState | undefined): void {
-    if (!state?.source) {
-      new ChartsPanel(panel, ctx, undefined).showUnrestorable(panel.title, 'These charts cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Charts".');
-      return;
-    }
-    void new ChartsPanel(panel, ctx, vscode.Uri.parse(state.source)).load();
+    reviveReportView(panel, state, 'These charts cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Charts".', (source) => new ChartsPanel(panel, ctx, source));
   }
 
   private constructor(panel: vscode.WebviewPanel, ctx: PanelContext, source: vscode.Uri | undefined) {

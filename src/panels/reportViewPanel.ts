@@ -37,7 +37,7 @@ export abstract class ReportViewPanel<P extends PanelProtocol, V extends ViewKin
   }
 
   /** The panel of a restored webview whose file is unknown: says how to open it again. */
-  protected showUnrestorable(title: string, message: string): void {
+  showUnrestorable(title: string, message: string): void {
     this.host.show({ type: 'panel/error', title, message } as P['toWebview']);
   }
 
@@ -60,4 +60,31 @@ export abstract class ReportViewPanel<P extends PanelProtocol, V extends ViewKin
     const payload = await loadReportView(this.ctx, this.host, source, this.view, { ...this.loads.next(), parserOptions: this.parserOptions() });
     if (payload) this.present(payload, source);
   }
+}
+
+/** What the two helpers below need of a view's panel (its protocol and view kind do not matter). */
+interface LoadablePanel {
+  load(): Promise<void>;
+  showUnrestorable(title: string, message: string): void;
+}
+
+/** A view's panel opened beside the editor (`make` builds it on the new webview), loading its file. */
+export function openReportView<T extends LoadablePanel>(ctx: PanelContext, viewType: string, title: string, make: (panel: vscode.WebviewPanel) => T): T {
+  const p = make(vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri)));
+  void p.load();
+  return p;
+}
+
+/**
+ * A view's panel restored after a reload: loads its file again, or, when its state does not name
+ * the file, says how to open it again (`reopen`).
+ */
+export function reviveReportView<T extends LoadablePanel>(
+  panel: vscode.WebviewPanel,
+  state: { source?: string } | undefined,
+  reopen: string,
+  make: (source: vscode.Uri | undefined) => T,
+): void {
+  if (!state?.source) return make(undefined).showUnrestorable(panel.title, reopen);
+  void make(vscode.Uri.parse(state.source)).load();
 }

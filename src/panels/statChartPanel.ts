@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { StatChartProtocol, StatChartViewState } from '../protocol/statChart';
-import { WebviewPanelHost } from './webviewPanelHost';
-import { ReportViewPanel } from './reportViewPanel';
+import { openReportView, ReportViewPanel, reviveReportView } from './reportViewPanel';
 import type { WorkerPayload } from '../worker/messages';
 import type { PanelContext } from './panelContext';
 
@@ -14,18 +13,11 @@ export const STAT_CHART_VIEW_TYPE = 'perflens.statChart';
 
 export class StatChartPanel extends ReportViewPanel<StatChartProtocol, 'statChart'> {
   static open(ctx: PanelContext, source: vscode.Uri): StatChartPanel {
-    const panel = vscode.window.createWebviewPanel(STAT_CHART_VIEW_TYPE, `Counters: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
-    const p = new StatChartPanel(panel, ctx, source);
-    void p.load();
-    return p;
+    return openReportView(ctx, STAT_CHART_VIEW_TYPE, `Counters: ${basename(source.path)}`, (panel) => new StatChartPanel(panel, ctx, source));
   }
 
   static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: StatChartViewState | undefined): void {
-    if (!state?.source) {
-      new StatChartPanel(panel, ctx, undefined).showUnrestorable(panel.title, 'This chart cannot be restored: its source file is unknown. Open it again with "PerfLens: Show Counter Chart".');
-      return;
-    }
-    void new StatChartPanel(panel, ctx, vscode.Uri.parse(state.source)).load();
+    reviveReportView(panel, state, 'This chart cannot be restored: its source file is unknown. Open it again with "PerfLens: Show Counter Chart".', (source) => new StatChartPanel(panel, ctx, source));
   }
 
   private constructor(panel: vscode.WebviewPanel, ctx: PanelContext, source: vscode.Uri | undefined) {

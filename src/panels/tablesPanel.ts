@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { TablesProtocol, TablesViewState } from '../protocol/tables';
-import { WebviewPanelHost } from './webviewPanelHost';
-import { ReportViewPanel } from './reportViewPanel';
+import { openReportView, ReportViewPanel, reviveReportView } from './reportViewPanel';
 import type { FormatId } from '../model/format';
 import type { WorkerPayload } from '../worker/messages';
 import type { PanelContext } from './panelContext';
@@ -17,8 +16,7 @@ export const TABLES_VIEW_TYPE = 'perflens.tables';
 
 export class TablesPanel extends ReportViewPanel<TablesProtocol, 'tables'> {
   static open(ctx: PanelContext, source: vscode.Uri): TablesPanel {
-    const panel = vscode.window.createWebviewPanel(TABLES_VIEW_TYPE, `Tables: ${basename(source.path)}`, vscode.ViewColumn.Beside, WebviewPanelHost.options(ctx.extensionUri));
-    return TablesPanel.attach(ctx, panel, source);
+    return openReportView(ctx, TABLES_VIEW_TYPE, `Tables: ${basename(source.path)}`, (panel) => new TablesPanel(panel, ctx, source));
   }
 
   static attach(ctx: PanelContext, panel: vscode.WebviewPanel, source: vscode.Uri): TablesPanel {
@@ -28,11 +26,7 @@ export class TablesPanel extends ReportViewPanel<TablesProtocol, 'tables'> {
   }
 
   static revive(ctx: PanelContext, panel: vscode.WebviewPanel, state: TablesViewState | undefined): void {
-    if (!state?.source) {
-      new TablesPanel(panel, ctx, undefined).showUnrestorable(panel.title, 'These tables cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Report (Tables)".');
-      return;
-    }
-    void new TablesPanel(panel, ctx, vscode.Uri.parse(state.source)).load();
+    reviveReportView(panel, state, 'These tables cannot be restored: their source file is unknown. Open them again with "PerfLens: Show Report (Tables)".', (source) => new TablesPanel(panel, ctx, source));
   }
 
   private constructor(panel: vscode.WebviewPanel, ctx: PanelContext, source: vscode.Uri | undefined) {
